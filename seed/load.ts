@@ -133,8 +133,13 @@ export function validateReferences(dataset: Dataset): void {
     const dupes = duplicates([...values]);
     if (dupes.length) fail(`Duplikat ${label}: ${dupes.join(", ")}`);
   }
-  const dupeNames = duplicates(dataset.arrangements.map((a) => (a.correctedName ?? a.name).toLocaleLowerCase("nb")));
-  if (dupeNames.length) fail(`Duplikat navn på ordning: ${dupeNames.join(", ")}`);
+  const byName = new Map<string, (typeof dataset.arrangements)[number]>();
+  for (const a of dataset.arrangements) {
+    const key = (a.correctedName ?? a.name).toLocaleLowerCase("nb");
+    const first = byName.get(key);
+    if (first) fail(`${a.file}, ordning «${a.id}»: samme navn som ordning «${first.id}» (${first.file}): «${a.correctedName ?? a.name}»`);
+    byName.set(key, a);
+  }
 
   const counties = new Set(dataset.counties.map((c) => c.key));
   const regions = new Set(dataset.regions.map((r) => r.slug));
