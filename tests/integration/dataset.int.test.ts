@@ -304,6 +304,62 @@ describe("host responsibility (Tabell 3.2 and footnote 9)", () => {
   });
 });
 
+describe("establishment periods (Tabell 2.1) and legal forms (avsnitt 3.3)", () => {
+  it("matches Tabell 2.1 where the report gives years, and documents the rest as unknown", async () => {
+    const printed = await baseline<{ n: number; periods: { period: string; count: number; from: number | null; to: number | null }[] }>("establishmentPeriods");
+    const [row] = await rows<{ recent: number; middle: number; old: number; unspecified: number; known: number; period2015: number }>(
+      `SELECT count(*) FILTER (WHERE "establishedYear" >= 2015 OR ("establishedYear" IS NULL AND "establishedPeriodFrom" = 2015 AND "establishedPeriodTo" = 2021))::int AS recent,
+              count(*) FILTER (WHERE "establishedYear" BETWEEN 2000 AND 2014)::int AS middle,
+              count(*) FILTER (WHERE "establishedYear" < 2000)::int AS old,
+              count(*) FILTER (WHERE "establishedUnspecified")::int AS unspecified,
+              count(*) FILTER (WHERE "establishedYear" IS NOT NULL OR "establishedPeriodFrom" IS NOT NULL OR "establishedUnspecified")::int AS known,
+              count(*) FILTER (WHERE "establishedYear" IS NULL AND "establishedPeriodFrom" = 2015 AND "establishedPeriodTo" = 2021)::int AS period2015
+       FROM "Arrangement"`,
+    );
+    const live: Record<string, number> = { "2015-2021": row!.recent, "2000-2014": row!.middle, "before-2000": row!.old, unspecified: row!.unspecified };
+    // All 63 new arrangements of Tabell 2.2 are stored, with the period 2015–2021 where no year is printed.
+    expect(row!.recent).toBe(63);
+    expect(row!.period2015).toBeGreaterThan(0);
+    const documented = new Map((await deviations("establishmentPeriod")).map((d) => [d.key, d]));
+    for (const period of printed.periods) {
+      const deviation = documented.get(period.period);
+      expect(live[period.period], period.period).toBe(deviation ? deviation.registry : period.count);
+      if (deviation) expect(deviation.printed).toBe(period.count);
+    }
+    const [known] = await deviations("establishmentKnown");
+    expect(known).toMatchObject({ printed: printed.n, registry: row!.known });
+  });
+
+  it("reproduces the counted legal forms (KO + IPR 10, 3 foundations, 1 PBL plan) and documents the estimated shares", async () => {
+    const result = await rows<{ code: string | null; n: number }>(
+      `SELECT l.code, count(*)::int AS n FROM "Arrangement" a LEFT JOIN "LegalForm" l ON l.id = a."legalFormId" GROUP BY l.code`,
+    );
+    const live = Object.fromEntries(result.map((r) => [r.code ?? "none", r.n]));
+    const printed = await baseline<{ code?: string; codes?: string[]; count?: number | null; percent?: number; confidence?: string }[]>("legalForms");
+    const countOf = (codes: string[]) => codes.reduce((s, c) => s + (live[c] ?? 0), 0);
+    const shares = new Map((await deviations("legalFormShare")).map((d) => [d.key, d]));
+    const counts = new Map((await deviations("legalFormCount")).map((d) => [d.key, d]));
+    for (const entry of printed) {
+      const codes = entry.codes ?? (entry.code ? [entry.code] : []);
+      if (!codes.length || entry.confidence === "inferred") continue;
+      const key = codes.join("+");
+      if (typeof entry.count === "number") {
+        const deviation = counts.get(key);
+        expect(countOf(codes), key).toBe(deviation ? deviation.registry : entry.count);
+      }
+      if (typeof entry.percent === "number") {
+        const deviation = shares.get(key);
+        expect(deviation, key).toBeDefined();
+        expect(deviation!.printed).toBe(entry.percent);
+        expect(round1((100 * countOf(codes)) / 221), key).toBe(deviation!.registry);
+      }
+    }
+    expect(countOf(["KO", "IPR"])).toBe(10);
+    expect(shares.get("AGREEMENT")?.registry).toBe(round1((100 * (live.AGREEMENT ?? 0)) / 221));
+    expect(counts.get("OLD_27")).toMatchObject({ printed: 15, registry: live.OLD_27 });
+  });
+});
+
 describe("provenance", () => {
   it("cites a sector table row (or, for the seven regional political bodies, the report text) for every arrangement", async () => {
     const missing = await rows<{ slug: string; code: string }>(
