@@ -105,7 +105,7 @@ async function insertDataset(client: pg.Client, data: Dataset): Promise<void> {
   const taskAreaRows = await insertRows(
     client,
     "TaskArea",
-    data.taskAreas.map((t) => ({ slug: t.slug, name: t.name, sortOrder: t.sortOrder, sectorId: t.sector ? sectorId.get(t.sector) : null })),
+    data.taskAreas.map((t) => ({ slug: t.slug, name: t.correctedName ?? t.name, sortOrder: t.sortOrder, sectorId: t.sector ? sectorId.get(t.sector) : null })),
     `id, slug`,
   );
   const taskAreaId = new Map(taskAreaRows.map((r) => [r.slug as string, r.id as number]));

@@ -42,7 +42,10 @@ export const sectorSchema = z.object({
 
 export const taskAreaSchema = z.object({
   slug,
+  /** As printed in Tabell 3.1 (the slug follows it). */
   name: z.string().min(1),
+  /** Corrected spelling where Tabell 3.1 misspells ("Ergoterpeut" → "Ergoterapeut"); shown in the registry. */
+  correctedName: z.string().nullable().optional(),
   sortOrder: z.number().int(),
   sector: z.string().nullable().optional(),
 });
