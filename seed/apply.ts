@@ -105,7 +105,7 @@ async function insertDataset(client: pg.Client, data: Dataset): Promise<void> {
   const taskAreaRows = await insertRows(
     client,
     "TaskArea",
-    data.taskAreas.map((t) => ({ slug: t.slug, name: t.name, sortOrder: t.sortOrder, sectorId: t.sector ? sectorId.get(t.sector) : null })),
+    data.taskAreas.map((t) => ({ slug: t.slug, name: t.correctedName ?? t.name, sortOrder: t.sortOrder, sectorId: t.sector ? sectorId.get(t.sector) : null })),
     `id, slug`,
   );
   const taskAreaId = new Map(taskAreaRows.map((r) => [r.slug as string, r.id as number]));
@@ -189,7 +189,13 @@ async function insertDataset(client: pg.Client, data: Dataset): Promise<void> {
       fact("legalForm", a.legalForm);
       fact("established", a.established);
       if (a.taskAreas.length)
-        rows.push({ arrangementId: aid(a.id), field: "taskAreas", source: a.sources[0], confidence: confidence(a.taskAreasConfidence ?? "inferred"), note: null });
+        rows.push({
+          arrangementId: aid(a.id),
+          field: "taskAreas",
+          source: a.sources[0],
+          confidence: confidence(a.taskAreasConfidence ?? "inferred"),
+          note: (a.taskAreasConfidence ?? "inferred") === "inferred" ? "Oppgaveområde i Tabell 3.1 valgt ut fra navnet, beskrivelsen og sektortabellen" : null,
+        });
       return rows;
     }),
   );
@@ -202,5 +208,10 @@ async function insertDataset(client: pg.Client, data: Dataset): Promise<void> {
         .filter(([key]) => key !== "source")
         .map(([key, value]) => ({ key, source, data: JSON.stringify(value) })),
     );
+  }
+  if (data.deviations) {
+    await insertRows(client, "ReportBaseline", [
+      { key: "deviations", source: data.deviations.source, data: JSON.stringify(data.deviations.deviations) },
+    ]);
   }
 }

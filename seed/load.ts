@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   arrangementSchema,
   countySchema,
+  deviationsFileSchema,
   legalFormSchema,
   municipalitySchema,
   regionSchema,
@@ -12,6 +13,7 @@ import {
   taskAreaSchema,
   type ArrangementRecord,
   type CountyRecord,
+  type DeviationRecord,
   type LegalFormRecord,
   type MunicipalityRecord,
   type RegionRecord,
@@ -37,6 +39,8 @@ export interface Dataset {
   legalForms: LegalFormRecord[];
   arrangements: (ArrangementRecord & { file: string })[];
   baseline: Record<string, unknown> | null;
+  /** Printed figures the registry deliberately differs from, with the reason (deviations.json). */
+  deviations: { source: string; deviations: DeviationRecord[] } | null;
 }
 
 function readJson(file: string): unknown {
@@ -95,7 +99,19 @@ export function loadDataset(dataDir = DEFAULT_DATA_DIR): Dataset {
   const baselineFile = path.join(dataDir, "baseline.json");
   const baseline = existsSync(baselineFile) ? (readJson(baselineFile) as Record<string, unknown>) : null;
 
-  const dataset: Dataset = { counties, regions, municipalities, sectors, taskAreas, legalForms, arrangements, baseline };
+  const deviationsFile = path.join(dataDir, "deviations.json");
+  let deviations: Dataset["deviations"] = null;
+  if (existsSync(deviationsFile)) {
+    const result = deviationsFileSchema.safeParse(readJson(deviationsFile));
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const index = issue.path[0] === "deviations" && typeof issue.path[1] === "number" ? issue.path[1] : null;
+      throw new SeedError(`deviations.json${index !== null ? `, avvik nr. ${index + 1}` : ""}: ${result.error.issues.map(describe).join("; ")}`);
+    }
+    deviations = result.data;
+  }
+
+  const dataset: Dataset = { counties, regions, municipalities, sectors, taskAreas, legalForms, arrangements, baseline, deviations };
   validateReferences(dataset);
   return dataset;
 }
@@ -117,8 +133,13 @@ export function validateReferences(dataset: Dataset): void {
     const dupes = duplicates([...values]);
     if (dupes.length) fail(`Duplikat ${label}: ${dupes.join(", ")}`);
   }
-  const dupeNames = duplicates(dataset.arrangements.map((a) => (a.correctedName ?? a.name).toLocaleLowerCase("nb")));
-  if (dupeNames.length) fail(`Duplikat navn på ordning: ${dupeNames.join(", ")}`);
+  const byName = new Map<string, (typeof dataset.arrangements)[number]>();
+  for (const a of dataset.arrangements) {
+    const key = (a.correctedName ?? a.name).toLocaleLowerCase("nb");
+    const first = byName.get(key);
+    if (first) fail(`${a.file}, ordning «${a.id}»: samme navn som ordning «${first.id}» (${first.file}): «${a.correctedName ?? a.name}»`);
+    byName.set(key, a);
+  }
 
   const counties = new Set(dataset.counties.map((c) => c.key));
   const regions = new Set(dataset.regions.map((r) => r.slug));
@@ -133,6 +154,12 @@ export function validateReferences(dataset: Dataset): void {
   }
   for (const t of dataset.taskAreas) {
     if (t.sector && !sectors.has(t.sector)) fail(`task-areas.json, «${t.slug}»: ukjent sektor «${t.sector}»`);
+  }
+  const deviationIds = duplicates((dataset.deviations?.deviations ?? []).map((d) => d.id));
+  if (deviationIds.length) fail(`deviations.json: duplikat avvik: ${deviationIds.join(", ")}`);
+  for (const d of dataset.deviations?.deviations ?? []) {
+    if (d.municipality && !municipalities.has(d.municipality)) fail(`deviations.json, avvik «${d.id}»: ukjent kommune «${d.municipality}»`);
+    if (d.taskArea && !taskAreas.has(d.taskArea)) fail(`deviations.json, avvik «${d.id}»: ukjent oppgaveområde «${d.taskArea}»`);
   }
   for (const a of dataset.arrangements) {
     const where = `${a.file}, ordning «${a.id}»`;

@@ -42,7 +42,10 @@ export const sectorSchema = z.object({
 
 export const taskAreaSchema = z.object({
   slug,
+  /** As printed in Tabell 3.1 (the slug follows it). */
   name: z.string().min(1),
+  /** Corrected spelling where Tabell 3.1 misspells ("Ergoterpeut" → "Ergoterapeut"); shown in the registry. */
+  correctedName: z.string().nullable().optional(),
   sortOrder: z.number().int(),
   sector: z.string().nullable().optional(),
 });
@@ -99,6 +102,25 @@ export const arrangementSchema = z.object({
   notes: z.string().nullable().optional(),
 });
 
+/** One difference between a figure printed in the report and the registry as seeded (deviations.json). */
+export const deviationSchema = z.object({
+  id: slug,
+  /** Which statistic: arrangementsPerMunicipality, hostCount, taskAreaParticipation, … (seed/FORMAT.md). */
+  statistic: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  municipality: slug.nullable().optional(),
+  taskArea: slug.nullable().optional(),
+  /** A sub-key of the statistic, e.g. the population class "under-5000". */
+  key: z.string().nullable().optional(),
+  printed: z.number(),
+  registry: z.number(),
+  /** REPORT_ERROR: the report contradicts its own item lists. NOT_IN_REPORT: the report gives no item-level data. */
+  cause: z.enum(["REPORT_ERROR", "NOT_IN_REPORT"]),
+  reason: z.string().min(1),
+  source: source,
+});
+
+export const deviationsFileSchema = z.object({ source: source, deviations: z.array(deviationSchema) });
+
 export type CountyRecord = z.infer<typeof countySchema>;
 export type RegionRecord = z.infer<typeof regionSchema>;
 export type MunicipalityRecord = z.infer<typeof municipalitySchema>;
@@ -106,3 +128,4 @@ export type SectorRecord = z.infer<typeof sectorSchema>;
 export type TaskAreaRecord = z.infer<typeof taskAreaSchema>;
 export type LegalFormRecord = z.infer<typeof legalFormSchema>;
 export type ArrangementRecord = z.infer<typeof arrangementSchema>;
+export type DeviationRecord = z.infer<typeof deviationSchema>;
