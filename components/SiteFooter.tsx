@@ -10,6 +10,10 @@ export function SiteFooter() {
           Statsforvalteren.
         </p>
         <p className="ds-paragraph" data-size="sm">
+          <NextLink href="/om-dataene" className="ds-link">
+            Om dataene og avvik fra rapporten
+          </NextLink>
+          {" · "}
           <NextLink href="/api/v1/openapi.json" className="ds-link">
             Åpent API (OpenAPI)
           </NextLink>

@@ -38,3 +38,13 @@ test.describe("grunnmuren", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
   });
 });
+
+test("om dataene viser avvikene mellom rapporten og registeret", async ({ page }) => {
+  await page.goto("/om-dataene");
+  await expect(page.getByRole("heading", { level: 1, name: "Om dataene" })).toBeVisible();
+  const errors = page.getByRole("table", { name: "Trykte tall som motsier rapportens egne lister" });
+  await expect(errors.getByRole("row").filter({ hasText: "Ål" }).first()).toBeVisible();
+  await expect(errors).toContainText("48");
+  await expect(errors).toContainText("44");
+  await expectNoAxeViolations(page);
+});

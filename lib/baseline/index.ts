@@ -62,3 +62,18 @@ export async function allDeviations(): Promise<Deviation[]> {
 export async function deviationsFor(municipalitySlug: string): Promise<Deviation[]> {
   return (await allDeviations()).filter((d) => d.municipality === municipalitySlug);
 }
+
+/** Deviations with the municipality's or task area's display name, for tables shown to people. */
+export async function allDeviationsWithNames(): Promise<(Deviation & { subject: string | null })[]> {
+  const [deviations, municipalities, taskAreas] = await Promise.all([
+    allDeviations(),
+    prisma.municipality.findMany({ select: { slug: true, name: true } }),
+    prisma.taskArea.findMany({ select: { slug: true, name: true } }),
+  ]);
+  const municipalityName = new Map(municipalities.map((m) => [m.slug, m.name]));
+  const taskAreaName = new Map(taskAreas.map((t) => [t.slug, t.name]));
+  return deviations.map((d) => ({
+    ...d,
+    subject: (d.municipality && municipalityName.get(d.municipality)) || (d.taskArea && taskAreaName.get(d.taskArea)) || null,
+  }));
+}
