@@ -78,11 +78,11 @@ export function KeyFigureTable({ figures, printedSource, name }: { figures: KeyF
   );
 }
 
-export function HostedList({ name, hosted }: { name: string; hosted: ArrangementRow[] }) {
+export function HostedList({ name, hosted, title = "Vertskommune for" }: { name: string; hosted: ArrangementRow[]; title?: string }) {
   return (
     <section aria-labelledby="vertskommune" className="stack">
       <Heading level={2} data-size="md" id="vertskommune">
-        Vertskommune for
+        {title}
       </Heading>
       {hosted.length ? (
         <ul className="ds-list">
@@ -95,7 +95,7 @@ export function HostedList({ name, hosted }: { name: string; hosted: Arrangement
           ))}
         </ul>
       ) : (
-        <Paragraph>{name} er ikke registrert som vertskommune for noen ordning.</Paragraph>
+        <Paragraph>Ingen registrerte ordninger har vertskommune i {name}.</Paragraph>
       )}
     </section>
   );
