@@ -1,4 +1,5 @@
 import Form from "next/form";
+import type { ReactNode } from "react";
 import NextLink from "next/link";
 import {
   Button,
@@ -63,7 +64,7 @@ function FacetGroup({ name, legend, options, selected, lowercase, open }: FacetG
  * The filter form: a plain GET form (next/form navigates client-side, and it works without
  * JavaScript), so every filtered view is a URL. Sorting, page size and column choice are kept.
  */
-export function FilterPanel({ filters, facets, action = "/ordninger" }: { filters: ArrangementFilters; facets: Facets; action?: string }) {
+export function FilterPanel({ filters, facets, action = "/ordninger", children }: { filters: ArrangementFilters; facets: Facets; action?: string; children?: ReactNode }) {
   return (
     <Form action={action} className="registry-filters" aria-labelledby="filter-overskrift">
       <h2 id="filter-overskrift" className="ds-heading" data-size="xs">
@@ -107,6 +108,7 @@ export function FilterPanel({ filters, facets, action = "/ordninger" }: { filter
         defaultValue={filters.dato ?? ""}
         data-size="sm"
       />
+      {children}
       {filters.sorter ? <input type="hidden" name="sorter" value={filters.sorter} /> : null}
       {filters.retning ? <input type="hidden" name="retning" value={filters.retning} /> : null}
       {filters.antall !== 25 ? <input type="hidden" name="antall" value={String(filters.antall)} /> : null}
