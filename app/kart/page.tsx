@@ -17,10 +17,10 @@ export const metadata: Metadata = { title: "Kart over samarbeidet" };
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = parseMapParams(toUrlSearchParams(await searchParams));
   const filters = parsed.ok ? parsed.filters : EMPTY_FILTERS;
-  const options = parsed.ok ? { ordning: parsed.ordning, minst: parsed.minst } : {};
+  const options = parsed.ok ? { ordning: parsed.ordning, minst: parsed.minst } : { empty: true };
   const [data, facets, arrangements] = await Promise.all([
     mapData(filters, options),
-    resolveArrangementFilters(filters).then(arrangementFacets),
+    resolveArrangementFilters(filters, parsed.ok ? {} : { ids: [] }).then(arrangementFacets),
     arrangementOptions(),
   ]);
   const problems = parsed.ok ? data.unknown.map((u) => u.message) : [parsed.message];

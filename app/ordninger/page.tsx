@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Samarbeidsordninger" };
 export default async function ArrangementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = parseArrangementFilters(toUrlSearchParams(await searchParams));
   const filters = parsed.ok ? parsed.filters : EMPTY_FILTERS;
-  const resolved = await resolveArrangementFilters(filters);
+  // Malformed parameters give an explained, empty result (never a guess at what was meant).
+  const resolved = await resolveArrangementFilters(filters, parsed.ok ? {} : { ids: [] });
   const [page, facets] = await Promise.all([listResolved(resolved), arrangementFacets(resolved)]);
   const query = filtersToSearchParams({ ...filters, side: 1 });
   query.delete("side");

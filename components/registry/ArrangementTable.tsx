@@ -2,7 +2,7 @@
 
 import NextLink from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import {
   Checkbox,
   Details,
@@ -113,7 +113,12 @@ export function ArrangementTable({ rows, total, page, pageSize, sort, hidden, ca
 
   const sorting = useMemo<SortingState>(() => (sort.key === "relevans" ? [] : [{ id: sort.key, desc: sort.direction === "synkende" }]), [sort.key, sort.direction]);
   const pagination = useMemo<PaginationState>(() => ({ pageIndex: page - 1, pageSize }), [page, pageSize]);
-  const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries(hidden.map((id) => [id, false])), [hidden]);
+  // Column visibility is applied at once (optimistic) and then written to the URL.
+  const hiddenKey = hidden.join(",");
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(() => Object.fromEntries(hidden.map((id) => [id, false])));
+  useEffect(() => {
+    setColumnVisibility(Object.fromEntries(hiddenKey.split(",").filter(Boolean).map((id) => [id, false])));
+  }, [hiddenKey]);
 
   const navigate = (change: (params: URLSearchParams) => void, { replace = false } = {}) => {
     const params = new URLSearchParams(searchParams.toString());
@@ -162,6 +167,7 @@ export function ArrangementTable({ rows, total, page, pageSize, sort, hidden, ca
     },
     onColumnVisibilityChange: (updater) => {
       const next = apply(updater, columnVisibility);
+      setColumnVisibility(next);
       const hide = ARRANGEMENT_COLUMNS.filter((c) => next[c.id] === false).map((c) => c.id);
       navigate((params) => (hide.length ? params.set("skjul", hide.join(",")) : params.delete("skjul")), { replace: true });
     },

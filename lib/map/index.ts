@@ -93,8 +93,8 @@ export function buildLinks(arrangements: { id: number; participantIds: number[] 
   return [...links.values()].sort((x, y) => y.weight - x.weight || x.key.localeCompare(y.key));
 }
 
-export async function mapData(filters: ArrangementFilters, options: { ordning?: string; minst?: number } = {}): Promise<MapData> {
-  const resolved = await resolveArrangementFilters(filters);
+export async function mapData(filters: ArrangementFilters, options: { ordning?: string; minst?: number; empty?: boolean } = {}): Promise<MapData> {
+  const resolved = await resolveArrangementFilters(filters, options.empty ? { ids: [] } : {});
   let ids = await matchingArrangementIds(resolved);
   const unknown = [...resolved.unknown];
   if (options.ordning) {
