@@ -1,5 +1,5 @@
 import NextLink from "next/link";
-import { SkipLink } from "@digdir/designsystemet-react";
+import { Button, Input, SkipLink } from "@digdir/designsystemet-react";
 
 const navigation = [
   { href: "/ordninger", label: "Ordninger" },
@@ -17,6 +17,12 @@ export function SiteHeader() {
         <NextLink href="/" className="site-title">
           Samarbeidsregisteret
         </NextLink>
+        <form action="/sok" role="search" aria-label="Søk i registeret" style={{ display: "flex", gap: "var(--ds-size-2)", alignItems: "center" }}>
+          <Input name="q" type="search" aria-label="Søk etter ordning, kommune eller region" placeholder="Søk i registeret" data-size="sm" maxLength={100} />
+          <Button type="submit" variant="secondary" data-size="sm">
+            Søk
+          </Button>
+        </form>
         <nav className="site-nav" aria-label="Hovedmeny">
           <ul>
             {navigation.map((item) => (

@@ -1,8 +1,182 @@
 import type { OpenApiFragment } from "./types";
 
+const listParam = (name: string, description: string, example?: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description: `${description} Kan gjentas eller kommaseparares; verdier innen samme parameter gir «eller», ulike parametere gir «og».`,
+  schema: { type: "array", items: { type: "string" } },
+  style: "form",
+  explode: true,
+  ...(example ? { example } : {}),
+});
+
+const error400 = { description: "Ugyldige eller ukjente parametere", content: { "application/json": { schema: { $ref: "#/components/schemas/Feil" } } } };
+const error404 = { description: "Finnes ikke", content: { "application/json": { schema: { $ref: "#/components/schemas/Feil" } } } };
+
+const municipalityRef = {
+  type: "object",
+  required: ["kommunenummer", "navn"],
+  properties: {
+    kommunenummer: { type: ["string", "null"], description: "Dagens kommunenummer (fire sifre)", example: "3301" },
+    navn: { type: "string", example: "Drammen" },
+  },
+};
+
 /** Endpoints for arrangements and municipalities (/api/v1/ordninger, /api/v1/kommuner). */
 export const registryApi: OpenApiFragment = {
   tags: [{ name: "Register", description: "Samarbeidsordninger og kommuner" }],
-  paths: {},
-  schemas: {},
+  paths: {
+    "/api/v1/ordninger": {
+      get: {
+        tags: ["Register"],
+        summary: "Søk i og filtrer samarbeidsordningene",
+        description:
+          "Samme filtre som siden /ordninger. Uten `dato` gjelder deltakerne i dag og alle ordninger tas med; med `dato` vises ordningene som var aktive den dagen, med deltakerne den dagen. Ugyldige parametere eller ukjente verdier gir 400 med forklaring.",
+        parameters: [
+          listParam("kommune", "Kommunenummer (dagens eller 2021-nummer, også eldre) eller kommune-id.", "3301"),
+          listParam("region", "Kommuneregion (id), f.eks. hallingdal.", "hallingdal"),
+          listParam("sektor", "Sektorkode: ADMIN, HEALTH, SOCIAL, EDUCATION, PLANNING, AGRICULTURE, TECHNICAL, FIRE, CULTURE, BUSINESS, REGIONAL_POLITICAL (små eller store bokstaver).", "health"),
+          listParam("oppgave", "Oppgaveområde (id fra tabell 3.1), f.eks. legevakt.", "legevakt"),
+          listParam("form", "Juridisk form: AGREEMENT, HOST_ADMIN, HOST_BOARD, OLD_27, IPR, KO, IKS, AS, FOUNDATION, ANS_DA, SA, ASSOCIATION, PBL_PLAN, eller UKJENT.", "iks"),
+          listParam("nivaa", "Geografisk nivå: lokalt (2–3 kommuner), regionalt (4–8), hoyere (9 eller flere)."),
+          listParam("etablert", "Etableringsperiode: etter-2021, 2015-2021, 2000-2014, for-2000, uspesifisert, ukjent."),
+          { name: "kryss", in: "query", required: false, description: "Over fylkesgrense (dagens fylker)", schema: { type: "string", enum: ["ja", "nei"] } },
+          { name: "status", in: "query", required: false, description: "Aktive eller avsluttede på datoen (standard: alle uten dato, aktive med dato)", schema: { type: "string", enum: ["alle", "aktive", "avsluttede"] } },
+          { name: "dato", in: "query", required: false, description: "Per dato (ÅÅÅÅ-MM-DD)", schema: { type: "string", format: "date" }, example: "2021-11-01" },
+          { name: "sok", in: "query", required: false, description: "Fritekst: navn, forkortelse (IKS, LVS, IKT) eller kommune. Store/små bokstaver og æ/ø/å spiller ingen rolle («al» finner Ål).", schema: { type: "string", maxLength: 100 } },
+          { name: "sorter", in: "query", required: false, schema: { type: "string", enum: ["navn", "sektor", "oppgave", "form", "vert", "deltakere", "nivaa", "etablert", "kryss", "relevans"] } },
+          { name: "retning", in: "query", required: false, schema: { type: "string", enum: ["stigende", "synkende"] } },
+          { name: "side", in: "query", required: false, description: "Sidenummer, fra 1", schema: { type: "integer", minimum: 1, default: 1 } },
+          { name: "antall", in: "query", required: false, description: "Ordninger per side", schema: { type: "integer", minimum: 1, maximum: 100, default: 25 } },
+        ],
+        responses: {
+          "200": { description: "Én side med ordninger", content: { "application/json": { schema: { $ref: "#/components/schemas/OrdningListe" } } } },
+          "400": error400,
+        },
+      },
+    },
+    "/api/v1/ordninger/{id}": {
+      get: {
+        tags: ["Register"],
+        summary: "Én samarbeidsordning med deltakerhistorikk, årsverk og kilder",
+        parameters: [{ name: "id", in: "path", required: true, description: "Ordningens id (slug); et numerisk id gir 308 til slug-adressen", schema: { type: "string" }, example: "ikt-hallingdal" }],
+        responses: {
+          "200": { description: "Ordningen", content: { "application/json": { schema: { $ref: "#/components/schemas/OrdningDetalj" } } } },
+          "308": { description: "Numerisk id: videresending til slug-adressen" },
+          "404": error404,
+        },
+      },
+    },
+    "/api/v1/kommuner": {
+      get: {
+        tags: ["Register"],
+        summary: "Alle kommuner med antall ordninger i dag (de 25 kartlagte først)",
+        responses: { "200": { description: "Kommunene", content: { "application/json": { schema: { $ref: "#/components/schemas/KommuneListe" } } } } },
+      },
+    },
+    "/api/v1/kommuner/{nummer}": {
+      get: {
+        tags: ["Register"],
+        summary: "Én kommune: nøkkeltall mot Rapport 2021 og ordningene",
+        parameters: [{ name: "nummer", in: "path", required: true, description: "Dagens kommunenummer eller kommune-id; eldre nummer gir 308 til dagens", schema: { type: "string" }, example: "3301" }],
+        responses: {
+          "200": { description: "Kommunen", content: { "application/json": { schema: { $ref: "#/components/schemas/KommuneDetalj" } } } },
+          "308": { description: "Eldre kommunenummer: videresending til dagens nummer" },
+          "404": error404,
+        },
+      },
+    },
+  },
+  schemas: {
+    Ordning: {
+      type: "object",
+      required: ["id", "navn", "sektor", "oppgaver", "juridiskForm", "vertskommune", "deltakere", "etableringsaar", "kilde"],
+      properties: {
+        id: { type: "string", example: "ikt-hallingdal" },
+        navn: { type: "string" },
+        kortnavn: { type: ["string", "null"] },
+        sektor: { type: "object", properties: { kode: { type: "string" }, navn: { type: "string" } } },
+        oppgaver: { type: "array", items: { type: "object", properties: { id: { type: "string" }, navn: { type: "string" } } } },
+        juridiskForm: {
+          type: ["object", "null"],
+          properties: { kode: { type: "string" }, navn: { type: "string" }, utledet: { type: "boolean", description: "Utledet av navn/tekst, ikke oppgitt i kilden" } },
+        },
+        vertskommune: { oneOf: [municipalityRef, { type: "null" }] },
+        deltakere: {
+          type: "array",
+          items: { ...municipalityRef, properties: { ...municipalityRef.properties, rolle: { type: "string", enum: ["OWNER", "MEMBER", "BUYER"] } } },
+        },
+        antallDeltakere: { type: "integer", description: "Største av navngitte deltakere og trykt antall" },
+        nivaa: { type: "string", enum: ["lokalt", "regionalt", "hoyere"] },
+        overFylkesgrense: { type: "boolean" },
+        etableringsaar: { type: ["integer", "null"] },
+        etablert: { type: "string", description: "År, periode, «Over lenger tid» eller «Ukjent»" },
+        sluttdato: { type: ["string", "null"], format: "date" },
+        aktiv: { type: "boolean" },
+        kilde: { type: ["string", "null"], example: "NIVI 2021, Tabell 5.1, rad 3" },
+        lenke: { type: "string" },
+      },
+    },
+    OrdningListe: {
+      type: "object",
+      required: ["antallTotalt", "side", "antall", "ordninger"],
+      properties: {
+        antallTotalt: { type: "integer" },
+        side: { type: "integer" },
+        antall: { type: "integer" },
+        antallSider: { type: "integer" },
+        dato: { type: "string", format: "date", description: "Datoen deltakere og nivå er beregnet for" },
+        ordninger: { type: "array", items: { $ref: "#/components/schemas/Ordning" } },
+      },
+    },
+    OrdningDetalj: {
+      allOf: [
+        { $ref: "#/components/schemas/Ordning" },
+        {
+          type: "object",
+          properties: {
+            beskrivelse: { type: ["string", "null"] },
+            organisasjonsnummer: { type: ["string", "null"] },
+            merknader: { type: ["string", "null"] },
+            deltakerhistorikk: { type: "array", items: { type: "object", properties: { kommunenummer: { type: ["string", "null"] }, navn: { type: "string" }, rolle: { type: "string" }, fra: { type: ["string", "null"], format: "date" }, til: { type: ["string", "null"], format: "date" }, kilde: { type: ["string", "null"] } } } },
+            aarsverk: { type: "array", items: { type: "object", properties: { aar: { type: "integer" }, aarsverk: { type: "number" }, kilde: { type: ["string", "null"] } } } },
+            kilder: { type: "array", items: { type: "object", properties: { felt: { type: "string" }, kilde: { type: "string" }, utledet: { type: "boolean" }, merknad: { type: ["string", "null"] } } } },
+          },
+        },
+      ],
+    },
+    Kommune: {
+      type: "object",
+      properties: {
+        kommunenummer: { type: ["string", "null"] },
+        kommunenummer2021: { type: ["string", "null"] },
+        id: { type: "string" },
+        navn: { type: "string" },
+        kartlagt2021: { type: "boolean" },
+        region: { type: ["object", "null"], properties: { id: { type: "string" }, navn: { type: "string" } } },
+        fylke: { type: ["string", "null"] },
+        antallOrdninger: { type: "integer" },
+        vertskommuneFor: { type: "integer" },
+        bistandFraAndre: { type: "integer" },
+        lenke: { type: "string" },
+      },
+    },
+    KommuneListe: { type: "object", properties: { antallTotalt: { type: "integer" }, kommuner: { type: "array", items: { $ref: "#/components/schemas/Kommune" } } } },
+    KommuneDetalj: {
+      type: "object",
+      properties: {
+        kommunenummer: { type: ["string", "null"] },
+        kommunenummer2021: { type: ["string", "null"] },
+        kommunenummerHistorikk: { type: "array", items: { type: "object", properties: { kommunenummer: { type: "string" }, fra: { type: "string", format: "date" }, til: { type: ["string", "null"], format: "date" } } } },
+        id: { type: "string" },
+        navn: { type: "string" },
+        nokkeltall: {
+          type: "array",
+          items: { type: "object", properties: { navn: { type: "string" }, rapport2021: { type: ["integer", "null"] }, registeret20211101: { type: "integer" }, registeretNaa: { type: "integer" }, forklaring: { type: ["string", "null"] } } },
+        },
+        ordninger: { type: "array", items: { $ref: "#/components/schemas/Ordning" } },
+      },
+    },
+  },
 };

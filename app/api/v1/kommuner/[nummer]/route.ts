@@ -1,0 +1,28 @@
+import { notFound, ok } from "@/lib/api/responses";
+import { arrangementToApi } from "@/lib/arrangements/api";
+import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/kommuner/{nummer}: current or earlier code (earlier codes redirect) or the id (slug). */
+export async function GET(request: Request, { params }: { params: Promise<{ nummer: string }> }) {
+  const { nummer } = await params;
+  const found = await findMunicipality(decodeURIComponent(nummer));
+  if (found.kind === "missing") return notFound(`Fant ingen kommune med nummer eller id «${nummer}»`);
+  if (!found.isCanonical) return Response.redirect(new URL(`/api/v1/kommuner/${found.canonical}`, request.url), 308);
+  const m = await municipalityDetail(found.id);
+  return ok({
+    kommunenummer: m.currentCode,
+    kommunenummer2021: m.code2021,
+    kommunenummerHistorikk: m.codes.map((c) => ({ kommunenummer: c.code, fra: c.validFrom, til: c.validTo })),
+    id: m.slug,
+    navn: m.name,
+    kartlagt2021: m.inSurveyScope,
+    region: m.region ? { id: m.region.slug, navn: m.region.name } : null,
+    fylke: m.county,
+    innbyggere2021: m.population2021,
+    dato: m.date,
+    nokkeltall: m.keyFigures.map((f) => ({ navn: f.label, rapport2021: f.printed, registeret20211101: f.atSurveyDate, registeretNaa: f.now, forklaring: f.explanation })),
+    ordninger: m.groups.flatMap((g) => g.rows.map((r) => ({ ...arrangementToApi(r), vertskommuneRolle: r.host?.id === m.id }))),
+  });
+}

@@ -1,0 +1,31 @@
+import { notFound, ok } from "@/lib/api/responses";
+import { arrangementToApi } from "@/lib/arrangements/api";
+import { findArrangement } from "@/lib/arrangements/detail";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/ordninger/{id}: id is the slug (a numeric id answers with a redirect to the slug). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const result = await findArrangement(decodeURIComponent(id));
+  if (result.kind === "redirect") return Response.redirect(new URL(`/api/v1/ordninger/${result.slug}`, request.url), 308);
+  if (result.kind === "missing") return notFound(`Fant ingen samarbeidsordning med id «${id}»`);
+  const d = result.detail;
+  return ok({
+    ...arrangementToApi(d.row),
+    beskrivelse: d.row.description,
+    organisasjonsnummer: d.orgNr,
+    merknader: d.notes,
+    juridiskForm: d.legalForm ? { kode: d.legalForm.code, navn: d.legalForm.name, hjemmel: d.legalForm.legalBasis, utledet: d.row.legalForm?.inferred ?? false } : null,
+    deltakerhistorikk: d.participations.map((p) => ({
+      kommunenummer: p.municipality.code,
+      navn: p.municipality.name,
+      rolle: p.role,
+      fra: p.joinedOn,
+      til: p.leftOn,
+      kilde: p.source,
+    })),
+    aarsverk: d.staffing.map((s) => ({ aar: s.year, aarsverk: s.fte, kilde: s.source })),
+    kilder: d.provenance.map((p) => ({ felt: p.field, kilde: p.source, utledet: p.inferred, merknad: p.note })),
+  });
+}

@@ -1,0 +1,21 @@
+import { attachment, XLSX_CONTENT_TYPE } from "@/lib/arrangements/export";
+import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
+import { surveyFileXlsx } from "@/lib/municipalities/survey-file";
+
+export const dynamic = "force-dynamic";
+
+/** GET /kommuner/{nummer}/kartleggingsfil: the municipality's survey file as XLSX (old codes redirect). */
+export async function GET(request: Request, { params }: { params: Promise<{ nummer: string }> }) {
+  const { nummer } = await params;
+  const found = await findMunicipality(decodeURIComponent(nummer));
+  if (found.kind === "missing") {
+    return new Response(`Fant ingen kommune med nummer eller navn «${nummer}».`, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (!found.isCanonical) return Response.redirect(new URL(`/kommuner/${found.canonical}/kartleggingsfil`, request.url), 308);
+  const detail = await municipalityDetail(found.id);
+  const xlsx = await surveyFileXlsx(detail);
+  const fileName = `kartleggingsfil-${detail.currentCode ?? detail.slug}-${detail.slug}-${detail.date}.xlsx`;
+  return new Response(new Uint8Array(xlsx), {
+    headers: { "Content-Type": XLSX_CONTENT_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,135 @@
+import { prisma } from "@/lib/db";
+import { todayIso } from "./filters";
+import { arrangementRows, establishedLabel } from "./list";
+import { NORWEGIAN_COLLATION, participationActiveOn } from "./predicates";
+import type { ArrangementRow, ParticipationRoleName } from "./types";
+
+export interface ParticipationDetail {
+  municipality: { id: number; slug: string; name: string; code: string | null; inSurveyScope: boolean };
+  role: ParticipationRoleName;
+  joinedOn: string | null;
+  leftOn: string | null;
+  activeToday: boolean;
+  source: string | null;
+}
+
+export interface ProvenanceDetail {
+  field: string;
+  source: string;
+  inferred: boolean;
+  note: string | null;
+}
+
+export interface RelatedArrangement {
+  slug: string;
+  name: string;
+  shared: number;
+}
+
+export interface ArrangementDetail {
+  row: ArrangementRow;
+  correctedName: string | null;
+  notes: string | null;
+  orgNr: string | null;
+  endReason: string | null;
+  statedParticipantCount: number | null;
+  established: { label: string; year: number | null; unspecified: boolean };
+  legalForm: { code: string; name: string; legalBasis: string; description: string | null; outdated: boolean; counted: boolean } | null;
+  participations: ParticipationDetail[];
+  staffing: { year: number; fte: number; source: string | null }[];
+  provenance: ProvenanceDetail[];
+  relatedByTaskArea: RelatedArrangement[];
+  relatedByParticipants: RelatedArrangement[];
+}
+
+export type ArrangementLookup = { kind: "found"; detail: ArrangementDetail } | { kind: "redirect"; slug: string } | { kind: "missing" };
+
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** One arrangement by slug; a numeric id answers with a redirect to the slug (stable, readable URLs). */
+export async function findArrangement(idOrSlug: string): Promise<ArrangementLookup> {
+  if (/^\d{1,9}$/.test(idOrSlug)) {
+    const found = await prisma.arrangement.findUnique({ where: { id: Number(idOrSlug) }, select: { slug: true } });
+    return found ? { kind: "redirect", slug: found.slug } : { kind: "missing" };
+  }
+  if (!/^[a-z0-9-]{1,200}$/.test(idOrSlug)) return { kind: "missing" };
+  const a = await prisma.arrangement.findUnique({
+    where: { slug: idOrSlug },
+    include: {
+      legalForm: true,
+      participations: { include: { municipality: { include: { codes: { where: { validTo: null } } } } } },
+      staffing: { orderBy: [{ year: "asc" }, { id: "asc" }] },
+      provenance: { orderBy: { id: "asc" } },
+    },
+  });
+  if (!a) return { kind: "missing" };
+  const today = todayIso();
+  const [row] = await arrangementRows([a.id], today);
+  const [byTask, byParticipants] = await Promise.all([
+    prisma.$queryRaw<RelatedArrangement[]>`SELECT o.slug, o.name, count(*)::int AS shared
+      FROM "ArrangementTaskArea" mine
+      JOIN "ArrangementTaskArea" theirs ON theirs."taskAreaId" = mine."taskAreaId" AND theirs."arrangementId" <> mine."arrangementId"
+      JOIN "Arrangement" o ON o.id = theirs."arrangementId"
+      WHERE mine."arrangementId" = ${a.id}
+      GROUP BY o.id, o.slug, o.name
+      ORDER BY shared DESC, o.name ${NORWEGIAN_COLLATION}
+      LIMIT 15`,
+    prisma.$queryRaw<RelatedArrangement[]>`SELECT o.slug, o.name, count(DISTINCT theirs."municipalityId")::int AS shared
+      FROM "Participation" mine
+      JOIN "Participation" theirs ON theirs."municipalityId" = mine."municipalityId" AND theirs."arrangementId" <> mine."arrangementId"
+      JOIN "Arrangement" o ON o.id = theirs."arrangementId"
+      WHERE mine."arrangementId" = ${a.id} AND ${participationActiveOn("mine", today)} AND ${participationActiveOn("theirs", today)}
+      GROUP BY o.id, o.slug, o.name
+      HAVING count(DISTINCT theirs."municipalityId") >= least(2, (SELECT count(*) FROM "Participation" x WHERE x."arrangementId" = ${a.id}))
+         AND count(DISTINCT theirs."municipalityId") * 2 >= (SELECT count(*) FROM "Participation" y WHERE y."arrangementId" = o.id)
+      ORDER BY shared DESC, o.name ${NORWEGIAN_COLLATION}
+      LIMIT 10`,
+  ]);
+  if (!row) return { kind: "missing" };
+  const collator = new Intl.Collator("nb");
+  const activeToday = (p: { joinedOn: Date | null; leftOn: Date | null }) =>
+    (!p.joinedOn || iso(p.joinedOn)! <= today) && (!p.leftOn || iso(p.leftOn)! >= today);
+  return {
+    kind: "found",
+    detail: {
+      row,
+      correctedName: a.correctedName,
+      notes: a.notes,
+      orgNr: a.orgNr,
+      endReason: a.endReason,
+      statedParticipantCount: a.statedParticipantCount,
+      established: { label: establishedLabel(a), year: a.establishedYear, unspecified: a.establishedUnspecified },
+      legalForm: a.legalForm
+        ? { code: a.legalForm.code, name: a.legalForm.name, legalBasis: a.legalForm.legalBasis, description: a.legalForm.description, outdated: a.legalForm.outdated, counted: a.legalForm.counted }
+        : null,
+      participations: a.participations
+        .map((p) => ({
+          municipality: { id: p.municipality.id, slug: p.municipality.slug, name: p.municipality.name, code: p.municipality.codes[0]?.code ?? null, inSurveyScope: p.municipality.inSurveyScope },
+          role: p.role as ParticipationRoleName,
+          joinedOn: iso(p.joinedOn),
+          leftOn: iso(p.leftOn),
+          activeToday: activeToday(p),
+          source: p.source,
+        }))
+        .sort((x, y) => Number(y.activeToday) - Number(x.activeToday) || collator.compare(x.municipality.name, y.municipality.name)),
+      staffing: a.staffing.map((s) => ({ year: s.year, fte: Number(s.fte), source: s.source })),
+      provenance: a.provenance.map((p) => ({ field: p.field, source: p.source, inferred: p.confidence === "INFERRED", note: p.note })),
+      relatedByTaskArea: byTask,
+      relatedByParticipants: byParticipants,
+    },
+  };
+}
+
+export const PROVENANCE_FIELD_NAMES: Record<string, string> = {
+  arrangement: "Ordningen og deltakerne",
+  host: "Vertskommune",
+  legalForm: "Juridisk tilknytningsform",
+  established: "Etableringsår",
+  taskAreas: "Oppgaveområde",
+};
+
+/** "NIVI 2021, Tabell 5.2, rad 14" or "NIVI 2021, …; utledet" for the facts of one field. */
+export function provenanceFor(detail: ArrangementDetail, field: string): ProvenanceDetail | undefined {
+  return detail.provenance.find((p) => p.field === field);
+}
+

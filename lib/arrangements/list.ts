@@ -1,0 +1,399 @@
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { normalizedSql, searchTerms } from "@/lib/search/normalize";
+import { levelOf, type ArrangementSortKey, type EstablishedPeriod } from "./columns";
+import { effectiveDateAndStatus, type ArrangementFilters } from "./filters";
+import { arrangementActiveOn, arrangementEndedBefore, establishedPeriodSql, levelSql, NORWEGIAN_COLLATION, participationActiveOn } from "./predicates";
+import type { ArrangementPage, ArrangementRow, MunicipalityRef, ParticipationRoleName, UnknownFilterValue } from "./types";
+
+/** Filters with their values resolved to database ids (unknown values reported, never guessed). */
+export interface ResolvedFilters {
+  filters: ArrangementFilters;
+  date: string;
+  status: "alle" | "aktive" | "avsluttede";
+  municipalityIds: number[];
+  regionIds: number[];
+  sectorCodes: string[];
+  taskAreaIds: number[];
+  formCodes: string[];
+  includeUnknownForm: boolean;
+  terms: string[];
+  /** Restricts to these arrangement ids (internal use: detail pages, municipality pages). */
+  ids?: number[];
+  unknown: UnknownFilterValue[];
+}
+
+export async function resolveArrangementFilters(filters: ArrangementFilters, options: { ids?: number[] } = {}): Promise<ResolvedFilters> {
+  const { date, status } = effectiveDateAndStatus(filters);
+  const unknown: UnknownFilterValue[] = [];
+  const codes = filters.kommune.filter((v) => /^\d{4}$/.test(v));
+  const slugs = filters.kommune.filter((v) => !/^\d{4}$/.test(v));
+  const formCodes = filters.form.filter((f) => f !== "UKJENT");
+  const [byCode, bySlug, regions, sectors, taskAreas, forms] = await Promise.all([
+    codes.length ? prisma.municipalityCode.findMany({ where: { code: { in: codes } }, select: { code: true, municipalityId: true } }) : [],
+    slugs.length ? prisma.municipality.findMany({ where: { slug: { in: slugs } }, select: { slug: true, id: true } }) : [],
+    filters.region.length ? prisma.region.findMany({ where: { slug: { in: filters.region } }, select: { slug: true, id: true } }) : [],
+    filters.sektor.length ? prisma.sector.findMany({ where: { code: { in: filters.sektor } }, select: { code: true } }) : [],
+    filters.oppgave.length ? prisma.taskArea.findMany({ where: { slug: { in: filters.oppgave } }, select: { slug: true, id: true } }) : [],
+    formCodes.length ? prisma.legalForm.findMany({ where: { code: { in: formCodes } }, select: { code: true } }) : [],
+  ]);
+  const municipalityIds = new Set<number>();
+  for (const code of codes) {
+    const matches = byCode.filter((c) => c.code === code);
+    if (!matches.length) unknown.push({ parameter: "kommune", value: code, message: `Fant ingen kommune med kommunenummer ${code}` });
+    for (const m of matches) municipalityIds.add(m.municipalityId);
+  }
+  for (const slug of slugs) {
+    const match = bySlug.find((m) => m.slug === slug);
+    if (!match) unknown.push({ parameter: "kommune", value: slug, message: `Fant ingen kommune «${slug}»` });
+    else municipalityIds.add(match.id);
+  }
+  const check = <T>(parameter: string, values: string[], found: T[], key: (t: T) => string, what: string) => {
+    for (const value of values) if (!found.some((f) => key(f) === value)) unknown.push({ parameter, value, message: `Ukjent ${what} «${value}»` });
+  };
+  check("region", filters.region, regions, (r) => r.slug, "region");
+  check("sektor", filters.sektor, sectors, (s) => s.code, "sektor");
+  check("oppgave", filters.oppgave, taskAreas, (t) => t.slug, "oppgaveområde");
+  check("form", formCodes, forms, (f) => f.code, "juridisk form");
+  return {
+    filters,
+    date,
+    status,
+    municipalityIds: [...municipalityIds],
+    regionIds: regions.map((r) => r.id),
+    sectorCodes: sectors.map((s) => s.code),
+    taskAreaIds: taskAreas.map((t) => t.id),
+    formCodes: forms.map((f) => f.code),
+    includeUnknownForm: filters.form.includes("UKJENT"),
+    terms: filters.sok ? searchTerms(filters.sok) : [],
+    ids: options.ids,
+    unknown,
+  };
+}
+
+/**
+ * `base`: one row per arrangement with everything the list filters and sorts on, computed for the
+ * reference date (participants on that date, the level from them, cross-county on today's map).
+ */
+function withBase(date: string): Prisma.Sql {
+  return Prisma.sql`WITH part AS (
+      SELECT p."arrangementId", p."municipalityId" FROM "Participation" p WHERE ${participationActiveOn("p", date)}
+    ),
+    stats AS (
+      SELECT part."arrangementId" AS id,
+        count(DISTINCT part."municipalityId")::int AS named,
+        count(DISTINCT mc."countyId")::int AS counties,
+        string_agg(DISTINCT m.name, ' ') AS names
+      FROM part
+      JOIN "Municipality" m ON m.id = part."municipalityId"
+      LEFT JOIN "MunicipalityCounty" mc ON mc."municipalityId" = part."municipalityId" AND mc."validTo" IS NULL
+      GROUP BY part."arrangementId"
+    ),
+    base AS (
+      SELECT a.id, a.slug, a.name,
+        s.code AS sector_code, s."sortOrder" AS sector_order,
+        lf.code AS form_code, lf.name AS form_name, h.name AS host_name,
+        coalesce(st.named, 0) AS named_count,
+        greatest(coalesce(st.named, 0), coalesce(a."statedParticipantCount", 0)) AS participant_count,
+        coalesce(st.counties, 0) > 1 AS cross_county,
+        ${arrangementActiveOn("a", date)} AS active,
+        ${arrangementEndedBefore("a", date)} AS ended,
+        ${establishedPeriodSql("a")} AS period,
+        coalesce(a."establishedYear", a."establishedPeriodTo") AS established_sort,
+        (SELECT min(t."sortOrder") FROM "ArrangementTaskArea" ata JOIN "TaskArea" t ON t.id = ata."taskAreaId" WHERE ata."arrangementId" = a.id) AS task_order,
+        ${normalizedSql(Prisma.sql`concat_ws(' ', a.name, a."shortName", a."correctedName", lf.code)`)} AS search_name,
+        ${normalizedSql(Prisma.sql`concat_ws(' ', st.names, h.name)`)} AS search_places,
+        ${normalizedSql(Prisma.sql`coalesce(a.description, '')`)} AS search_other
+      FROM "Arrangement" a
+      JOIN "Sector" s ON s.id = a."sectorId"
+      LEFT JOIN "LegalForm" lf ON lf.id = a."legalFormId"
+      LEFT JOIN "Municipality" h ON h.id = a."hostMunicipalityId"
+      LEFT JOIN stats st ON st.id = a.id
+    ),
+    b AS (SELECT base.*, ${levelSql(Prisma.sql`base.participant_count`)} AS level FROM base)`;
+}
+
+export type FacetKey = "kommune" | "region" | "sektor" | "oppgave" | "form" | "nivaa" | "etablert" | "kryss" | "status";
+
+const wordStart = (term: string) => `(^|[^a-z0-9])${term}`;
+const wholeWord = (term: string) => `(^|[^a-z0-9])${term}([^a-z0-9]|$)`;
+
+/** WHERE conditions over `b` (the base rows), optionally leaving one facet out for facet counts. */
+function conditions(r: ResolvedFilters, except?: FacetKey): Prisma.Sql {
+  const c: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  const f = r.filters;
+  if (r.ids) c.push(Prisma.sql`b.id = ANY(${r.ids}::int[])`);
+  if (except !== "kommune" && f.kommune.length)
+    c.push(Prisma.sql`b.id IN (SELECT "arrangementId" FROM part WHERE "municipalityId" = ANY(${r.municipalityIds}::int[]))`);
+  if (except !== "region" && f.region.length)
+    c.push(Prisma.sql`b.id IN (SELECT part."arrangementId" FROM part JOIN "Municipality" m ON m.id = part."municipalityId" WHERE m."regionId" = ANY(${r.regionIds}::int[]))`);
+  if (except !== "sektor" && f.sektor.length) c.push(Prisma.sql`b.sector_code = ANY(${r.sectorCodes}::text[])`);
+  if (except !== "oppgave" && f.oppgave.length)
+    c.push(Prisma.sql`b.id IN (SELECT "arrangementId" FROM "ArrangementTaskArea" WHERE "taskAreaId" = ANY(${r.taskAreaIds}::int[]))`);
+  if (except !== "form" && f.form.length)
+    c.push(r.includeUnknownForm ? Prisma.sql`(b.form_code = ANY(${r.formCodes}::text[]) OR b.form_code IS NULL)` : Prisma.sql`b.form_code = ANY(${r.formCodes}::text[])`);
+  if (except !== "nivaa" && f.nivaa.length) c.push(Prisma.sql`b.level = ANY(${f.nivaa}::text[])`);
+  if (except !== "etablert" && f.etablert.length) c.push(Prisma.sql`b.period = ANY(${f.etablert}::text[])`);
+  if (except !== "kryss" && f.kryss) c.push(f.kryss === "ja" ? Prisma.sql`b.cross_county` : Prisma.sql`NOT b.cross_county`);
+  if (except !== "status") {
+    if (r.status === "aktive") c.push(Prisma.sql`b.active`);
+    if (r.status === "avsluttede") c.push(Prisma.sql`b.ended`);
+  }
+  for (const term of r.terms) {
+    const like = `%${term}%`;
+    c.push(
+      term.length >= 4
+        ? Prisma.sql`(b.search_name LIKE ${like} OR b.search_places ~ ${wordStart(term)} OR b.search_other LIKE ${like})`
+        : Prisma.sql`(b.search_name LIKE ${like} OR b.search_places ~ ${wordStart(term)})`,
+    );
+  }
+  return Prisma.join(c, " AND ");
+}
+
+function relevance(terms: string[]): Prisma.Sql {
+  if (!terms.length) return Prisma.sql`0`;
+  const parts = terms.map(
+    (t) => Prisma.sql`(CASE
+      WHEN b.search_name ~ ${wholeWord(t)} THEN 60
+      WHEN b.search_name ~ ${wordStart(t)} THEN 40
+      WHEN b.search_places ~ ${wholeWord(t)} THEN 30
+      WHEN b.search_name LIKE ${`%${t}%`} THEN 20
+      WHEN b.search_places ~ ${wordStart(t)} THEN 10
+      ELSE 1 END)`,
+  );
+  return Prisma.join(parts, " + ");
+}
+
+const SORT_SQL: Record<Exclude<ArrangementSortKey, "relevans">, Prisma.Sql> = {
+  navn: Prisma.sql`b.name ${NORWEGIAN_COLLATION}`,
+  sektor: Prisma.sql`b.sector_order`,
+  oppgave: Prisma.sql`b.task_order`,
+  form: Prisma.sql`b.form_name ${NORWEGIAN_COLLATION}`,
+  vert: Prisma.sql`b.host_name ${NORWEGIAN_COLLATION}`,
+  deltakere: Prisma.sql`b.participant_count`,
+  nivaa: Prisma.sql`b.participant_count`,
+  etablert: Prisma.sql`b.established_sort`,
+  kryss: Prisma.sql`b.cross_county`,
+};
+
+export function effectiveSort(filters: ArrangementFilters): { key: ArrangementSortKey; direction: "stigende" | "synkende" } {
+  const searching = Boolean(filters.sok && searchTerms(filters.sok).length);
+  const key = filters.sorter && !(filters.sorter === "relevans" && !searching) ? filters.sorter : searching ? "relevans" : "navn";
+  return { key, direction: filters.retning ?? (key === "relevans" ? "synkende" : "stigende") };
+}
+
+function orderBy(r: ResolvedFilters): Prisma.Sql {
+  const { key, direction } = effectiveSort(r.filters);
+  const dir = Prisma.raw(direction === "synkende" ? "DESC" : "ASC");
+  const primary = key === "relevans" ? relevance(r.terms) : SORT_SQL[key];
+  return Prisma.sql`ORDER BY ${primary} ${dir} NULLS LAST, b.name ${NORWEGIAN_COLLATION} ASC, b.id ASC`;
+}
+
+const emptyPage = (r: ResolvedFilters): ArrangementPage => ({
+  total: 0,
+  page: r.filters.side,
+  pageSize: r.filters.antall,
+  pageCount: 0,
+  rows: [],
+  date: r.date,
+  status: r.status,
+  sort: effectiveSort(r.filters),
+  unknown: r.unknown,
+});
+
+/** The ids of every matching arrangement in the requested order (for downloads and the map). */
+export async function matchingArrangementIds(r: ResolvedFilters, limit = 100_000): Promise<number[]> {
+  if (r.unknown.length) return [];
+  const rows = await prisma.$queryRaw<{ id: number }[]>`${withBase(r.date)} SELECT b.id FROM b WHERE ${conditions(r)} ${orderBy(r)} LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}
+
+/** One page of arrangements for /ordninger and GET /api/v1/ordninger. */
+export async function listArrangements(filters: ArrangementFilters): Promise<ArrangementPage> {
+  const r = await resolveArrangementFilters(filters);
+  return listResolved(r);
+}
+
+export async function listResolved(r: ResolvedFilters): Promise<ArrangementPage> {
+  if (r.unknown.length) return emptyPage(r);
+  const offset = (r.filters.side - 1) * r.filters.antall;
+  const [countRows, idRows] = await Promise.all([
+    prisma.$queryRaw<{ n: number }[]>`${withBase(r.date)} SELECT count(*)::int AS n FROM b WHERE ${conditions(r)}`,
+    prisma.$queryRaw<{ id: number }[]>`${withBase(r.date)} SELECT b.id FROM b WHERE ${conditions(r)} ${orderBy(r)} LIMIT ${r.filters.antall} OFFSET ${offset}`,
+  ]);
+  const total = countRows[0]?.n ?? 0;
+  const rows = await arrangementRows(
+    idRows.map((row) => row.id),
+    r.date,
+  );
+  return {
+    ...emptyPage(r),
+    total,
+    pageCount: Math.ceil(total / r.filters.antall),
+    rows,
+  };
+}
+
+/** Every matching arrangement (no paging), for downloads. */
+export async function listAllArrangements(filters: ArrangementFilters, limit = 10_000): Promise<{ rows: ArrangementRow[]; resolved: ResolvedFilters }> {
+  const resolved = await resolveArrangementFilters(filters);
+  const ids = await matchingArrangementIds(resolved, limit);
+  return { rows: await arrangementRows(ids, resolved.date), resolved };
+}
+
+interface BaseFacts {
+  id: number;
+  named_count: number;
+  participant_count: number;
+  cross_county: boolean;
+  active: boolean;
+  period: EstablishedPeriod;
+}
+
+interface ParticipantFact {
+  arrangementId: number;
+  municipalityId: number;
+  role: ParticipationRoleName;
+  slug: string;
+  name: string;
+  code: string | null;
+}
+
+function currentCodeSql(alias: string): Prisma.Sql {
+  return Prisma.sql`(SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = ${Prisma.raw(`"${alias}"`)}.id AND c."validTo" IS NULL ORDER BY c."validFrom" DESC LIMIT 1)`;
+}
+
+/** Full rows for the given arrangement ids, in the given order, with participants as of `date`. */
+export async function arrangementRows(ids: number[], date: string): Promise<ArrangementRow[]> {
+  if (!ids.length) return [];
+  const [facts, participants, arrangements] = await Promise.all([
+    prisma.$queryRaw<BaseFacts[]>`${withBase(date)} SELECT b.id, b.named_count, b.participant_count, b.cross_county, b.active, b.period FROM b WHERE b.id = ANY(${ids}::int[])`,
+    prisma.$queryRaw<ParticipantFact[]>`SELECT p."arrangementId", p."municipalityId", p.role::text AS role, m.slug, m.name, ${currentCodeSql("m")} AS code
+      FROM "Participation" p JOIN "Municipality" m ON m.id = p."municipalityId"
+      WHERE p."arrangementId" = ANY(${ids}::int[]) AND ${participationActiveOn("p", date)}
+      ORDER BY m.name ${NORWEGIAN_COLLATION}`,
+    prisma.arrangement.findMany({
+      where: { id: { in: ids } },
+      include: {
+        sector: true,
+        legalForm: true,
+        host: { include: { codes: { where: { validTo: null } } } },
+        taskAreas: { include: { taskArea: true }, orderBy: { taskArea: { sortOrder: "asc" } } },
+        provenance: { where: { field: { in: ["arrangement", "legalForm"] } }, orderBy: { id: "asc" } },
+      },
+    }),
+  ]);
+  const factById = new Map(facts.map((f) => [f.id, f]));
+  const byId = new Map(arrangements.map((a) => [a.id, a]));
+  const participantsById = new Map<number, ParticipantFact[]>();
+  for (const p of participants) participantsById.set(p.arrangementId, [...(participantsById.get(p.arrangementId) ?? []), p]);
+  return ids.flatMap((id) => {
+    const a = byId.get(id);
+    const fact = factById.get(id);
+    if (!a || !fact) return [];
+    const host: MunicipalityRef | null = a.host ? { id: a.host.id, slug: a.host.slug, name: a.host.name, code: a.host.codes[0]?.code ?? null } : null;
+    const row: ArrangementRow = {
+      id: a.id,
+      slug: a.slug,
+      name: a.name,
+      shortName: a.shortName,
+      description: a.description,
+      sector: { code: a.sector.code, name: a.sector.name },
+      taskAreas: a.taskAreas.map((t) => ({ slug: t.taskArea.slug, name: t.taskArea.name })),
+      legalForm: a.legalForm
+        ? { code: a.legalForm.code, name: a.legalForm.name, inferred: a.provenance.some((p) => p.field === "legalForm" && p.confidence === "INFERRED") }
+        : null,
+      host,
+      participants: (participantsById.get(id) ?? []).map((p) => ({ id: p.municipalityId, slug: p.slug, name: p.name, code: p.code, role: p.role })),
+      namedParticipantCount: fact.named_count,
+      participantCount: fact.participant_count,
+      level: levelOf(fact.participant_count),
+      crossCounty: fact.cross_county,
+      establishedYear: a.establishedYear,
+      establishedLabel: establishedLabel(a),
+      period: fact.period,
+      endDate: a.endDate ? a.endDate.toISOString().slice(0, 10) : null,
+      active: fact.active,
+      source: a.provenance.find((p) => p.field === "arrangement")?.source ?? null,
+    };
+    return [row];
+  });
+}
+
+export function establishedLabel(a: { establishedYear: number | null; establishedPeriodFrom: number | null; establishedPeriodTo: number | null; establishedUnspecified: boolean }): string {
+  if (a.establishedYear) return String(a.establishedYear);
+  if (a.establishedPeriodFrom && a.establishedPeriodTo) return `${a.establishedPeriodFrom}–${a.establishedPeriodTo}`;
+  if (a.establishedPeriodTo) return `før ${a.establishedPeriodTo + 1}`;
+  if (a.establishedUnspecified) return "Over lenger tid";
+  return "Ukjent";
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  group?: string;
+}
+
+export type Facets = Record<FacetKey, FacetOption[]>;
+
+/**
+ * Counts per facet value under all the other filters (the usual faceted-search rule), so each
+ * checkbox says how many arrangements it would give. Options with 0 stay visible when selected.
+ */
+export async function arrangementFacets(r: ResolvedFilters): Promise<Facets> {
+  const base = withBase(r.date);
+  type Count = { value: string | null; n: number };
+  const [kommune, region, sektor, oppgave, form, nivaa, etablert, kryss, status, municipalities, regions, sectors, taskAreas, forms] = await Promise.all([
+    prisma.$queryRaw<Count[]>`${base} SELECT part."municipalityId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN part ON part."arrangementId" = b.id WHERE ${conditions(r, "kommune")} GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT m."regionId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN part ON part."arrangementId" = b.id JOIN "Municipality" m ON m.id = part."municipalityId" WHERE ${conditions(r, "region")} AND m."regionId" IS NOT NULL GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT b.sector_code AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "sektor")} GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT ata."taskAreaId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN "ArrangementTaskArea" ata ON ata."arrangementId" = b.id WHERE ${conditions(r, "oppgave")} GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT coalesce(b.form_code, 'UKJENT') AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "form")} GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT b.level AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "nivaa")} GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT b.period AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "etablert")} GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.cross_county THEN 'ja' ELSE 'nei' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "kryss")} GROUP BY 1`,
+    prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.active THEN 'aktive' WHEN b.ended THEN 'avsluttede' ELSE 'ikke-startet' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "status")} GROUP BY 1`,
+    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: { validTo: null } } } }),
+    prisma.region.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.sector.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.taskArea.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.legalForm.findMany({ orderBy: { name: "asc" } }),
+  ]);
+  const countOf = (rows: Count[], value: string) => rows.find((row) => row.value === value)?.n ?? 0;
+  const collator = new Intl.Collator("nb");
+  const selectedMunicipalities = new Set(r.municipalityIds);
+  const kommuneOptions = municipalities
+    .map((m) => ({
+      value: m.codes[0]?.code ?? m.slug,
+      label: m.name,
+      count: countOf(kommune, String(m.id)),
+      group: m.inSurveyScope ? "Kartlagte kommuner" : "Andre kommuner",
+      selected: selectedMunicipalities.has(m.id),
+    }))
+    .filter((o) => o.count > 0 || o.selected || o.group === "Kartlagte kommuner")
+    .sort((a, b) => (a.group === b.group ? collator.compare(a.label, b.label) : a.group === "Kartlagte kommuner" ? -1 : 1))
+    .map(({ selected: _selected, ...o }) => o);
+  const withUnknownForm = [...forms.map((f) => ({ value: f.code, label: f.name, count: countOf(form, f.code) })), { value: "UKJENT", label: "Ukjent / ikke registrert", count: countOf(form, "UKJENT") }];
+  return {
+    kommune: kommuneOptions,
+    region: regions.map((g) => ({ value: g.slug, label: g.name, count: countOf(region, String(g.id)) })),
+    sektor: sectors.map((s) => ({ value: s.code, label: s.name, count: countOf(sektor, s.code) })),
+    oppgave: taskAreas.map((t) => ({ value: t.slug, label: t.name, count: countOf(oppgave, String(t.id)) })),
+    form: withUnknownForm,
+    nivaa: (["lokalt", "regionalt", "hoyere"] as const).map((l) => ({ value: l, label: { lokalt: "Lokalt (2–3 kommuner)", regionalt: "Regionalt (4–8 kommuner)", hoyere: "Høyere nivå (9 eller flere)" }[l], count: countOf(nivaa, l) })),
+    etablert: (["etter-2021", "2015-2021", "2000-2014", "for-2000", "uspesifisert", "ukjent"] as const).map((p) => ({
+      value: p,
+      label: { "etter-2021": "2022 eller senere", "2015-2021": "2015–2021", "2000-2014": "2000–2014", "for-2000": "Før 2000", uspesifisert: "Over lenger tid (uspesifisert)", ukjent: "Ukjent" }[p],
+      count: countOf(etablert, p),
+    })),
+    kryss: [
+      { value: "ja", label: "Krysser fylkesgrense", count: countOf(kryss, "ja") },
+      { value: "nei", label: "Innenfor ett fylke", count: countOf(kryss, "nei") },
+    ],
+    status: [
+      { value: "aktive", label: "Aktive", count: countOf(status, "aktive") },
+      { value: "avsluttede", label: "Avsluttede", count: countOf(status, "avsluttede") },
+    ],
+  };
+}

@@ -1,0 +1,46 @@
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
+import { listArrangements } from "@/lib/arrangements/list";
+import type { ArrangementRow } from "@/lib/arrangements/types";
+import { normalizedSql, searchTerms } from "./normalize";
+
+export interface GlobalSearchResult {
+  query: string;
+  arrangements: { rows: ArrangementRow[]; total: number };
+  municipalities: { slug: string; name: string; code: string | null; region: string | null; surveyed: boolean }[];
+  regions: { slug: string; name: string }[];
+}
+
+/**
+ * The header search: arrangements (same matching as /ordninger), municipalities (name, any code
+ * they have had, id) and regions. Exact and word-start matches rank first, so "al" gives Ål first.
+ */
+export async function globalSearch(query: string, limit = 10): Promise<GlobalSearchResult> {
+  const q = query.trim().slice(0, 100);
+  const terms = searchTerms(q);
+  if (!terms.length) return { query: q, arrangements: { rows: [], total: 0 }, municipalities: [], regions: [] };
+  const nameNorm = normalizedSql(Prisma.sql`m.name`);
+  const whole = normalizedSql(Prisma.sql`${q}`);
+  const municipalityMatch = Prisma.join(
+    terms.map((t) => Prisma.sql`(${nameNorm} LIKE ${`%${t}%`} OR m.slug LIKE ${`%${t}%`} OR EXISTS (SELECT 1 FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND c.code = ${t}))`),
+    " AND ",
+  );
+  const regionNorm = normalizedSql(Prisma.sql`r.name`);
+  const regionMatch = Prisma.join(
+    terms.map((t) => Prisma.sql`${regionNorm} LIKE ${`%${t}%`}`),
+    " AND ",
+  );
+  const [arrangements, municipalities, regions] = await Promise.all([
+    listArrangements({ ...EMPTY_FILTERS, sok: q, antall: limit }),
+    prisma.$queryRaw<{ slug: string; name: string; code: string | null; region: string | null; surveyed: boolean }[]>`
+      SELECT m.slug, m.name, m."inSurveyScope" AS surveyed, r.name AS region,
+        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND c."validTo" IS NULL LIMIT 1) AS code
+      FROM "Municipality" m LEFT JOIN "Region" r ON r.id = m."regionId"
+      WHERE ${municipalityMatch}
+      ORDER BY (${nameNorm} = ${whole}) DESC, (${nameNorm} LIKE ${`${terms[0]}%`}) DESC, m."inSurveyScope" DESC, m.name COLLATE "nb-NO-x-icu"
+      LIMIT ${limit}`,
+    prisma.$queryRaw<{ slug: string; name: string }[]>`SELECT r.slug, r.name FROM "Region" r WHERE ${regionMatch} ORDER BY r.name LIMIT ${limit}`,
+  ]);
+  return { query: q, arrangements: { rows: arrangements.rows, total: arrangements.total }, municipalities, regions };
+}
