@@ -66,11 +66,6 @@ async function municipalitiesPage(query: StatsQuery): Promise<StatPage> {
         avvik: p && p.total !== r.arrangements ? (p.note ?? "Registeret har endret seg siden kartleggingen.") : null,
       };
     }),
-    footer: {
-      kommune: "Gjennomsnitt",
-      ordninger: round1(summary.mean),
-      rapport: baseline.meanPerMunicipality?.value ?? null,
-    },
     source: "NIVI 2021, Figur 2.2 og 2.3, Tabell 3.2",
   };
   const printedClass = new Map((baseline.meanByPopulationClass ?? []).map((c) => [c.class, c]));

@@ -30,7 +30,7 @@ export function BarChartFigure({ rows, spec }: { rows: StatRow[]; spec: BarChart
     : <YAxis type="number" tickFormatter={(v: number) => formatDecimal(v, decimals)} width={48} />;
   return (
     <div className="stat-chart" aria-hidden="true">
-      <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} responsive height={height} style={{ width: "100%", height }} accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} responsive height={height} style={{ width: "100%", height }} accessibilityLayer={false} margin={{ top: 24, right: 32, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
         {categoryAxis}
         {valueAxis}

@@ -43,7 +43,7 @@ function RowCells({ row, columns, header }: { row: StatRow; columns: StatColumn[
 export function StatTableView({ table, pageSlug, params }: { table: StatTable; pageSlug: string; params: URLSearchParams }) {
   return (
     <div className="stat-table">
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={table.title}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabell: ${table.title}`}>
         <Table data-size="sm" zebra border data-testid={`tabell-${table.id}`}>
           <caption>{table.title}</caption>
           <TableHead>
