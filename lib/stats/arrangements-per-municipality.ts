@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, mean, runSql, yearOf, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, mean, statisticSql, yearOf, type StatsQuery } from "./query";
 
 export interface MunicipalityArrangementCount {
   slug: string;
@@ -25,20 +25,26 @@ export interface MunicipalityArrangementCount {
  * takes part in, with its host role. Population: 1 January of the day's year, or the latest
  * earlier year recorded (the earliest recorded year when there is none before).
  */
-export function arrangementsPerMunicipalitySql(query: StatsQuery): Prisma.Sql {
-  const year = yearOf(query.asOf);
-  return Prisma.sql`WITH ${baseCtes(query)},
-    counts AS (
+export const arrangementsPerMunicipalityStatistic = defineStatistic({
+  name: "arrangementsPerMunicipality",
+  ctes: () => Prisma.sql`counts AS (
       SELECT ap."municipalityId" AS id,
-        count(DISTINCT ap."arrangementId")::int AS arrangements,
-        count(DISTINCT ap."arrangementId") FILTER (WHERE a."hostMunicipalityId" = ap."municipalityId")::int AS hosts,
-        count(DISTINCT ap."arrangementId") FILTER (WHERE a."hostMunicipalityId" <> ap."municipalityId")::int AS assisted
+        count(*)::int AS arrangements,
+        count(*) FILTER (WHERE a."hostMunicipalityId" = ap."municipalityId")::int AS hosts,
+        count(*) FILTER (WHERE a."hostMunicipalityId" <> ap."municipalityId")::int AS assisted
       FROM active_p ap
       JOIN scope_m s ON s.id = ap."municipalityId"
       JOIN "Arrangement" a ON a.id = ap."arrangementId"
       GROUP BY ap."municipalityId"
-    )
-    SELECT m.slug, m.name,
+    )`,
+  select: (query: StatsQuery) => perMunicipalitySelect(query),
+  shape: (rows: Omit<MunicipalityArrangementCount, "withoutHost">[]): MunicipalityArrangementCount[] =>
+    rows.map((r) => ({ ...r, withoutHost: r.arrangements - r.hosts - r.assisted })),
+});
+
+function perMunicipalitySelect(query: StatsQuery): Prisma.Sql {
+  const year = yearOf(query.asOf);
+  return Prisma.sql`SELECT m.slug, m.name,
       code_now.code AS code, code_2021.code AS code2021,
       pop.count AS population, pop.year AS "populationYear",
       coalesce(c.arrangements, 0) AS arrangements, coalesce(c.hosts, 0) AS hosts, coalesce(c.assisted, 0) AS assisted
@@ -62,10 +68,8 @@ export function arrangementsPerMunicipalitySql(query: StatsQuery): Prisma.Sql {
     ORDER BY coalesce(c.arrangements, 0) DESC, m.name`;
 }
 
-export async function arrangementsPerMunicipality(query: StatsQuery): Promise<MunicipalityArrangementCount[]> {
-  const rows = await runSql<Omit<MunicipalityArrangementCount, "withoutHost">>(arrangementsPerMunicipalitySql(query));
-  return rows.map((r) => ({ ...r, withoutHost: r.arrangements - r.hosts - r.assisted }));
-}
+export const arrangementsPerMunicipalitySql = (query: StatsQuery) => statisticSql(arrangementsPerMunicipalityStatistic, query);
+export const arrangementsPerMunicipality = (query: StatsQuery) => computeStatistic(arrangementsPerMunicipalityStatistic, query);
 
 /** Population classes of the report (avsnitt 2.2), by population on 1 January. */
 export const POPULATION_CLASSES = [

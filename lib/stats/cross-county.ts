@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, countyMapDateOf, runSql, type StatsQuery } from "./query";
+import { computeStatistic, countyMapDateOf, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 /**
  * Avsnitt 2.5 groups (Tabell 2.4–2.7). An arrangement crosses county borders when its active
@@ -63,32 +63,45 @@ export function classifyCrossing(counties: string[]): Pick<CrossCountyArrangemen
   return { group: "other", detail: null };
 }
 
-export function crossCountySql(query: StatsQuery): Prisma.Sql {
-  const mapDate = countyMapDateOf(query);
-  return Prisma.sql`WITH ${baseCtes(query)},
-    county_on AS (
+type CrossCountyRow = Omit<CrossCountyArrangement, "group" | "detail">;
+
+export const crossCountyStatistic = defineStatistic({
+  name: "crossCounty",
+  ctes: (query: StatsQuery) => {
+    const mapDate = countyMapDateOf(query);
+    return Prisma.sql`county_on AS (
       SELECT mc."municipalityId", c.name FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
       WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
     ),
-    per_arrangement AS (
-      SELECT ap."arrangementId" AS id,
-        array_agg(DISTINCT co.name ORDER BY co.name) FILTER (WHERE co.name IS NOT NULL) AS counties,
-        array_agg(DISTINCT m.name ORDER BY m.name) AS participants,
-        count(DISTINCT ap."municipalityId") FILTER (WHERE co.name IS NULL)::int AS "withoutCounty"
+    arrangement_counties AS (
+      SELECT DISTINCT ap."arrangementId" AS id, co.name
       FROM active_p ap
       JOIN scoped_a sa ON sa.id = ap."arrangementId"
+      JOIN county_on co ON co."municipalityId" = ap."municipalityId"
+    ),
+    crossing AS (
+      SELECT id, array_agg(name ORDER BY name) AS counties FROM arrangement_counties GROUP BY id HAVING count(*) >= 2
+    ),
+    per_arrangement AS (
+      SELECT c.id, c.counties,
+        array_agg(m.name ORDER BY m.name) AS participants,
+        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM county_on co WHERE co."municipalityId" = ap."municipalityId"))::int AS "withoutCounty"
+      FROM crossing c
+      JOIN active_p ap ON ap."arrangementId" = c.id
       JOIN "Municipality" m ON m.id = ap."municipalityId"
-      LEFT JOIN county_on co ON co."municipalityId" = ap."municipalityId"
-      GROUP BY ap."arrangementId"
-    )
-    SELECT a.slug, a.name, a."correctedName" AS "printedName", pa.counties, pa.participants, pa."withoutCounty"
+      GROUP BY c.id, c.counties
+    )`;
+  },
+  select: () => Prisma.sql`SELECT a.slug, a.name, a."correctedName" AS "printedName", pa.counties, pa.participants, pa."withoutCounty"
     FROM per_arrangement pa JOIN "Arrangement" a ON a.id = pa.id
-    WHERE cardinality(pa.counties) >= 2
-    ORDER BY a.name`;
-}
+    ORDER BY a.name`,
+  shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),
+});
 
-export async function crossCountyArrangements(query: StatsQuery): Promise<CrossCountyResult> {
-  const rows = await runSql<Omit<CrossCountyArrangement, "group" | "detail">>(crossCountySql(query));
+export const crossCountySql = (query: StatsQuery) => statisticSql(crossCountyStatistic, query);
+export const crossCountyArrangements = (query: StatsQuery) => computeStatistic(crossCountyStatistic, query);
+
+function groupCrossings(rows: CrossCountyRow[], query: StatsQuery): CrossCountyResult {
   const arrangements = rows.map((r) => ({ ...r, ...classifyCrossing(r.counties) }));
   const groups = CROSS_COUNTY_GROUPS.map((g): CrossCountyGroup => {
     const members = arrangements.filter((a) => a.group === g.key);

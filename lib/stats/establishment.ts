@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, runSql, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, statisticSql, yearOf, type StatsQuery } from "./query";
 
 /**
  * Tabell 2.1 periods. A known year decides the period. Without a year, a recorded period
@@ -36,18 +36,19 @@ const bucket = Prisma.sql`CASE
       WHEN a."establishedUnspecified" THEN 'unspecified'
       ELSE 'not-registered' END`;
 
-export function establishmentPeriodsSql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)}
-    SELECT ${bucket} AS key, count(*)::int AS arrangements
+export const establishmentPeriodsStatistic = defineStatistic({
+  name: "establishmentPeriods",
+  select: () => Prisma.sql`SELECT ${bucket} AS key, count(*)::int AS arrangements
     FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id
-    GROUP BY 1`;
-}
+    GROUP BY 1`,
+  shape: (rows: { key: EstablishmentPeriodKey; arrangements: number }[]): EstablishmentPeriodCount[] => {
+    const counts = new Map(rows.map((r) => [r.key, r.arrangements]));
+    return ESTABLISHMENT_PERIODS.map((p) => ({ ...p, arrangements: counts.get(p.key) ?? 0 }));
+  },
+});
 
-export async function arrangementsByEstablishmentPeriod(query: StatsQuery): Promise<EstablishmentPeriodCount[]> {
-  const rows = await runSql<{ key: EstablishmentPeriodKey; arrangements: number }>(establishmentPeriodsSql(query));
-  const counts = new Map(rows.map((r) => [r.key, r.arrangements]));
-  return ESTABLISHMENT_PERIODS.map((p) => ({ ...p, arrangements: counts.get(p.key) ?? 0 }));
-}
+export const establishmentPeriodsSql = (query: StatsQuery) => statisticSql(establishmentPeriodsStatistic, query);
+export const arrangementsByEstablishmentPeriod = (query: StatsQuery) => computeStatistic(establishmentPeriodsStatistic, query);
 
 export interface YearCount {
   year: number;
@@ -55,17 +56,17 @@ export interface YearCount {
 }
 
 /** Figur 2.4: active arrangements in scope per known establishment year (years without any omitted). */
-export function arrangementsPerYearSql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)}
-    SELECT a."establishedYear" AS year, count(*)::int AS arrangements
+export const arrangementsPerYearStatistic = defineStatistic({
+  name: "arrangementsPerYear",
+  select: () => Prisma.sql`SELECT a."establishedYear" AS year, count(*)::int AS arrangements
     FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id
     WHERE a."establishedYear" IS NOT NULL
-    GROUP BY 1 ORDER BY 1`;
-}
+    GROUP BY 1 ORDER BY 1`,
+  shape: (rows: YearCount[]) => rows,
+});
 
-export function arrangementsPerEstablishmentYear(query: StatsQuery): Promise<YearCount[]> {
-  return runSql<YearCount>(arrangementsPerYearSql(query));
-}
+export const arrangementsPerYearSql = (query: StatsQuery) => statisticSql(arrangementsPerYearStatistic, query);
+export const arrangementsPerEstablishmentYear = (query: StatsQuery) => computeStatistic(arrangementsPerYearStatistic, query);
 
 export interface NewArrangement {
   slug: string;
@@ -79,15 +80,21 @@ export interface NewArrangement {
  * Tabell 2.2: active arrangements in scope established within [from, to]: a known year inside the
  * interval, or (without a year) a recorded period wholly inside it.
  */
-export function newArrangementsSql(query: StatsQuery, from: number, to: number): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)}
-    SELECT a.slug, a.name, a."establishedYear" AS year, a."establishedPeriodFrom" AS "periodFrom", a."establishedPeriodTo" AS "periodTo"
+export function newArrangementsStatistic(from: number, to: number | null) {
+  return defineStatistic({
+    name: "newArrangements",
+    select: (query: StatsQuery) => newArrangementsSelect(from, to ?? yearOf(query.asOf)),
+    shape: (rows: NewArrangement[]) => rows,
+  });
+}
+
+function newArrangementsSelect(from: number, to: number): Prisma.Sql {
+  return Prisma.sql`SELECT a.slug, a.name, a."establishedYear" AS year, a."establishedPeriodFrom" AS "periodFrom", a."establishedPeriodTo" AS "periodTo"
     FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id
     WHERE (a."establishedYear" BETWEEN ${from}::int AND ${to}::int)
        OR (a."establishedYear" IS NULL AND a."establishedPeriodFrom" >= ${from}::int AND a."establishedPeriodTo" <= ${to}::int)
     ORDER BY a."establishedYear" NULLS LAST, a.name`;
 }
 
-export function newArrangementsInPeriod(query: StatsQuery, from: number, to: number): Promise<NewArrangement[]> {
-  return runSql<NewArrangement>(newArrangementsSql(query, from, to));
-}
+export const newArrangementsSql = (query: StatsQuery, from: number, to: number) => statisticSql(newArrangementsStatistic(from, to), query);
+export const newArrangementsInPeriod = (query: StatsQuery, from: number, to: number) => computeStatistic(newArrangementsStatistic(from, to), query);

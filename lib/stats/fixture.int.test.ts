@@ -189,3 +189,13 @@ describe("STATISTICS", () => {
     for (const statistic of stats.STATISTICS) await expect(statistic.compute(D), statistic.name).resolves.toBeDefined();
   });
 });
+
+describe("statisticsSet", () => {
+  it("gives the same results in one statement as each statistic alone", async () => {
+    for (const asOf of ["2021-01-01", "2021-11-01", "2023-06-01"]) {
+      const q = surveyed(asOf);
+      const set = await stats.statisticsSet(q);
+      for (const statistic of stats.STATISTICS) expect(set[statistic.name], `${asOf} ${statistic.name}`).toEqual(await statistic.compute(q));
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, runSql, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 export interface GeographicLevels {
   /** 2–3 municipalities (lokalt). */
@@ -18,25 +18,24 @@ export interface GeographicLevels {
  * participants outside the scope too. The size is max(active named participants, the member count
  * printed in the source) because some printed lists are shorter than the printed count.
  */
-export function geographicLevelsSql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)},
-    sizes AS (
-      SELECT a.id, greatest(count(DISTINCT ap."municipalityId"), coalesce(a."statedParticipantCount", 0)) AS n
+export const geographicLevelsStatistic = defineStatistic({
+  name: "geographicLevels",
+  ctes: () => Prisma.sql`sizes AS (
+      SELECT a.id, greatest(count(*), coalesce(a."statedParticipantCount", 0)) AS n
       FROM scoped_a sa
       JOIN "Arrangement" a ON a.id = sa.id
       JOIN active_p ap ON ap."arrangementId" = a.id
       GROUP BY a.id
-    )
-    SELECT
+    )`,
+  select: () => Prisma.sql`SELECT
       count(*) FILTER (WHERE n BETWEEN 2 AND 3)::int AS local,
       count(*) FILTER (WHERE n BETWEEN 4 AND 8)::int AS regional,
       count(*) FILTER (WHERE n >= 9)::int AS higher,
       count(*) FILTER (WHERE n < 2)::int AS single,
       count(*)::int AS total
-    FROM sizes`;
-}
+    FROM sizes`,
+  shape: (rows: GeographicLevels[]): GeographicLevels => rows[0] ?? { local: 0, regional: 0, higher: 0, single: 0, total: 0 },
+});
 
-export async function arrangementsByGeographicLevel(query: StatsQuery): Promise<GeographicLevels> {
-  const [row] = await runSql<GeographicLevels>(geographicLevelsSql(query));
-  return row ?? { local: 0, regional: 0, higher: 0, single: 0, total: 0 };
-}
+export const geographicLevelsSql = (query: StatsQuery) => statisticSql(geographicLevelsStatistic, query);
+export const arrangementsByGeographicLevel = (query: StatsQuery) => computeStatistic(geographicLevelsStatistic, query);

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { arrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
-import { baseCtes, runSql, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 /**
  * Tabell 3.2: per municipality in scope, arrangements it hosts (vertskommuneansvar), arrangements
@@ -30,19 +30,24 @@ export interface HostSummary {
  * Fotnote 9: arrangements in scope whose host lies outside the scope (Tønsberg 13, Gjøvik 6 … 46 in
  * all), grouped by host; plus how many arrangements have a host at all.
  */
-export function hostSummarySql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)}
-    SELECT h.slug, h.name, (s.id IS NOT NULL) AS inside, count(*)::int AS arrangements
+type HostRow = { slug: string | null; name: string | null; inside: boolean; arrangements: number };
+
+export const hostSummaryStatistic = defineStatistic({
+  name: "hostSummary",
+  select: () => Prisma.sql`SELECT h.slug, h.name, (s.id IS NOT NULL) AS inside, count(*)::int AS arrangements
     FROM scoped_a sa
     JOIN "Arrangement" a ON a.id = sa.id
     LEFT JOIN "Municipality" h ON h.id = a."hostMunicipalityId"
     LEFT JOIN scope_m s ON s.id = h.id
     GROUP BY h.id, h.slug, h.name, s.id
-    ORDER BY count(*) DESC, h.name`;
-}
+    ORDER BY count(*) DESC, h.name`,
+  shape: (rows: HostRow[]): HostSummary => summarizeHosts(rows),
+});
 
-export async function hostSummary(query: StatsQuery): Promise<HostSummary> {
-  const rows = await runSql<{ slug: string | null; name: string | null; inside: boolean; arrangements: number }>(hostSummarySql(query));
+export const hostSummarySql = (query: StatsQuery) => statisticSql(hostSummaryStatistic, query);
+export const hostSummary = (query: StatsQuery) => computeStatistic(hostSummaryStatistic, query);
+
+function summarizeHosts(rows: HostRow[]): HostSummary {
   const outside = rows.filter((r) => r.slug !== null && !r.inside);
   const sum = (list: typeof rows) => list.reduce((s, r) => s + r.arrangements, 0);
   return {

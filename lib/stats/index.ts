@@ -1,49 +1,52 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { arrangementsPerMunicipality, arrangementsPerMunicipalitySql } from "./arrangements-per-municipality";
-import { crossCountyArrangements, crossCountySql } from "./cross-county";
-import {
-  arrangementsByEstablishmentPeriod,
-  arrangementsPerEstablishmentYear,
-  arrangementsPerYearSql,
-  establishmentPeriodsSql,
-  newArrangementsInPeriod,
-  newArrangementsSql,
-} from "./establishment";
-import { arrangementsByGeographicLevel, geographicLevelsSql } from "./geographic-level";
-import { hostSummary, hostSummarySql } from "./host-responsibility";
-import { legalFormDistribution, legalFormDistributionSql } from "./legal-forms";
-import { yearOf, type StatsQuery } from "./query";
-import { scopeTotals, scopeTotalsSql } from "./scope-totals";
-import { sectorDistribution, sectorDistributionSql } from "./sectors";
-import { serviceStructureByTaskArea, serviceStructureSql } from "./service-structure";
-import { staffingSql, staffingTables } from "./staffing";
-import { participationByTaskArea, taskAreaParticipationSql } from "./task-area-participation";
+import { arrangementsPerMunicipalityStatistic } from "./arrangements-per-municipality";
+import { crossCountyStatistic } from "./cross-county";
+import { arrangementsPerYearStatistic, establishmentPeriodsStatistic, newArrangementsStatistic } from "./establishment";
+import { geographicLevelsStatistic } from "./geographic-level";
+import { hostSummaryStatistic } from "./host-responsibility";
+import { legalFormDistributionStatistic } from "./legal-forms";
+import { computeStatistic, computeStatisticsSet, statisticSql, statisticsSetSql, type StatisticDefinition, type StatsQuery } from "./query";
+import { scopeTotalsStatistic } from "./scope-totals";
+import { sectorDistributionStatistic } from "./sectors";
+import { serviceStructureStatistic } from "./service-structure";
+import { staffedArrangementsStatistic } from "./staffing";
+import { taskAreaParticipationStatistic } from "./task-area-participation";
 
 /** The report's "new arrangements" period (Tabell 2.2) starts in 2015 and runs to the day's year. */
 export const NEW_ARRANGEMENTS_FROM = 2015;
 
-/**
- * Every statistic of the report, each with the SQL it runs (so the benchmark can time the same
- * aggregate as raw SQL) and the module function that runs and shapes it.
- */
-export const STATISTICS: { name: string; sql: (q: StatsQuery) => Prisma.Sql; compute: (q: StatsQuery) => Promise<unknown> }[] = [
-  { name: "scopeTotals", sql: scopeTotalsSql, compute: scopeTotals },
-  { name: "arrangementsPerMunicipality", sql: arrangementsPerMunicipalitySql, compute: arrangementsPerMunicipality },
-  { name: "hostSummary", sql: hostSummarySql, compute: hostSummary },
-  { name: "geographicLevels", sql: geographicLevelsSql, compute: arrangementsByGeographicLevel },
-  { name: "establishmentPeriods", sql: establishmentPeriodsSql, compute: arrangementsByEstablishmentPeriod },
-  { name: "arrangementsPerYear", sql: arrangementsPerYearSql, compute: arrangementsPerEstablishmentYear },
-  {
-    name: "newArrangements",
-    sql: (q) => newArrangementsSql(q, NEW_ARRANGEMENTS_FROM, yearOf(q.asOf)),
-    compute: (q) => newArrangementsInPeriod(q, NEW_ARRANGEMENTS_FROM, yearOf(q.asOf)),
-  },
-  { name: "crossCounty", sql: crossCountySql, compute: crossCountyArrangements },
-  { name: "taskAreaParticipation", sql: taskAreaParticipationSql, compute: participationByTaskArea },
-  { name: "legalForms", sql: legalFormDistributionSql, compute: legalFormDistribution },
-  { name: "sectors", sql: sectorDistributionSql, compute: sectorDistribution },
-  { name: "staffing", sql: staffingSql, compute: staffingTables },
-  { name: "serviceStructure", sql: serviceStructureSql, compute: serviceStructureByTaskArea },
+/** Every statistic of the report, in the order of the report. */
+export const STATISTIC_DEFINITIONS: StatisticDefinition<any, any>[] = [
+  scopeTotalsStatistic,
+  arrangementsPerMunicipalityStatistic,
+  hostSummaryStatistic,
+  geographicLevelsStatistic,
+  establishmentPeriodsStatistic,
+  arrangementsPerYearStatistic,
+  newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
+  crossCountyStatistic,
+  taskAreaParticipationStatistic,
+  legalFormDistributionStatistic,
+  sectorDistributionStatistic,
+  staffedArrangementsStatistic,
+  serviceStructureStatistic,
 ];
+
+/**
+ * Each statistic with the SQL it runs alone (so the benchmark can time the same aggregate as raw
+ * SQL) and the module function that runs and shapes it.
+ */
+export const STATISTICS = STATISTIC_DEFINITIONS.map((d) => ({
+  name: d.name,
+  sql: (q: StatsQuery) => statisticSql(d, q),
+  compute: (q: StatsQuery) => computeStatistic(d, q),
+}));
+
+/** Every statistic at once, in one SQL statement (the common CTEs computed once). */
+export async function statisticsSet(query: StatsQuery): Promise<Record<string, unknown>> {
+  const results = await computeStatisticsSet(STATISTIC_DEFINITIONS, query);
+  return Object.fromEntries(STATISTIC_DEFINITIONS.map((d, i) => [d.name, results[i]]));
+}
+
+export const statisticsSetSqlFor = (query: StatsQuery) => statisticsSetSql(STATISTIC_DEFINITIONS, query);
 
 export { type StatsQuery, type StatsScope, todayInNorway, SURVEYED } from "./query";

@@ -1,27 +1,43 @@
-import { arrangementsPerMunicipality, summarizeArrangementsPerMunicipality } from "./arrangements-per-municipality";
+import { arrangementsPerMunicipalityStatistic, summarizeArrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
 import { readBaseline } from "./baseline";
-import { crossCountyArrangements } from "./cross-county";
-import { arrangementsByEstablishmentPeriod, newArrangementsInPeriod } from "./establishment";
-import { arrangementsByGeographicLevel } from "./geographic-level";
+import { crossCountyStatistic, type CrossCountyResult } from "./cross-county";
+import { establishmentPeriodsStatistic, newArrangementsStatistic, type EstablishmentPeriodCount, type NewArrangement } from "./establishment";
+import { geographicLevelsStatistic, type GeographicLevels } from "./geographic-level";
 import { NEW_ARRANGEMENTS_FROM } from "./index";
-import { legalFormDistribution } from "./legal-forms";
-import { yearOf, type StatsQuery } from "./query";
-import { scopeTotals } from "./scope-totals";
-import { sectorDistribution } from "./sectors";
+import { legalFormDistributionStatistic, type LegalFormCount } from "./legal-forms";
+import { computeStatisticsSet, type StatsQuery } from "./query";
+import { scopeTotalsStatistic, type ScopeTotals } from "./scope-totals";
+import { sectorDistributionStatistic, type SectorCount } from "./sectors";
 
 /** The headline numbers of the report, live, with the printed figure beside each. */
 export async function statisticsOverview(query: StatsQuery) {
-  const [totals, perMunicipality, levels, sectors, periods, newOnes, crossCounty, legalForms, baseline] = await Promise.all([
-    scopeTotals(query),
-    arrangementsPerMunicipality(query),
-    arrangementsByGeographicLevel(query),
-    sectorDistribution(query),
-    arrangementsByEstablishmentPeriod(query),
-    newArrangementsInPeriod(query, NEW_ARRANGEMENTS_FROM, yearOf(query.asOf)),
-    crossCountyArrangements(query),
-    legalFormDistribution(query),
+  // One SQL statement for all eight statistics (the common CTEs are computed once).
+  const [set, baseline] = await Promise.all([
+    computeStatisticsSet(
+      [
+        scopeTotalsStatistic,
+        arrangementsPerMunicipalityStatistic,
+        geographicLevelsStatistic,
+        sectorDistributionStatistic,
+        establishmentPeriodsStatistic,
+        newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
+        crossCountyStatistic,
+        legalFormDistributionStatistic,
+      ],
+      query,
+    ),
     readBaseline(["totalArrangements", "meanPerMunicipality", "meanByPopulationClass", "levels", "crossCounty", "newArrangements", "surveyedMunicipalities"] as const),
   ]);
+  const [totals, perMunicipality, levels, sectors, periods, newOnes, crossCounty, legalForms] = set as [
+    ScopeTotals,
+    MunicipalityArrangementCount[],
+    GeographicLevels,
+    SectorCount[],
+    EstablishmentPeriodCount[],
+    NewArrangement[],
+    CrossCountyResult,
+    LegalFormCount[],
+  ];
   return {
     asOf: query.asOf,
     totals,

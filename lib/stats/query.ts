@@ -51,7 +51,8 @@ function scopeCondition(scope: StatsScope): Prisma.Sql {
  * - scope_m: the municipalities in scope;
  * - active_a: arrangements that exist on the day (established by then, not ended before);
  * - active_p: participations valid on the day (joined on or before, left on or after: left is inclusive)
- *   in active arrangements, for all municipalities (also outside the scope);
+ *   in active arrangements, for all municipalities (also outside the scope); one row per
+ *   (arrangement, municipality), so plain count(*) counts municipalities or arrangements;
  * - scoped_a: active arrangements with at least one active participant in scope.
  */
 export function baseCtes(query: StatsQuery): Prisma.Sql {
@@ -67,13 +68,13 @@ export function baseCtes(query: StatsQuery): Prisma.Sql {
         AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date)
     ),
     active_p AS (
-      SELECT p."arrangementId", p."municipalityId", p.role FROM "Participation" p
+      SELECT DISTINCT p."arrangementId", p."municipalityId" FROM "Participation" p
       JOIN active_a aa ON aa.id = p."arrangementId"
       WHERE (p."joinedOn" IS NULL OR p."joinedOn" <= ${day}::date)
         AND (p."leftOn" IS NULL OR p."leftOn" >= ${day}::date)
     ),
     scoped_a AS (
-      SELECT DISTINCT ap."arrangementId" AS id FROM active_p ap JOIN scope_m s ON s.id = ap."municipalityId"
+      SELECT DISTINCT ap."arrangementId" AS id FROM active_p ap WHERE ap."municipalityId" IN (SELECT id FROM scope_m)
     )`;
 }
 
@@ -90,4 +91,46 @@ export function mean(values: number[]): number | null {
 
 export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : (100 * part) / whole;
+}
+
+/**
+ * One statistic: its own CTEs (after the common ones), its SELECT, and how its rows become the
+ * result. Run alone, it is one SQL statement. The whole set runs as ONE statement (statisticsSetSql)
+ * so the common CTEs are computed once instead of once per statistic.
+ */
+export interface StatisticDefinition<Row, Result> {
+  name: string;
+  ctes?: (query: StatsQuery) => Prisma.Sql;
+  select: (query: StatsQuery) => Prisma.Sql;
+  shape: (rows: Row[], query: StatsQuery) => Result;
+}
+
+export function defineStatistic<Row, Result>(definition: StatisticDefinition<Row, Result>): StatisticDefinition<Row, Result> {
+  return definition;
+}
+
+export function statisticSql(definition: StatisticDefinition<any, any>, query: StatsQuery): Prisma.Sql {
+  const ctes = definition.ctes?.(query);
+  return ctes
+    ? Prisma.sql`WITH ${baseCtes(query)}, ${ctes} ${definition.select(query)}`
+    : Prisma.sql`WITH ${baseCtes(query)} ${definition.select(query)}`;
+}
+
+export async function computeStatistic<Row, Result>(definition: StatisticDefinition<Row, Result>, query: StatsQuery): Promise<Result> {
+  return definition.shape(await runSql<Row>(statisticSql(definition, query)), query);
+}
+
+/** Every statistic in one statement: one JSON array column per statistic, common CTEs computed once. */
+export function statisticsSetSql(definitions: StatisticDefinition<any, any>[], query: StatsQuery): Prisma.Sql {
+  const columns = definitions.map((d, i) => {
+    const ctes = d.ctes?.(query);
+    const inner = ctes ? Prisma.sql`WITH ${ctes} ${d.select(query)}` : d.select(query);
+    return Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${inner}) x) AS ${Prisma.raw(`"s${i}"`)}`;
+  });
+  return Prisma.sql`WITH ${baseCtes(query)} SELECT ${Prisma.join(columns, ", ")}`;
+}
+
+export async function computeStatisticsSet(definitions: StatisticDefinition<any, any>[], query: StatsQuery): Promise<unknown[]> {
+  const [row] = await runSql<Record<string, unknown[]>>(statisticsSetSql(definitions, query));
+  return definitions.map((d, i) => d.shape((row?.[`s${i}`] ?? []) as unknown[], query));
 }

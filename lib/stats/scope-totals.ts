@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, runSql, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 export interface ScopeTotals {
   /** Active arrangements with at least one active participant in scope (the report's 221). */
@@ -10,14 +10,13 @@ export interface ScopeTotals {
   participations: number;
 }
 
-export function scopeTotalsSql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)}
-    SELECT (SELECT count(*) FROM scoped_a)::int AS arrangements,
+export const scopeTotalsStatistic = defineStatistic({
+  name: "scopeTotals",
+  select: () => Prisma.sql`SELECT (SELECT count(*) FROM scoped_a)::int AS arrangements,
       (SELECT count(*) FROM scope_m)::int AS municipalities,
-      (SELECT count(*) FROM active_p ap JOIN scope_m s ON s.id = ap."municipalityId")::int AS participations`;
-}
+      (SELECT count(*) FROM active_p ap JOIN scope_m s ON s.id = ap."municipalityId")::int AS participations`,
+  shape: (rows: ScopeTotals[]): ScopeTotals => rows[0] ?? { arrangements: 0, municipalities: 0, participations: 0 },
+});
 
-export async function scopeTotals(query: StatsQuery): Promise<ScopeTotals> {
-  const [row] = await runSql<ScopeTotals>(scopeTotalsSql(query));
-  return row ?? { arrangements: 0, municipalities: 0, participations: 0 };
-}
+export const scopeTotalsSql = (query: StatsQuery) => statisticSql(scopeTotalsStatistic, query);
+export const scopeTotals = (query: StatsQuery) => computeStatistic(scopeTotalsStatistic, query);

@@ -212,3 +212,11 @@ describe("an approved edit shows on the next request (no cache)", () => {
     expect(after).toBe(before - 1);
   });
 });
+
+describe("statisticsSet on the seeded registry", () => {
+  it("gives the same results in one statement as each statistic alone", async () => {
+    const { STATISTICS, statisticsSet } = await import("./index");
+    const set = await statisticsSet(D);
+    for (const statistic of STATISTICS) expect(set[statistic.name], statistic.name).toEqual(await statistic.compute(D));
+  });
+});

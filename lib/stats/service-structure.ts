@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, runSql, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 /**
  * Avsnitt 3.4: "12 IKT-tjenester, hvorav 9 kommunale og 3 interkommunale". For a task area:
@@ -42,25 +42,33 @@ export const REPORT_SERVICE_TASKS: { reportTask: string; taskArea: string }[] = 
   { reportTask: "Kart- og oppmålingstjenester", taskArea: "gis-kart-og-oppmaling" },
 ];
 
-export function serviceStructureSql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)},
-    in_scope AS (
+type ServiceRow = { taskArea: string; name: string; municipal: number; intermunicipal: number };
+
+export const serviceStructureStatistic = defineStatistic({
+  name: "serviceStructure",
+  ctes: () => Prisma.sql`in_scope AS (
       SELECT ata."taskAreaId", ap."municipalityId", ap."arrangementId"
       FROM "ArrangementTaskArea" ata
       JOIN active_p ap ON ap."arrangementId" = ata."arrangementId"
       JOIN scope_m s ON s.id = ap."municipalityId"
-    )
-    SELECT t.slug AS "taskArea", t.name, t."sortOrder",
-      ((SELECT count(*) FROM scope_m) - count(DISTINCT i."municipalityId"))::int AS municipal,
-      count(DISTINCT i."arrangementId")::int AS intermunicipal
-    FROM "TaskArea" t LEFT JOIN in_scope i ON i."taskAreaId" = t.id
-    GROUP BY t.id, t.slug, t.name, t."sortOrder"
-    ORDER BY t."sortOrder", t.slug`;
-}
+    ),
+    per_area AS (
+      SELECT "taskAreaId", count(DISTINCT "municipalityId")::int AS municipalities, count(DISTINCT "arrangementId")::int AS arrangements
+      FROM in_scope GROUP BY "taskAreaId"
+    )`,
+  select: () => Prisma.sql`SELECT t.slug AS "taskArea", t.name, t."sortOrder",
+      ((SELECT count(*) FROM scope_m) - coalesce(pa.municipalities, 0))::int AS municipal,
+      coalesce(pa.arrangements, 0) AS intermunicipal
+    FROM "TaskArea" t LEFT JOIN per_area pa ON pa."taskAreaId" = t.id
+    ORDER BY t."sortOrder", t.slug`,
+  shape: (rows: ServiceRow[]) => orderLikeReport(rows),
+});
 
+export const serviceStructureSql = (query: StatsQuery) => statisticSql(serviceStructureStatistic, query);
 /** Every task area; the report's 21 tasks first, in the report's order. */
-export async function serviceStructureByTaskArea(query: StatsQuery): Promise<ServiceStructureRow[]> {
-  const rows = await runSql<{ taskArea: string; name: string; municipal: number; intermunicipal: number }>(serviceStructureSql(query));
+export const serviceStructureByTaskArea = (query: StatsQuery) => computeStatistic(serviceStructureStatistic, query);
+
+function orderLikeReport(rows: ServiceRow[]): ServiceStructureRow[] {
   const order = new Map(REPORT_SERVICE_TASKS.map((t, i) => [t.taskArea, i]));
   const reportTask = new Map(REPORT_SERVICE_TASKS.map((t) => [t.taskArea, t.reportTask]));
   return rows

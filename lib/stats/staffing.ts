@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, runSql, yearOf, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, statisticSql, yearOf, type StatsQuery } from "./query";
 
 export interface StaffedArrangement {
   slug: string;
@@ -19,25 +19,42 @@ export interface StaffedArrangement {
  * staffing record, the latest record with year ≤ the day's year (when one year has several records,
  * the last one registered).
  */
-export function staffingSql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)},
-    latest AS (
+export const staffedArrangementsStatistic = defineStatistic({
+  name: "staffedArrangements",
+  ctes: (query: StatsQuery) => Prisma.sql`latest AS (
       SELECT DISTINCT ON (s."arrangementId") s."arrangementId", s.year, s.fte::float8 AS fte, s.source
       FROM "StaffingRecord" s JOIN scoped_a sa ON sa.id = s."arrangementId"
       WHERE s.year <= ${yearOf(query.asOf)}::int
       ORDER BY s."arrangementId", s.year DESC, s."createdAt" DESC, s.id DESC
-    )
-    SELECT a.slug, a.name, l.fte, l.year, l.source,
-      (SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM active_p ap JOIN "Municipality" m ON m.id = ap."municipalityId" WHERE ap."arrangementId" = a.id) AS participants,
-      coalesce((SELECT array_agg(t.slug ORDER BY t."sortOrder") FROM "ArrangementTaskArea" ata JOIN "TaskArea" t ON t.id = ata."taskAreaId" WHERE ata."arrangementId" = a.id), '{}') AS "taskAreas",
-      coalesce((SELECT array_agg(DISTINCT r.slug) FROM active_p ap JOIN "Municipality" m ON m.id = ap."municipalityId" JOIN "Region" r ON r.id = m."regionId" WHERE ap."arrangementId" = a.id), '{}') AS regions
-    FROM latest l JOIN "Arrangement" a ON a.id = l."arrangementId"
-    ORDER BY l.fte DESC, a.name`;
-}
+    ),
+    members AS (
+      SELECT ap."arrangementId", array_agg(DISTINCT m.name ORDER BY m.name) AS participants,
+        coalesce(array_agg(DISTINCT r.slug) FILTER (WHERE r.slug IS NOT NULL), '{}') AS regions
+      FROM active_p ap
+      JOIN latest l ON l."arrangementId" = ap."arrangementId"
+      JOIN "Municipality" m ON m.id = ap."municipalityId"
+      LEFT JOIN "Region" r ON r.id = m."regionId"
+      GROUP BY ap."arrangementId"
+    ),
+    areas AS (
+      SELECT ata."arrangementId", array_agg(t.slug ORDER BY t."sortOrder") AS "taskAreas"
+      FROM "ArrangementTaskArea" ata
+      JOIN latest l ON l."arrangementId" = ata."arrangementId"
+      JOIN "TaskArea" t ON t.id = ata."taskAreaId"
+      GROUP BY ata."arrangementId"
+    )`,
+  select: () => Prisma.sql`SELECT a.slug, a.name, l.fte, l.year, l.source,
+      coalesce(mb.participants, '{}') AS participants, coalesce(ar."taskAreas", '{}') AS "taskAreas", coalesce(mb.regions, '{}') AS regions
+    FROM latest l
+    JOIN "Arrangement" a ON a.id = l."arrangementId"
+    LEFT JOIN members mb ON mb."arrangementId" = l."arrangementId"
+    LEFT JOIN areas ar ON ar."arrangementId" = l."arrangementId"
+    ORDER BY l.fte DESC, a.name`,
+  shape: (rows: StaffedArrangement[]) => rows,
+});
 
-export function staffedArrangements(query: StatsQuery): Promise<StaffedArrangement[]> {
-  return runSql<StaffedArrangement>(staffingSql(query));
-}
+export const staffingSql = (query: StatsQuery) => statisticSql(staffedArrangementsStatistic, query);
+export const staffedArrangements = (query: StatsQuery) => computeStatistic(staffedArrangementsStatistic, query);
 
 /** The live staffing tables of the report, cut from one query. */
 export interface StaffingTables {
@@ -61,7 +78,10 @@ export function isSmallChildWelfareTeam(fte: number): boolean {
 }
 
 export async function staffingTables(query: StatsQuery): Promise<StaffingTables> {
-  const rows = await staffedArrangements(query);
+  return cutStaffingTables(await staffedArrangements(query));
+}
+
+export function cutStaffingTables(rows: StaffedArrangement[]): StaffingTables {
   const inArea = (slug: string) => rows.filter((r) => r.taskAreas.includes(slug));
   const childWelfare = inArea("barnevern");
   return {

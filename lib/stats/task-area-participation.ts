@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseCtes, percent, runSql, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, percent, statisticSql, type StatsQuery } from "./query";
 
 export interface TaskAreaParticipation {
   slug: string;
@@ -14,24 +14,28 @@ export interface TaskAreaParticipation {
 }
 
 /** Tabell 3.1: per task area, how many of the municipalities in scope take part in it. */
-export function taskAreaParticipationSql(query: StatsQuery): Prisma.Sql {
-  return Prisma.sql`WITH ${baseCtes(query)},
-    in_scope AS (
+type TaskAreaRow = Omit<TaskAreaParticipation, "percent"> & { scopeSize: number };
+
+export const taskAreaParticipationStatistic = defineStatistic({
+  name: "taskAreaParticipation",
+  ctes: () => Prisma.sql`in_scope AS (
       SELECT ata."taskAreaId", ap."municipalityId", ap."arrangementId"
       FROM "ArrangementTaskArea" ata
       JOIN active_p ap ON ap."arrangementId" = ata."arrangementId"
       JOIN scope_m s ON s.id = ap."municipalityId"
-    )
-    SELECT t.slug, t.name, t."sortOrder",
-      count(DISTINCT i."municipalityId")::int AS municipalities,
-      count(DISTINCT i."arrangementId")::int AS arrangements,
+    ),
+    per_area AS (
+      SELECT "taskAreaId", count(DISTINCT "municipalityId")::int AS municipalities, count(DISTINCT "arrangementId")::int AS arrangements
+      FROM in_scope GROUP BY "taskAreaId"
+    )`,
+  select: () => Prisma.sql`SELECT t.slug, t.name, t."sortOrder",
+      coalesce(pa.municipalities, 0) AS municipalities,
+      coalesce(pa.arrangements, 0) AS arrangements,
       (SELECT count(*) FROM scope_m)::int AS "scopeSize"
-    FROM "TaskArea" t LEFT JOIN in_scope i ON i."taskAreaId" = t.id
-    GROUP BY t.id, t.slug, t.name, t."sortOrder"
-    ORDER BY t."sortOrder", t.slug`;
-}
+    FROM "TaskArea" t LEFT JOIN per_area pa ON pa."taskAreaId" = t.id
+    ORDER BY t."sortOrder", t.slug`,
+  shape: (rows: TaskAreaRow[]): TaskAreaParticipation[] => rows.map(({ scopeSize, ...r }) => ({ ...r, percent: percent(r.municipalities, scopeSize) })),
+});
 
-export async function participationByTaskArea(query: StatsQuery): Promise<TaskAreaParticipation[]> {
-  const rows = await runSql<Omit<TaskAreaParticipation, "percent"> & { scopeSize: number }>(taskAreaParticipationSql(query));
-  return rows.map(({ scopeSize, ...r }) => ({ ...r, percent: percent(r.municipalities, scopeSize) }));
-}
+export const taskAreaParticipationSql = (query: StatsQuery) => statisticSql(taskAreaParticipationStatistic, query);
+export const participationByTaskArea = (query: StatsQuery) => computeStatistic(taskAreaParticipationStatistic, query);
