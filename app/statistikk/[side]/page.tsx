@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
+import { loadStatPage, STAT_PAGES } from "@/lib/stats/report-pages";
+import { filterParams } from "../_components/params";
+import { ParamsError } from "../_components/ParamsError";
+import { StatSectionView } from "../_components/StatSectionView";
+import { StatsFilter } from "../_components/StatsFilter";
+import { StatsNav } from "../_components/StatsNav";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ side: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { side } = await params;
+  const page = STAT_PAGES.find((p) => p.slug === side);
+  return { title: page ? `${page.title} – statistikk` : "Statistikk" };
+}
+
+export default async function StatisticsPage({ params, searchParams }: Props) {
+  const { side } = await params;
+  const definition = STAT_PAGES.find((p) => p.slug === side);
+  if (!definition) notFound();
+  const raw = await searchParams;
+  const parsed = await parseStatsParams(raw);
+  const filter = filterParams(raw);
+  const page = parsed.ok ? await loadStatPage(side, parsed.query) : null;
+  return (
+    <div className="stack">
+      <Paragraph data-size="sm">
+        <a href="/statistikk" className="ds-link">
+          Statistikk
+        </a>{" "}
+        › {definition.reportRef}
+      </Paragraph>
+      <Heading level={1} data-size="lg">
+        {definition.title}
+      </Heading>
+      {page && <Paragraph>{page.intro}</Paragraph>}
+      <StatsFilter action={`/statistikk/${side}`} dato={parsed.ok ? parsed.dato : ""} region={parsed.ok ? parsed.region : null} regions={parsed.regions} />
+      {!parsed.ok && <ParamsError message={parsed.message} resetHref={`/statistikk/${side}`} />}
+      {page && parsed.ok && (
+        <>
+          <Paragraph data-size="sm" data-testid="utvalg">
+            Per {parsed.dato} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder 1. november 2021.
+          </Paragraph>
+          {page.sections.map((section) => (
+            <StatSectionView key={section.id} section={section} pageSlug={side} params={filter} />
+          ))}
+        </>
+      )}
+      <StatsNav current={side} params={filter} />
+    </div>
+  );
+}

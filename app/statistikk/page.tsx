@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { Card, CardBlock, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { formatDecimal, formatInteger } from "@/lib/format";
+import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
+import { overviewPage } from "@/lib/stats/report-pages";
+import { filterParams } from "./_components/params";
+import { ParamsError } from "./_components/ParamsError";
+import { StatSectionView } from "./_components/StatSectionView";
+import { StatsFilter } from "./_components/StatsFilter";
+import { StatsNav } from "./_components/StatsNav";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Statistikk" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function KeyFigure({ testId, value, report, label }: { testId: string; value: string; report: string | null; label: string }) {
+  return (
+    <Card data-color="accent">
+      <CardBlock>
+        <p className="key-figure__value" data-testid={testId}>
+          {value}
+        </p>
+        <Paragraph>{label}</Paragraph>
+        {report !== null && <Paragraph data-size="sm">Rapport 2021: {report}</Paragraph>}
+      </CardBlock>
+    </Card>
+  );
+}
+
+export default async function StatisticsOverviewPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const parsed = await parseStatsParams(raw);
+  const params = filterParams(raw);
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Statistikk
+      </Heading>
+      <Paragraph>
+        Tabellene og figurene fra NIVI Analyses rapport «Interkommunalt samarbeid i Buskerud» (2021), beregnet på nytt fra registeret ved hver
+        visning. Endringer som Statsforvalteren har godkjent, vises straks. Rapportens trykte tall står ved siden av, med forklaring der de avviker.
+      </Paragraph>
+      <StatsFilter action="/statistikk" dato={parsed.ok ? parsed.dato : ""} region={parsed.ok ? parsed.region : null} regions={parsed.regions} />
+      {!parsed.ok ? (
+        <ParamsError message={parsed.message} resetHref="/statistikk" />
+      ) : (
+        <Overview query={parsed.query} params={params} />
+      )}
+      <StatsNav current={null} params={params} />
+    </div>
+  );
+}
+
+async function Overview({ query, params }: { query: Parameters<typeof overviewPage>[0]; params: URLSearchParams }) {
+  const page = await overviewPage(query);
+  const o = page.overview;
+  return (
+    <>
+      <section aria-labelledby="hovedtall" className="stack">
+        <Heading level={2} data-size="md" id="hovedtall">
+          Hovedtall per {query.asOf} for {scopeLabel(query.scope)}
+        </Heading>
+        <div className="key-figures">
+          <KeyFigure testId="antall-ordninger" value={formatInteger(o.totals.arrangements)} report={o.report.arrangements === null ? null : formatInteger(o.report.arrangements)} label="samarbeidsordninger" />
+          <KeyFigure testId="antall-kommuner" value={formatInteger(o.totals.municipalities)} report={o.report.municipalities === null ? null : formatInteger(o.report.municipalities)} label="kommuner i utvalget" />
+          <KeyFigure testId="snitt-per-kommune" value={o.municipalities.mean === null ? "–" : formatDecimal(o.municipalities.mean, 1)} report={o.report.mean === null ? null : formatDecimal(o.report.mean, 1)} label="ordninger per kommune i snitt" />
+          <KeyFigure testId="over-fylkesgrenser" value={formatInteger(o.crossCounty.total)} report={o.report.crossCounty === null ? null : formatInteger(o.report.crossCounty)} label="ordninger over fylkesgrensene" />
+        </div>
+      </section>
+      {page.sections.map((section) => (
+        <StatSectionView key={section.id} section={section} pageSlug="oversikt" params={params} />
+      ))}
+    </>
+  );
+}

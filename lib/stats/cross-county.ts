@@ -1,0 +1,158 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { computeStatistic, countyMapDateOf, defineStatistic, statisticSql, type StatsQuery } from "./query";
+
+/**
+ * Avsnitt 2.5 groups (Tabell 2.4–2.7). An arrangement crosses county borders when its active
+ * participants (also those outside the scope) lie in two or more counties on the county map of
+ * `countyMapDate` (default: today's map, as the report does). It is grouped by the counties other
+ * than Buskerud (the survey's home county):
+ * - only Vestfold and/or Telemark → "Vestfold og Telemark" (detail: Telemark, Vestfold, both);
+ * - Innlandet, possibly with Akershus (Hadeland: Lunner and Jevnaker lie in Akershus) → "Innlandet";
+ * - only Akershus and/or Oslo → "Akershus og Oslo";
+ * - anything else → "Andre fylkesgrenser eller flere fylker".
+ */
+export const HOME_COUNTY = "Buskerud";
+
+export const CROSS_COUNTY_GROUPS = [
+  { key: "vestfold-og-telemark", name: "Vestfold og Telemark", reportTable: "2.4" },
+  { key: "innlandet", name: "Innlandet", reportTable: "2.5" },
+  { key: "akershus-oslo", name: "Akershus og Oslo", reportTable: "2.6" },
+  { key: "other", name: "Andre fylkesgrenser eller flere fylker", reportTable: "2.7" },
+] as const;
+
+export type CrossCountyGroupKey = (typeof CROSS_COUNTY_GROUPS)[number]["key"];
+
+export interface CrossCountyArrangement {
+  slug: string;
+  name: string;
+  /** The report's spelling when the registry corrected it. */
+  printedName: string | null;
+  counties: string[];
+  participants: string[];
+  group: CrossCountyGroupKey;
+  /** Vestfold og Telemark only: which of the two. */
+  detail: "telemark" | "vestfold" | "both" | null;
+  /** Participants with no county on the map date (not counted when deciding). */
+  withoutCounty: number;
+}
+
+export interface CrossCountyGroup {
+  key: CrossCountyGroupKey;
+  name: string;
+  reportTable: string;
+  arrangements: number;
+  detail?: { telemark: number; vestfold: number; both: number };
+}
+
+export interface CrossCountyResult {
+  countyMapDate: string;
+  total: number;
+  groups: CrossCountyGroup[];
+  arrangements: CrossCountyArrangement[];
+}
+
+export function classifyCrossing(counties: string[]): Pick<CrossCountyArrangement, "group" | "detail"> {
+  const others = new Set(counties.filter((c) => c !== HOME_COUNTY));
+  const only = (...allowed: string[]) => [...others].every((c) => allowed.includes(c));
+  if (others.size > 0 && only("Vestfold", "Telemark")) {
+    const detail = others.size === 2 ? "both" : others.has("Telemark") ? "telemark" : "vestfold";
+    return { group: "vestfold-og-telemark", detail };
+  }
+  if (others.has("Innlandet") && only("Innlandet", "Akershus")) return { group: "innlandet", detail: null };
+  if (others.size > 0 && only("Akershus", "Oslo")) return { group: "akershus-oslo", detail: null };
+  return { group: "other", detail: null };
+}
+
+type CrossCountyRow = Omit<CrossCountyArrangement, "group" | "detail">;
+
+export const crossCountyStatistic = defineStatistic({
+  name: "crossCounty",
+  ctes: (query: StatsQuery) => {
+    const mapDate = countyMapDateOf(query);
+    return Prisma.sql`county_on AS (
+      SELECT mc."municipalityId", c.name FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
+      WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
+    ),
+    arrangement_counties AS (
+      SELECT DISTINCT ap."arrangementId" AS id, co.name
+      FROM active_p ap
+      JOIN scoped_a sa ON sa.id = ap."arrangementId"
+      JOIN county_on co ON co."municipalityId" = ap."municipalityId"
+    ),
+    crossing AS (
+      SELECT id, array_agg(name ORDER BY name) AS counties FROM arrangement_counties GROUP BY id HAVING count(*) >= 2
+    ),
+    per_arrangement AS (
+      SELECT c.id, c.counties,
+        array_agg(m.name ORDER BY m.name) AS participants,
+        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM county_on co WHERE co."municipalityId" = ap."municipalityId"))::int AS "withoutCounty"
+      FROM crossing c
+      JOIN active_p ap ON ap."arrangementId" = c.id
+      JOIN "Municipality" m ON m.id = ap."municipalityId"
+      GROUP BY c.id, c.counties
+    )`;
+  },
+  select: () => Prisma.sql`SELECT a.slug, a.name, a."correctedName" AS "printedName", pa.counties, pa.participants, pa."withoutCounty"
+    FROM per_arrangement pa JOIN "Arrangement" a ON a.id = pa.id
+    ORDER BY a.name`,
+  shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),
+});
+
+export const crossCountySql = (query: StatsQuery) => statisticSql(crossCountyStatistic, query);
+export const crossCountyArrangements = (query: StatsQuery) => computeStatistic(crossCountyStatistic, query);
+
+function groupCrossings(rows: CrossCountyRow[], query: StatsQuery): CrossCountyResult {
+  const arrangements = rows.map((r) => ({ ...r, ...classifyCrossing(r.counties) }));
+  const groups = CROSS_COUNTY_GROUPS.map((g): CrossCountyGroup => {
+    const members = arrangements.filter((a) => a.group === g.key);
+    const group: CrossCountyGroup = { ...g, arrangements: members.length };
+    if (g.key === "vestfold-og-telemark") {
+      group.detail = {
+        telemark: members.filter((a) => a.detail === "telemark").length,
+        vestfold: members.filter((a) => a.detail === "vestfold").length,
+        both: members.filter((a) => a.detail === "both").length,
+      };
+    }
+    return group;
+  });
+  return { countyMapDate: countyMapDateOf(query), total: arrangements.length, groups, arrangements };
+}
+
+export interface PrintedCrossCountyRow {
+  table: string;
+  nr: number;
+  name: string;
+}
+
+export interface CrossCountyComparisonRow {
+  name: string;
+  slug: string | null;
+  liveGroup: CrossCountyGroupKey | null;
+  counties: string[];
+  printed: PrintedCrossCountyRow | null;
+}
+
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9æøå]/g, "");
+}
+
+/**
+ * Lines up the live crossing arrangements with the report's lists (Tabell 2.4–2.7) by name (the
+ * registry's name or the report's spelling): in both, only live (missing from the report's lists or
+ * crossing only on today's map), only printed (not crossing on today's map, or not active).
+ */
+export function compareCrossCountyWithReport(
+  live: CrossCountyArrangement[],
+  printedTables: Record<string, { rows: { nr: number; name: string }[] }>,
+): CrossCountyComparisonRow[] {
+  const printed = Object.entries(printedTables).flatMap(([table, t]) => t.rows.map((r) => ({ table, nr: r.nr, name: r.name })));
+  const used = new Set<PrintedCrossCountyRow>();
+  const rows: CrossCountyComparisonRow[] = live.map((a) => {
+    const keys = new Set([normalizeName(a.name), ...(a.printedName ? [normalizeName(a.printedName)] : [])]);
+    const match = printed.find((p) => !used.has(p) && keys.has(normalizeName(p.name))) ?? null;
+    if (match) used.add(match);
+    return { name: a.name, slug: a.slug, liveGroup: a.group, counties: a.counties, printed: match };
+  });
+  for (const p of printed) if (!used.has(p)) rows.push({ name: p.name, slug: null, liveGroup: null, counties: [], printed: p });
+  return rows;
+}

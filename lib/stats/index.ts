@@ -1,0 +1,52 @@
+import { arrangementsPerMunicipalityStatistic } from "./arrangements-per-municipality";
+import { crossCountyStatistic } from "./cross-county";
+import { arrangementsPerYearStatistic, establishmentPeriodsStatistic, newArrangementsStatistic } from "./establishment";
+import { geographicLevelsStatistic } from "./geographic-level";
+import { hostSummaryStatistic } from "./host-responsibility";
+import { legalFormDistributionStatistic } from "./legal-forms";
+import { computeStatistic, computeStatisticsSet, statisticSql, statisticsSetSql, type StatisticDefinition, type StatsQuery } from "./query";
+import { scopeTotalsStatistic } from "./scope-totals";
+import { sectorDistributionStatistic } from "./sectors";
+import { serviceStructureStatistic } from "./service-structure";
+import { staffedArrangementsStatistic } from "./staffing";
+import { taskAreaParticipationStatistic } from "./task-area-participation";
+
+/** The report's "new arrangements" period (Tabell 2.2) starts in 2015 and runs to the day's year. */
+export const NEW_ARRANGEMENTS_FROM = 2015;
+
+/** Every statistic of the report, in the order of the report. */
+export const STATISTIC_DEFINITIONS: StatisticDefinition<any, any>[] = [
+  scopeTotalsStatistic,
+  arrangementsPerMunicipalityStatistic,
+  hostSummaryStatistic,
+  geographicLevelsStatistic,
+  establishmentPeriodsStatistic,
+  arrangementsPerYearStatistic,
+  newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
+  crossCountyStatistic,
+  taskAreaParticipationStatistic,
+  legalFormDistributionStatistic,
+  sectorDistributionStatistic,
+  staffedArrangementsStatistic,
+  serviceStructureStatistic,
+];
+
+/**
+ * Each statistic with the SQL it runs alone (so the benchmark can time the same aggregate as raw
+ * SQL) and the module function that runs and shapes it.
+ */
+export const STATISTICS = STATISTIC_DEFINITIONS.map((d) => ({
+  name: d.name,
+  sql: (q: StatsQuery) => statisticSql(d, q),
+  compute: (q: StatsQuery) => computeStatistic(d, q),
+}));
+
+/** Every statistic at once, in one SQL statement (the common CTEs computed once). */
+export async function statisticsSet(query: StatsQuery): Promise<Record<string, unknown>> {
+  const results = await computeStatisticsSet(STATISTIC_DEFINITIONS, query);
+  return Object.fromEntries(STATISTIC_DEFINITIONS.map((d, i) => [d.name, results[i]]));
+}
+
+export const statisticsSetSqlFor = (query: StatsQuery) => statisticsSetSql(STATISTIC_DEFINITIONS, query);
+
+export { type StatsQuery, type StatsScope, todayInNorway, SURVEYED } from "./query";

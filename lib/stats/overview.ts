@@ -1,0 +1,63 @@
+import { arrangementsPerMunicipalityStatistic, summarizeArrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
+import { readBaseline } from "./baseline";
+import { crossCountyStatistic, type CrossCountyResult } from "./cross-county";
+import { establishmentPeriodsStatistic, newArrangementsStatistic, type EstablishmentPeriodCount, type NewArrangement } from "./establishment";
+import { geographicLevelsStatistic, type GeographicLevels } from "./geographic-level";
+import { NEW_ARRANGEMENTS_FROM } from "./index";
+import { legalFormDistributionStatistic, type LegalFormCount } from "./legal-forms";
+import { computeStatisticsSet, type StatsQuery } from "./query";
+import { scopeTotalsStatistic, type ScopeTotals } from "./scope-totals";
+import { sectorDistributionStatistic, type SectorCount } from "./sectors";
+
+/** The headline numbers of the report, live, with the printed figure beside each. */
+export async function statisticsOverview(query: StatsQuery) {
+  // One SQL statement for all eight statistics (the common CTEs are computed once).
+  const [set, baseline] = await Promise.all([
+    computeStatisticsSet(
+      [
+        scopeTotalsStatistic,
+        arrangementsPerMunicipalityStatistic,
+        geographicLevelsStatistic,
+        sectorDistributionStatistic,
+        establishmentPeriodsStatistic,
+        newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
+        crossCountyStatistic,
+        legalFormDistributionStatistic,
+      ],
+      query,
+    ),
+    readBaseline(["totalArrangements", "meanPerMunicipality", "meanByPopulationClass", "levels", "crossCounty", "newArrangements", "surveyedMunicipalities"] as const),
+  ]);
+  const [totals, perMunicipality, levels, sectors, periods, newOnes, crossCounty, legalForms] = set as [
+    ScopeTotals,
+    MunicipalityArrangementCount[],
+    GeographicLevels,
+    SectorCount[],
+    EstablishmentPeriodCount[],
+    NewArrangement[],
+    CrossCountyResult,
+    LegalFormCount[],
+  ];
+  return {
+    asOf: query.asOf,
+    totals,
+    municipalities: summarizeArrangementsPerMunicipality(perMunicipality),
+    levels,
+    sectors,
+    establishmentPeriods: periods,
+    newArrangements: newOnes.length,
+    crossCounty: { total: crossCounty.total, countyMapDate: crossCounty.countyMapDate, groups: crossCounty.groups },
+    legalForms,
+    report: {
+      arrangements: baseline.totalArrangements,
+      municipalities: baseline.surveyedMunicipalities?.value ?? null,
+      mean: baseline.meanPerMunicipality?.value ?? null,
+      meanByPopulationClass: baseline.meanByPopulationClass,
+      levels: baseline.levels,
+      crossCounty: baseline.crossCounty?.total ?? null,
+      newArrangements: baseline.newArrangements?.count ?? null,
+    },
+  };
+}
+
+export type StatisticsOverview = Awaited<ReturnType<typeof statisticsOverview>>;

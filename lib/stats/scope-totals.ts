@@ -1,0 +1,22 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
+
+export interface ScopeTotals {
+  /** Active arrangements with at least one active participant in scope (the report's 221). */
+  arrangements: number;
+  /** Municipalities in scope (the report's 25). */
+  municipalities: number;
+  /** Active participations of municipalities in scope. */
+  participations: number;
+}
+
+export const scopeTotalsStatistic = defineStatistic({
+  name: "scopeTotals",
+  select: () => Prisma.sql`SELECT (SELECT count(*) FROM scoped_a)::int AS arrangements,
+      (SELECT count(*) FROM scope_m)::int AS municipalities,
+      (SELECT count(*) FROM active_p ap JOIN scope_m s ON s.id = ap."municipalityId")::int AS participations`,
+  shape: (rows: ScopeTotals[]): ScopeTotals => rows[0] ?? { arrangements: 0, municipalities: 0, participations: 0 },
+});
+
+export const scopeTotalsSql = (query: StatsQuery) => statisticSql(scopeTotalsStatistic, query);
+export const scopeTotals = (query: StatsQuery) => computeStatistic(scopeTotalsStatistic, query);

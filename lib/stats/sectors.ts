@@ -1,0 +1,23 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
+
+export interface SectorCount {
+  code: string;
+  name: string;
+  arrangements: number;
+}
+
+/** Figur 5.1 / kapittel 5: active arrangements in scope per sector, in the report's order. */
+export const sectorDistributionStatistic = defineStatistic({
+  name: "sectors",
+  ctes: () => Prisma.sql`counts AS (
+      SELECT a."sectorId", count(*)::int AS n FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id GROUP BY a."sectorId"
+    )`,
+  select: () => Prisma.sql`SELECT s.code, s.name, coalesce(c.n, 0) AS arrangements
+    FROM "Sector" s LEFT JOIN counts c ON c."sectorId" = s.id
+    ORDER BY s."sortOrder", s.code`,
+  shape: (rows: SectorCount[]) => rows,
+});
+
+export const sectorDistributionSql = (query: StatsQuery) => statisticSql(sectorDistributionStatistic, query);
+export const sectorDistribution = (query: StatsQuery) => computeStatistic(sectorDistributionStatistic, query);
