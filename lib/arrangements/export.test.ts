@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { exportTable, toCsv, toXlsx } from "./export";
+import { toCsv } from "@/lib/export/csv";
+import { toXlsx } from "@/lib/export/xlsx";
+import { arrangementExportColumns } from "./export";
 import type { ArrangementRow } from "./types";
 
 const row: ArrangementRow = {
@@ -31,8 +33,9 @@ const row: ArrangementRow = {
 
 describe("arrangement downloads", () => {
   it("writes CSV with BOM, semicolons, CRLF and neutralised formulas", () => {
-    const { header, body } = exportTable([row], ["kryss"], "https://example.org");
-    const csv = toCsv(header, body);
+    const columns = arrangementExportColumns(["kryss"], "https://example.org");
+    const header = columns.map((c) => c.header);
+    const csv = toCsv(columns, [row]);
     expect(csv.startsWith("\uFEFFNavn;Sektor;")).toBe(true);
     expect(header).not.toContain("Over fylkesgrense");
     expect(csv).toContain("\r\n");
@@ -42,13 +45,16 @@ describe("arrangement downloads", () => {
   });
 
   it("writes an XLSX that exceljs reads back", async () => {
-    const { header, body } = exportTable([row], [], "https://example.org");
-    const buffer = await toXlsx("Ordninger", header, body);
+    const columns = arrangementExportColumns([], "https://example.org");
+    const header = columns.map((c) => c.header);
+    const buffer = await toXlsx([{ name: "Ordninger", columns, rows: [row] }]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Ordninger")!;
     expect(sheet.getRow(1).getCell(1).value).toBe("Navn");
-    expect(sheet.getRow(2).getCell(1).value).toBe("'=IKT Hallingdal; «drift»");
+    // A text cell in XLSX is never evaluated as a formula, so the name is kept exactly.
+    expect(sheet.getRow(2).getCell(1).value).toBe("=IKT Hallingdal; «drift»");
+    expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(2).getCell(header.indexOf("Deltakerkommuner") + 1).value).toBe("Ål, Hol");
   });
 });

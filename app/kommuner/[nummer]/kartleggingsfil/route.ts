@@ -1,4 +1,4 @@
-import { attachment, XLSX_CONTENT_TYPE } from "@/lib/arrangements/export";
+import { downloadResponse, XLSX_CONTENT_TYPE } from "@/lib/export/response";
 import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
 import { surveyFileXlsx } from "@/lib/municipalities/survey-file";
 
@@ -15,7 +15,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ numm
   const detail = await municipalityDetail(found.id);
   const xlsx = await surveyFileXlsx(detail);
   const fileName = `kartleggingsfil-${detail.currentCode ?? detail.slug}-${detail.slug}-${detail.date}.xlsx`;
-  return new Response(new Uint8Array(xlsx), {
-    headers: { "Content-Type": XLSX_CONTENT_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" },
-  });
+  return downloadResponse(xlsx, fileName, XLSX_CONTENT_TYPE);
 }
