@@ -1,12 +1,12 @@
 import NextLink from "next/link";
 import { SkipLink } from "@digdir/designsystemet-react";
+import { UserMenu } from "@/components/auth/UserMenu";
 
 const navigation = [
   { href: "/ordninger", label: "Ordninger" },
   { href: "/kommuner", label: "Kommuner" },
   { href: "/statistikk", label: "Statistikk" },
   { href: "/kart", label: "Kart" },
-  { href: "/logg-inn", label: "Logg inn" },
 ];
 
 export function SiteHeader() {
@@ -26,6 +26,7 @@ export function SiteHeader() {
                 </NextLink>
               </li>
             ))}
+            <UserMenu />
           </ul>
         </nav>
       </div>

@@ -64,16 +64,22 @@ export const authOptions: NextAuthOptions = {
       await prisma.user.update({ where: { id: known.id }, data: { lastLoginAt: new Date() } });
       return true;
     },
-    async jwt({ token, user, account }) {
-      if (user && account?.provider === "credentials") token.uid = Number(user.id);
-      else if (user?.email) {
+    async jwt({ token, user }) {
+      if (user?.email) {
         const known = await prisma.user.findUnique({ where: { email: normaliseEmail(user.email) } });
-        if (known) token.uid = known.id;
+        if (known) {
+          token.uid = known.id;
+          token.role = known.role;
+        }
       }
       return token;
     },
+    /** The session only names the user (for the header); every decision reloads the user from the database. */
     async session({ session, token }) {
-      if (session.user && typeof token.uid === "number") session.user.id = token.uid;
+      if (session.user && typeof token.uid === "number") {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+      }
       return session;
     },
   },
@@ -81,12 +87,13 @@ export const authOptions: NextAuthOptions = {
 
 declare module "next-auth" {
   interface Session {
-    user?: { id?: number; name?: string | null; email?: string | null; image?: string | null };
+    user?: { id?: number; role?: string; name?: string | null; email?: string | null; image?: string | null };
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: number;
+    role?: string;
   }
 }

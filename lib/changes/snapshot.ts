@@ -289,3 +289,28 @@ export function diffSnapshots(before: ArrangementSnapshot | null, after: Arrange
   }
   return entries;
 }
+
+/** The current value of one diff entry's field in `snapshot` (for "current vs proposed" views). */
+export function describeCurrent(snapshot: ArrangementSnapshot | null, field: string, lookups: Lookups): string | null {
+  if (!snapshot) return null;
+  if ((SCALAR_FIELDS as readonly string[]).includes(field)) return describeScalar(field as ScalarField, snapshot[field as ScalarField], lookups);
+  if (field === "taskAreaIds") {
+    return snapshot.taskAreaIds.length ? snapshot.taskAreaIds.map((t) => lookups.taskAreas.get(t) ?? `#${t}`).sort((x, y) => x.localeCompare(y, "nb")).join(", ") : null;
+  }
+  const participant = /^participant:(\d+)$/.exec(field);
+  if (participant) {
+    const p = snapshot.participants.find((x) => x.id === Number(participant[1]));
+    return p ? describeParticipant(p) : null;
+  }
+  const newcomer = /^participant:ny-(\d+)$/.exec(field);
+  if (newcomer) {
+    const p = activeParticipants(snapshot).find((x) => x.municipalityId === Number(newcomer[1]));
+    return p ? describeParticipant(p) : null;
+  }
+  const staffing = /^staffing:(\d+)$/.exec(field);
+  if (staffing) {
+    const s = snapshot.staffing.find((x) => x.year === Number(staffing[1]));
+    return s ? `${formatDecimal(s.fte, 1)} årsverk${s.source ? ` (kilde: ${s.source})` : ""}` : null;
+  }
+  return null;
+}
