@@ -23,7 +23,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Read-only journeys first; journeys that change data (*.writes.spec.ts) run afterwards, so the
+    // 2021 figures the others assert are still intact when they run.
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.writes\.spec\.ts$/ },
+    { name: "skriving", use: { ...devices["Desktop Chrome"] }, testMatch: /\.writes\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // A throwaway embedded PostgreSQL, migrated and seeded, and the production build on `port`.
     command: "npx tsx scripts/start.ts --ephemeral",

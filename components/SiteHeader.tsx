@@ -1,12 +1,12 @@
 import NextLink from "next/link";
 import { Button, Input, SkipLink } from "@digdir/designsystemet-react";
+import { UserMenu } from "@/components/auth/UserMenu";
 
 const navigation = [
   { href: "/ordninger", label: "Ordninger" },
   { href: "/kommuner", label: "Kommuner" },
   { href: "/statistikk", label: "Statistikk" },
   { href: "/kart", label: "Kart" },
-  { href: "/logg-inn", label: "Logg inn" },
 ];
 
 export function SiteHeader() {
@@ -32,6 +32,7 @@ export function SiteHeader() {
                 </NextLink>
               </li>
             ))}
+            <UserMenu />
           </ul>
         </nav>
       </div>

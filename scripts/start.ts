@@ -14,6 +14,7 @@ import { DatabaseConnectionError, resolveDatabase, type ResolvedDatabase } from 
 import { MigrationError } from "./lib/migrate.ts";
 import { prepareDatabase, ROOT } from "./lib/prepare.ts";
 import { SeedError } from "../seed/load.ts";
+import { activeUsersWithDemoPassword, DEMO_ACCOUNTS, ensureDemoAccounts } from "../lib/auth/demo-accounts.ts";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -117,6 +118,23 @@ async function main(): Promise<void> {
     database = await resolveDatabase({ dataDir: path.join(dataDir, "postgres"), persistent: !ephemeral, log });
     log(database.embedded ? "Innebygd PostgreSQL kjører" : "Bruker PostgreSQL fra DATABASE_URL");
     await prepareDatabase(database.url, log);
+    if (database.embedded) {
+      // Demo accounts exist only on the embedded database, so a newcomer can try every role.
+      const { created } = await ensureDemoAccounts(database.url);
+      if (created.length) log(`Opprettet ${created.length} demokontoer`);
+      log("Demokontoer (kun den innebygde databasen):");
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.label.padEnd(32)} ${account.email}  passord: ${account.password}`);
+    } else {
+      const unsafe = await activeUsersWithDemoPassword(database.url);
+      if (unsafe.length) {
+        console.error(
+          `[samarbeidsregisteret] Feil: Disse aktive brukerne har fortsatt et kjent demopassord: ${unsafe.join(", ")}. ` +
+            "Deaktiver dem eller gi dem nye passord (på /admin eller med npm run user:create) før appen kan starte mot en ekstern database.",
+        );
+        await shutdown(1);
+        return;
+      }
+    }
     if (!dev) ensureBuild(log);
   } catch (error) {
     if (error instanceof DatabaseConnectionError || error instanceof MigrationError || error instanceof SeedError) {

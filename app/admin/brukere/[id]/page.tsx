@@ -1,0 +1,46 @@
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import NextLink from "next/link";
+import { notFound } from "next/navigation";
+import { NoAccess } from "@/components/auth/NoAccess";
+import { ActiveForm, PasswordForm, UserForm } from "@/components/auth/UserForms";
+import { authorize, ROLE_LABELS } from "@/lib/auth/authorize";
+import { requireActor } from "@/lib/auth/page";
+import { formOptions, userDetail } from "@/lib/changes/queries";
+import { setUserActiveAction, setUserPasswordAction, updateUserAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Bruker" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/admin/brukere/${id}`);
+  const decision = authorize(actor, "user.manage");
+  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  const user = /^\d{1,9}$/.test(id) ? await userDetail(Number(id)) : null;
+  if (!user) notFound();
+  const options = await formOptions();
+  return (
+    <div className="stack narrow">
+      <Heading level={1} data-size="lg">
+        {user.name}
+      </Heading>
+      <Paragraph>
+        {user.email} · {ROLE_LABELS[user.role]} · {user.active ? "Aktiv" : "Deaktivert"}
+        {user.passwordHash ? "" : " · Logger inn med Entra ID"}
+      </Paragraph>
+      <UserForm
+        key={`${user.id}-${user.updatedAt.getTime()}`}
+        action={updateUserAction}
+        municipalities={options.municipalities.filter((m) => m.inSurveyScope)}
+        user={{ id: user.id, name: user.name, email: user.email, role: user.role, municipalityIds: user.municipalities.map((m) => m.municipalityId) }}
+      />
+      <PasswordForm action={setUserPasswordAction} userId={user.id} />
+      <ActiveForm key={String(user.active)} action={setUserActiveAction} userId={user.id} active={user.active} />
+      <Paragraph>
+        <NextLink href="/admin" className="ds-link">
+          Tilbake til brukerlisten
+        </NextLink>
+      </Paragraph>
+    </div>
+  );
+}

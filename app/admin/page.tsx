@@ -1,0 +1,58 @@
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from "@digdir/designsystemet-react";
+import NextLink from "next/link";
+import { NoAccess } from "@/components/auth/NoAccess";
+import { UserForm } from "@/components/auth/UserForms";
+import { authorize, ROLE_LABELS } from "@/lib/auth/authorize";
+import { requireActor } from "@/lib/auth/page";
+import { formOptions, listUsers } from "@/lib/changes/queries";
+import { createUserAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Brukere" };
+
+export default async function AdminPage() {
+  const actor = await requireActor("/admin");
+  const decision = authorize(actor, "user.manage");
+  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  const [users, options] = await Promise.all([listUsers(), formOptions()]);
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Brukere
+      </Heading>
+      <Paragraph>Brukere slettes aldri; de deaktiveres, slik at historikken beholder navnene.</Paragraph>
+      <Table data-testid="brukere">
+        <TableHead>
+          <TableRow>
+            <TableHeaderCell>Navn</TableHeaderCell>
+            <TableHeaderCell>E-post</TableHeaderCell>
+            <TableHeaderCell>Rolle</TableHeaderCell>
+            <TableHeaderCell>Kommuner</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {users.map((u) => (
+            <TableRow key={u.id}>
+              <TableCell>
+                <NextLink href={`/admin/brukere/${u.id}`} className="ds-link">
+                  {u.name}
+                </NextLink>
+              </TableCell>
+              <TableCell>{u.email}</TableCell>
+              <TableCell>{ROLE_LABELS[u.role]}</TableCell>
+              <TableCell>{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
+              <TableCell>{u.active ? <Tag data-color="success">Aktiv</Tag> : <Tag data-color="neutral">Deaktivert</Tag>}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <section aria-labelledby="ny-bruker" className="stack narrow">
+        <Heading level={2} data-size="md" id="ny-bruker">
+          Ny bruker
+        </Heading>
+        <UserForm action={createUserAction} municipalities={options.municipalities.filter((m) => m.inSurveyScope)} />
+      </section>
+    </div>
+  );
+}

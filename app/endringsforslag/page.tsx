@@ -1,0 +1,97 @@
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
+import NextLink from "next/link";
+import { NoAccess } from "@/components/auth/NoAccess";
+import { StatusTag } from "@/components/editing/StatusTag";
+import { authorize } from "@/lib/auth/authorize";
+import { requireActor } from "@/lib/auth/page";
+import { recentlyDecided, reviewQueue } from "@/lib/changes/queries";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Endringsforslag" };
+
+const date = new Intl.DateTimeFormat("nb-NO", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" });
+
+export default async function ReviewQueuePage() {
+  const actor = await requireActor("/endringsforslag");
+  const decision = authorize(actor, "changeRequest.review");
+  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  const [queue, decided] = await Promise.all([reviewQueue(), recentlyDecided()]);
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Endringsforslag
+      </Heading>
+      <Paragraph>
+        Forslag fra kommunene som venter på behandling, eldste først.{" "}
+        <NextLink href="/ordninger/ny" className="ds-link">
+          Registrer en ny ordning
+        </NextLink>
+      </Paragraph>
+      {queue.length === 0 ? (
+        <Paragraph data-testid="tom-ko">Ingen forslag venter på behandling.</Paragraph>
+      ) : (
+        <Table data-testid="forslagsko">
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell>Forslag</TableHeaderCell>
+              <TableHeaderCell>Kommune</TableHeaderCell>
+              <TableHeaderCell>Foreslått av</TableHeaderCell>
+              <TableHeaderCell>Sendt</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {queue.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>
+                  <NextLink href={`/endringsforslag/${r.id}`} className="ds-link">
+                    {r.summary}
+                  </NextLink>
+                </TableCell>
+                <TableCell>{r.municipality?.name ?? "–"}</TableCell>
+                <TableCell>{r.proposer.name}</TableCell>
+                <TableCell>{date.format(r.createdAt)}</TableCell>
+                <TableCell>
+                  <StatusTag status={r.status} conflict={r.conflict} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Heading level={2} data-size="md">
+        Nylig behandlet
+      </Heading>
+      {decided.length === 0 ? (
+        <Paragraph>Ingen forslag er behandlet ennå.</Paragraph>
+      ) : (
+        <Table>
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell>Forslag</TableHeaderCell>
+              <TableHeaderCell>Kommune</TableHeaderCell>
+              <TableHeaderCell>Behandlet</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {decided.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>
+                  <NextLink href={`/endringsforslag/${r.id}`} className="ds-link">
+                    {r.summary}
+                  </NextLink>
+                </TableCell>
+                <TableCell>{r.municipality?.name ?? "–"}</TableCell>
+                <TableCell>{r.decidedAt ? date.format(r.decidedAt) : "–"}</TableCell>
+                <TableCell>
+                  <StatusTag status={r.status} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

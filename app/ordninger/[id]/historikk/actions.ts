@@ -1,0 +1,8 @@
+"use server";
+
+import type { FormState } from "@/lib/changes/form";
+import { runFormMutation } from "@/lib/changes/server";
+
+export async function restoreArrangementVersionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormMutation("restoreArrangementVersion", formData);
+}

@@ -1,0 +1,8 @@
+"use client";
+
+import { Button } from "@digdir/designsystemet-react";
+import { signOut } from "next-auth/react";
+
+export function LogoutButton() {
+  return <Button onClick={() => void signOut({ callbackUrl: "/" })}>Logg ut</Button>;
+}

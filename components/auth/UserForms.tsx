@@ -1,0 +1,77 @@
+"use client";
+
+import { Heading, Textfield } from "@digdir/designsystemet-react";
+import { CheckboxGroup, SelectField } from "@/components/editing/fields";
+import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "@/components/editing/form-kit";
+import type { Option } from "@/lib/changes/queries";
+
+const ROLES = [
+  { id: "KOMMUNE", name: "Kommune (redaktør)" },
+  { id: "STATSFORVALTER", name: "Statsforvalteren (rådgiver)" },
+  { id: "ADMIN", name: "Administrator" },
+];
+
+interface UserValues {
+  id: number;
+  name: string;
+  email: string;
+  role: string;
+  municipalityIds: number[];
+}
+
+export function UserForm({ action, municipalities, user }: { action: ServerAction; municipalities: Option[]; user?: UserValues }) {
+  const [state, formAction] = useMutationForm(action);
+  const submitted = state.ok === false ? state.values?.municipalityIds : undefined;
+  const checked = new Set(Array.isArray(submitted) ? submitted : (user?.municipalityIds ?? []).map(String));
+  return (
+    <form action={formAction} className="stack" key={state.ok ? `ok-${state.submittedAt}` : `form-${state.submittedAt ?? 0}`} noValidate>
+      <input type="hidden" name="_fields" value="municipalityIds" />
+      {user ? <input type="hidden" name="userId" value={user.id} /> : null}
+      <FormFeedback state={state} successLink={!user && state.ok && state.userId ? { href: `/admin/brukere/${state.userId}`, label: "Åpne brukeren" } : undefined} />
+      <Textfield label="Navn" name="name" defaultValue={state.ok && !user ? "" : valueOf(state, "name", user?.name)} error={fieldError(state, "name")} />
+      {user ? null : <Textfield label="E-postadresse" name="email" type="email" defaultValue={state.ok ? "" : valueOf(state, "email", "")} error={fieldError(state, "email")} />}
+      <SelectField label="Rolle" name="role" options={ROLES} defaultValue={state.ok && !user ? "KOMMUNE" : valueOf(state, "role", user?.role ?? "KOMMUNE")} error={fieldError(state, "role")} />
+      <CheckboxGroup legend="Kommuner (for rollen Kommune)" name="municipalityIds" options={municipalities} checked={state.ok && !user ? new Set() : checked} error={fieldError(state, "municipalityIds")} />
+      {user ? null : <Textfield label="Startpassord" description="Minst 12 tegn. Gi det til personen på en sikker måte." name="password" type="password" autoComplete="new-password" error={fieldError(state, "password")} />}
+      <div>
+        <SubmitButton>{user ? "Lagre brukeren" : "Opprett brukeren"}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function ActiveForm({ action, userId, active }: { action: ServerAction; userId: number; active: boolean }) {
+  const [state, formAction] = useMutationForm(action);
+  return (
+    <form action={formAction} className="stack">
+      <Heading level={2} data-size="sm">
+        {active ? "Deaktiver" : "Aktiver"}
+      </Heading>
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      <FormFeedback state={state} />
+      <div>
+        <SubmitButton variant="secondary" data-color={active ? "danger" : "accent"}>
+          {active ? "Deaktiver brukeren" : "Aktiver brukeren igjen"}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function PasswordForm({ action, userId }: { action: ServerAction; userId: number }) {
+  const [state, formAction] = useMutationForm(action);
+  return (
+    <form action={formAction} className="stack" key={state.submittedAt ?? 0}>
+      <Heading level={2} data-size="sm">
+        Nytt passord
+      </Heading>
+      <input type="hidden" name="userId" value={userId} />
+      <FormFeedback state={state} />
+      <Textfield label="Nytt passord" description="Minst 12 tegn." name="password" type="password" autoComplete="new-password" error={fieldError(state, "password")} />
+      <div>
+        <SubmitButton variant="secondary">Sett nytt passord</SubmitButton>
+      </div>
+    </form>
+  );
+}

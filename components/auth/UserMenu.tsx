@@ -1,0 +1,56 @@
+"use client";
+
+import NextLink from "next/link";
+import { SessionProvider, useSession } from "next-auth/react";
+
+/** The header's account links. Client-side (from /api/auth/session) so public pages stay static. */
+function Links() {
+  const { data, status } = useSession();
+  if (status !== "authenticated" || !data.user) {
+    return (
+      <li>
+        <NextLink href="/logg-inn" className="ds-link">
+          Logg inn
+        </NextLink>
+      </li>
+    );
+  }
+  const role = data.user.role;
+  return (
+    <>
+      {role === "KOMMUNE" ? (
+        <li>
+          <NextLink href="/mine-forslag" className="ds-link">
+            Mine forslag
+          </NextLink>
+        </li>
+      ) : (
+        <li>
+          <NextLink href="/endringsforslag" className="ds-link">
+            Endringsforslag
+          </NextLink>
+        </li>
+      )}
+      {role === "ADMIN" ? (
+        <li>
+          <NextLink href="/admin" className="ds-link">
+            Brukere
+          </NextLink>
+        </li>
+      ) : null}
+      <li>
+        <NextLink href="/logg-ut" className="ds-link" data-testid="bruker-meny">
+          Logg ut ({data.user.name})
+        </NextLink>
+      </li>
+    </>
+  );
+}
+
+export function UserMenu() {
+  return (
+    <SessionProvider refetchOnWindowFocus={false}>
+      <Links />
+    </SessionProvider>
+  );
+}

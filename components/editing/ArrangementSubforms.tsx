@@ -1,0 +1,191 @@
+"use client";
+
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from "@digdir/designsystemet-react";
+import type { EditableArrangement, Option } from "@/lib/changes/queries";
+import { SelectField } from "./fields";
+import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
+
+const ROLE_OPTIONS = [
+  { id: "MEMBER", name: "Deltaker" },
+  { id: "OWNER", name: "Eier" },
+  { id: "BUYER", name: "Kjøper tjenester" },
+];
+const ROLE_LABEL: Record<string, string> = { MEMBER: "Deltaker", OWNER: "Eier", BUYER: "Kjøper tjenester" };
+
+function Hidden({ arrangementId, version }: { arrangementId: number; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="arrangementId" value={arrangementId} />
+      <input type="hidden" name="baseVersion" value={version} />
+    </>
+  );
+}
+
+const submitLabel = (proposes: boolean, label: string) => (proposes ? `Foreslå: ${label.toLowerCase()}` : label);
+
+export function RemoveParticipantForm({ action, arrangementId, version, participation, proposes }: { action: ServerAction; arrangementId: number; version: number; participation: EditableArrangement["participants"][number]; proposes: boolean }) {
+  const [state, formAction] = useMutationForm(action);
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <form action={formAction} className="inline-form" key={`${version}-${state.submittedAt ?? 0}`} aria-label={`Meld ut ${participation.name}`}>
+      <Hidden arrangementId={arrangementId} version={version} />
+      <input type="hidden" name="participationId" value={participation.id} />
+      <Textfield label={`Utmeldt fra (${participation.name})`} name="leftOn" type="date" defaultValue={valueOf(state, "leftOn", today)} error={fieldError(state, "leftOn") ?? fieldError(state, "participationId")} data-size="sm" />
+      <SubmitButton variant="secondary">{submitLabel(proposes, `Meld ut ${participation.name}`)}</SubmitButton>
+      <FormFeedback state={state} />
+    </form>
+  );
+}
+
+export function ParticipantsSection({ action, removeAction, arrangement, municipalities, proposes }: { action: ServerAction; removeAction: ServerAction; arrangement: EditableArrangement; municipalities: Option[]; proposes: boolean }) {
+  const [state, formAction] = useMutationForm(action);
+  const { snapshot, participants } = arrangement;
+  const active = new Set(participants.filter((p) => !p.leftOn).map((p) => p.municipalityId));
+  const addable = municipalities.filter((m) => !active.has(m.id));
+  return (
+    <section aria-labelledby="deltakere" className="stack">
+      <Heading level={2} data-size="md" id="deltakere">
+        Deltakerkommuner
+      </Heading>
+      <Table data-testid="deltakere">
+        <TableHead>
+          <TableRow>
+            <TableHeaderCell>Kommune</TableHeaderCell>
+            <TableHeaderCell>Rolle</TableHeaderCell>
+            <TableHeaderCell>Med fra</TableHeaderCell>
+            <TableHeaderCell>Gikk ut</TableHeaderCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {participants.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>
+                {p.name}
+                {p.municipalityId === snapshot.hostMunicipalityId ? " (vertskommune)" : ""}
+              </TableCell>
+              <TableCell>{ROLE_LABEL[p.role] ?? p.role}</TableCell>
+              <TableCell>{p.joinedOn ?? "–"}</TableCell>
+              <TableCell>{p.leftOn ?? "–"}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <details className="edit-details">
+        <summary>Meld ut en deltakerkommune</summary>
+        <div className="stack">
+          {participants
+            .filter((p) => !p.leftOn && p.municipalityId !== snapshot.hostMunicipalityId)
+            .map((p) => (
+              <RemoveParticipantForm key={p.id} action={removeAction} arrangementId={snapshot.id!} version={snapshot.version} participation={p} proposes={proposes} />
+            ))}
+        </div>
+      </details>
+      <form action={formAction} className="stack" key={`${snapshot.version}-${state.submittedAt ?? 0}`} aria-labelledby="legg-til-deltaker">
+        <Heading level={3} data-size="xs" id="legg-til-deltaker">
+          Legg til deltakerkommune
+        </Heading>
+        <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
+        <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
+        <SelectField label="Kommune" name="municipalityId" options={addable} defaultValue={valueOf(state, "municipalityId", "")} error={fieldError(state, "municipalityId")} emptyLabel="Velg kommune" />
+        <SelectField
+          label="Rolle"
+          name="role"
+          options={ROLE_OPTIONS}
+          defaultValue={valueOf(state, "role", "MEMBER")}
+          error={fieldError(state, "role")}
+        />
+        <Textfield label="Med fra (valgfritt)" name="joinedOn" type="date" defaultValue={valueOf(state, "joinedOn", "")} error={fieldError(state, "joinedOn")} />
+        <div>
+          <SubmitButton>{submitLabel(proposes, "Legg til deltaker")}</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function HostForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
+  const [state, formAction] = useMutationForm(action);
+  const { snapshot, participants } = arrangement;
+  const options = participants.filter((p) => !p.leftOn).map((p) => ({ id: p.municipalityId, name: p.name }));
+  return (
+    <form action={formAction} className="stack" key={`${snapshot.version}-${state.submittedAt ?? 0}`} aria-labelledby="vertskommune">
+      <Heading level={2} data-size="md" id="vertskommune">
+        Vertskommune
+      </Heading>
+      <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
+      <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
+      <SelectField
+        label="Vertskommune"
+        description="Må være en av deltakerkommunene."
+        name="hostMunicipalityId"
+        options={options}
+        defaultValue={valueOf(state, "hostMunicipalityId", snapshot.hostMunicipalityId)}
+        error={fieldError(state, "hostMunicipalityId")}
+        emptyLabel="Ingen vertskommune"
+      />
+      <div>
+        <SubmitButton>{submitLabel(proposes, "Lagre vertskommune")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function StaffingForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
+  const [state, formAction] = useMutationForm(action);
+  const { snapshot } = arrangement;
+  return (
+    <form action={formAction} className="stack" key={`${snapshot.version}-${state.submittedAt ?? 0}`} aria-labelledby="arsverk">
+      <Heading level={2} data-size="md" id="arsverk">
+        Årsverk
+      </Heading>
+      {snapshot.staffing.length ? (
+        <Paragraph>Registrert: {snapshot.staffing.map((s) => `${s.year}: ${String(s.fte).replace(".", ",")}`).join("; ")}.</Paragraph>
+      ) : (
+        <Paragraph>Ingen årsverk er registrert.</Paragraph>
+      )}
+      <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
+      <FormFeedback state={state} />
+      <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", new Date().getFullYear())} error={fieldError(state, "year")} />
+      <Textfield label="Årsverk" description="For eksempel 4.5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
+      <Textfield label="Kilde (valgfritt)" name="source" defaultValue={valueOf(state, "source", "")} error={fieldError(state, "source")} />
+      <div>
+        <SubmitButton>{submitLabel(proposes, "Registrer årsverk")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function EndForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
+  const [state, formAction] = useMutationForm(action);
+  const { snapshot } = arrangement;
+  if (snapshot.endDate) {
+    return (
+      <section aria-labelledby="avslutt" className="stack">
+        <Heading level={2} data-size="md" id="avslutt">
+          Avsluttet
+        </Heading>
+        <Paragraph>
+          Ordningen ble avsluttet {snapshot.endDate}
+          {snapshot.endReason ? `: ${snapshot.endReason}` : "."}
+        </Paragraph>
+      </section>
+    );
+  }
+  return (
+    <form action={formAction} className="stack" key={`${snapshot.version}-${state.submittedAt ?? 0}`} aria-labelledby="avslutt">
+      <Heading level={2} data-size="md" id="avslutt">
+        Avslutt ordningen
+      </Heading>
+      <Paragraph>Ordningen blir stående i registeret og historikken, merket som avsluttet.</Paragraph>
+      <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
+      <FormFeedback state={state} />
+      <Textfield label="Sluttdato" name="endDate" type="date" defaultValue={valueOf(state, "endDate", "")} error={fieldError(state, "endDate")} />
+      <Textfield label="Grunn" name="endReason" multiline rows={2} defaultValue={valueOf(state, "endReason", "")} error={fieldError(state, "endReason")} />
+      <div>
+        <SubmitButton variant="secondary" data-color="danger">
+          {submitLabel(proposes, "Avslutt ordningen")}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

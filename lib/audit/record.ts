@@ -1,0 +1,34 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/authorize";
+import type { Tx } from "@/lib/changes/snapshot";
+
+export interface AuditInput {
+  actor: Actor | null;
+  action: string;
+  summary: string;
+  arrangementId?: number | null;
+  changeRequestId?: number | null;
+  targetUserId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+
+/** Writes one audit event. Always called inside the transaction that made the change. */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<number> {
+  const event = await tx.auditEvent.create({
+    data: {
+      userId: input.actor?.id ?? null,
+      role: input.actor?.role ?? null,
+      action: input.action,
+      summary: input.summary.slice(0, 500),
+      arrangementId: input.arrangementId ?? null,
+      changeRequestId: input.changeRequestId ?? null,
+      targetUserId: input.targetUserId ?? null,
+      before: json(input.before),
+      after: json(input.after),
+    },
+  });
+  return event.id;
+}

@@ -1,0 +1,80 @@
+/**
+ * The single decision point for every action (docs/decisions/0040-auth-model.md). Every mutation in
+ * lib/changes and every page that shows non-public data asks here; nothing else decides access.
+ */
+export type Role = "KOMMUNE" | "STATSFORVALTER" | "ADMIN";
+
+export interface Actor {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  /** The municipalities a KOMMUNE user acts for (empty for other roles). */
+  municipalityIds: number[];
+}
+
+export type Action =
+  /** Create an arrangement. Resource: the proposed participants. */
+  | "arrangement.create"
+  /** Change an existing arrangement. Resource: its current participants. */
+  | "arrangement.edit"
+  /** Restore an earlier version from the audit trail. */
+  | "arrangement.restore"
+  /** See the review queue and decide proposals (approve, reject, resolve a conflict). */
+  | "changeRequest.review"
+  /** See one proposal. Resource: its municipality and proposer. */
+  | "changeRequest.view"
+  /** Withdraw one's own pending proposal. Resource: its proposer. */
+  | "changeRequest.withdraw"
+  /** See the full audit trail with names. */
+  | "audit.viewFull"
+  /** Create users, change roles and scope, deactivate. */
+  | "user.manage";
+
+export interface Resource {
+  municipalityIds?: number[];
+  proposerId?: number;
+  municipalityId?: number | null;
+}
+
+export type Decision = { allowed: true; mode: "apply" | "propose" } | { allowed: false; reason: string };
+
+const DENIED_LOGIN = "Du må logge inn for å gjøre dette.";
+const DENIED_ROLE = "Du har ikke tilgang til å gjøre dette.";
+const DENIED_SCOPE = "Du kan bare foreslå endringer i ordninger der din kommune deltar.";
+
+const isAdviser = (actor: Actor) => actor.role === "STATSFORVALTER" || actor.role === "ADMIN";
+const sharesMunicipality = (actor: Actor, ids: readonly number[] = []) => ids.some((id) => actor.municipalityIds.includes(id));
+
+export function authorize(actor: Actor | null, action: Action, resource: Resource = {}): Decision {
+  if (!actor) return { allowed: false, reason: DENIED_LOGIN };
+  switch (action) {
+    case "arrangement.create":
+    case "arrangement.edit":
+      if (isAdviser(actor)) return { allowed: true, mode: "apply" };
+      if (actor.role === "KOMMUNE" && sharesMunicipality(actor, resource.municipalityIds)) return { allowed: true, mode: "propose" };
+      return {
+        allowed: false,
+        reason: action === "arrangement.create" ? "Du kan bare opprette ordninger der din kommune er deltaker." : DENIED_SCOPE,
+      };
+    case "arrangement.restore":
+    case "changeRequest.review":
+    case "audit.viewFull":
+      return isAdviser(actor) ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+    case "changeRequest.view":
+      if (isAdviser(actor)) return { allowed: true, mode: "apply" };
+      if (resource.proposerId === actor.id) return { allowed: true, mode: "apply" };
+      if (resource.municipalityId != null && actor.municipalityIds.includes(resource.municipalityId)) return { allowed: true, mode: "apply" };
+      return { allowed: false, reason: DENIED_ROLE };
+    case "changeRequest.withdraw":
+      return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
+    case "user.manage":
+      return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+  }
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  KOMMUNE: "Kommune (redaktør)",
+  STATSFORVALTER: "Statsforvalteren (rådgiver)",
+  ADMIN: "Administrator",
+};

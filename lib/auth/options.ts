@@ -1,0 +1,99 @@
+import type { NextAuthOptions } from "next-auth";
+import AzureADProvider from "next-auth/providers/azure-ad";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { prisma } from "@/lib/db";
+import { verifyCredentials } from "./credentials.ts";
+import { normaliseEmail } from "./rate-limit.ts";
+
+/** Session lifetime: one working day. */
+const SESSION_MAX_AGE = 8 * 60 * 60;
+
+/** Client IP as seen by the server (first X-Forwarded-For hop set by Next or the reverse proxy). */
+export function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "ukjent";
+}
+
+/** Microsoft Entra ID is switched on by its three environment variables (README: «Innlogging med Entra ID»). */
+export function entraIdConfigured(): boolean {
+  return Boolean(process.env.AUTH_ENTRA_ID_CLIENT_ID && process.env.AUTH_ENTRA_ID_CLIENT_SECRET && process.env.AUTH_ENTRA_ID_TENANT_ID);
+}
+
+const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  jwt: { maxAge: SESSION_MAX_AGE },
+  // __Secure- prefixed, Secure, HttpOnly, SameSite=Lax cookies whenever the site runs on https.
+  useSecureCookies: secureCookies,
+  pages: { signIn: "/logg-inn", signOut: "/logg-ut", error: "/logg-inn" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "E-post og passord",
+      credentials: { email: { label: "E-post", type: "email" }, password: { label: "Passord", type: "password" } },
+      async authorize(credentials, req) {
+        const result = await verifyCredentials(credentials?.email, credentials?.password, clientIp(req?.headers));
+        if (!result.ok) throw new Error(result.code);
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+      },
+    }),
+    ...(entraIdConfigured()
+      ? [
+          AzureADProvider({
+            id: "entra-id",
+            name: "Microsoft Entra ID",
+            clientId: process.env.AUTH_ENTRA_ID_CLIENT_ID!,
+            clientSecret: process.env.AUTH_ENTRA_ID_CLIENT_SECRET!,
+            tenantId: process.env.AUTH_ENTRA_ID_TENANT_ID!,
+          }),
+        ]
+      : []),
+  ],
+  callbacks: {
+    /** OIDC users are matched by e-mail to an existing, active account; nobody is created here. */
+    async signIn({ user, account }) {
+      if (account?.provider === "credentials") return true;
+      const email = user.email ? normaliseEmail(user.email) : "";
+      const known = email ? await prisma.user.findUnique({ where: { email } }) : null;
+      if (!known || !known.active) return "/logg-inn?feil=ukjent-konto";
+      user.id = String(known.id);
+      await prisma.user.update({ where: { id: known.id }, data: { lastLoginAt: new Date() } });
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user?.email) {
+        const known = await prisma.user.findUnique({ where: { email: normaliseEmail(user.email) } });
+        if (known) {
+          token.uid = known.id;
+          token.role = known.role;
+        }
+      }
+      return token;
+    },
+    /** The session only names the user (for the header); every decision reloads the user from the database. */
+    async session({ session, token }) {
+      if (session.user && typeof token.uid === "number") {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+      }
+      return session;
+    },
+  },
+};
+
+declare module "next-auth" {
+  interface Session {
+    user?: { id?: number; role?: string; name?: string | null; email?: string | null; image?: string | null };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: number;
+    role?: string;
+  }
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { useSeededRegistry } from "@/tests/helpers/database";
+import { LOGIN_FAILED_MESSAGE, verifyCredentials } from "./credentials";
+import { hashPassword } from "./password";
+import { RATE_LIMIT_MESSAGE } from "./rate-limit";
+
+let db: Awaited<ReturnType<typeof useSeededRegistry>>;
+
+beforeAll(async () => {
+  db = await useSeededRegistry();
+  const passwordHash = await hashPassword("riktig-passord-123");
+  await prisma.user.createMany({
+    data: [
+      { email: "kari@kommune.no", name: "Kari", role: "KOMMUNE", passwordHash },
+      { email: "ola@kommune.no", name: "Ola", role: "STATSFORVALTER", passwordHash },
+      { email: "slutta@kommune.no", name: "Sluttet", role: "STATSFORVALTER", passwordHash, active: false },
+    ],
+  });
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+  await db.drop();
+});
+
+describe("login", () => {
+  it("accepts the right password (e-mail case-insensitive) and records the login", async () => {
+    const result = await verifyCredentials(" Ola@Kommune.no ", "riktig-passord-123", "10.0.0.1");
+    expect(result).toMatchObject({ ok: true, user: { email: "ola@kommune.no" } });
+    expect((await prisma.user.findUniqueOrThrow({ where: { email: "ola@kommune.no" } })).lastLoginAt).not.toBeNull();
+  });
+
+  it("gives the same answer for a wrong password, an unknown e-mail and a deactivated account", async () => {
+    const answers = await Promise.all([
+      verifyCredentials("ola@kommune.no", "feil", "10.0.0.2"),
+      verifyCredentials("finnes.ikke@kommune.no", "riktig-passord-123", "10.0.0.2"),
+      verifyCredentials("slutta@kommune.no", "riktig-passord-123", "10.0.0.2"),
+    ]);
+    for (const answer of answers) expect(answer).toEqual({ ok: false, code: "INVALID", message: LOGIN_FAILED_MESSAGE });
+  });
+
+  it("blocks an account after 5 failures in 15 minutes, even with the right password, and says so in Norwegian", async () => {
+    for (let i = 0; i < 5; i++) expect(await verifyCredentials("kari@kommune.no", `feil-${i}`, `10.1.0.${i}`)).toMatchObject({ code: "INVALID" });
+    expect(await verifyCredentials("kari@kommune.no", "riktig-passord-123", "10.1.0.99")).toEqual({ ok: false, code: "RATE_LIMITED", message: RATE_LIMIT_MESSAGE });
+    expect(RATE_LIMIT_MESSAGE).toBe("For mange innloggingsforsøk. Vent 15 minutter og prøv igjen.");
+    // Unknown accounts are limited the same way: the message reveals nothing about existence.
+    for (let i = 0; i < 5; i++) await verifyCredentials("ukjent@kommune.no", "x", `10.2.0.${i}`);
+    expect(await verifyCredentials("ukjent@kommune.no", "x", "10.2.0.99")).toMatchObject({ code: "RATE_LIMITED", message: RATE_LIMIT_MESSAGE });
+    // Old failures fall out of the window.
+    await prisma.loginAttempt.updateMany({ where: { email: "kari@kommune.no" }, data: { at: new Date(Date.now() - 16 * 60_000) } });
+    expect(await verifyCredentials("kari@kommune.no", "riktig-passord-123", "10.1.0.100")).toMatchObject({ ok: true });
+  });
+
+  it("blocks an IP address after 20 failures across accounts", async () => {
+    for (let i = 0; i < 20; i++) await verifyCredentials(`gjetning${i}@kommune.no`, "x", "192.0.2.7");
+    expect(await verifyCredentials("ola@kommune.no", "riktig-passord-123", "192.0.2.7")).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await verifyCredentials("ola@kommune.no", "riktig-passord-123", "192.0.2.8")).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,2 @@
+export { fail, MESSAGES } from "./result.ts";
+export { fieldErrors } from "./validation.ts";

@@ -1,0 +1,16 @@
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/auth/actor";
+import { formToObject, type FormState, toFormState } from "./form.ts";
+import { MUTATIONS, type MutationName } from "./index.ts";
+
+/**
+ * The body of every server action: the logged-in actor (from the database), the form as an object,
+ * one mutation from the registry. Applied changes invalidate every cached page so public pages and
+ * statistics show them on the next request.
+ */
+export async function runFormMutation(name: MutationName, formData: FormData): Promise<FormState> {
+  const values = formToObject(formData);
+  const result = await MUTATIONS[name](await currentActor(), values);
+  if (result.ok) revalidatePath("/", "layout");
+  return toFormState(result, values);
+}

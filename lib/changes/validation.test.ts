@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { fieldErrors, isValidOrgNr, orgNr, requiredDate, requiredText } from "./validation";
+
+describe("validation building blocks", () => {
+  it("checks organisation numbers with modulus 11", () => {
+    expect(isValidOrgNr("974760673")).toBe(true); // Brønnøysundregistrene
+    expect(isValidOrgNr("974760674")).toBe(false);
+    expect(isValidOrgNr("12345678")).toBe(false);
+    expect(orgNr.safeParse("974 760 673").data).toBe("974760673");
+    expect(orgNr.safeParse("").data).toBeNull();
+    expect(orgNr.safeParse("abc").success).toBe(false);
+  });
+
+  it("rejects markup, oversized text and impossible dates with Norwegian messages", () => {
+    const schema = z.object({ name: requiredText("Navnet", 10), date: requiredDate("Datoen") });
+    const result = schema.safeParse({ name: "<script>", date: "2021-02-30" });
+    expect(result.success).toBe(false);
+    const errors = fieldErrors(result.error!);
+    expect(errors.name).toEqual(["Navnet kan ikke inneholde tegnene < og >."]);
+    expect(errors.date).toEqual(["Datoen er ikke en gyldig dato."]);
+    expect(fieldErrors(schema.safeParse({ name: "x".repeat(11), date: "3000-01-01" }).error!)).toEqual({
+      name: ["Navnet kan ha høyst 10 tegn."],
+      date: ["Datoen må være mellom 1800 og 2100."],
+    });
+    expect(fieldErrors(schema.safeParse({ name: 42, date: 7 }).error!).name).toEqual(["Navnet må fylles ut."]);
+  });
+});
