@@ -118,6 +118,9 @@ test("rådgiveren godkjenner ett forslag og avviser et annet med kommentar; komm
 test("en godkjent ny ordning gir ett høyere antall på forsiden med en gang", async ({ browser, page }) => {
   await page.goto("/");
   const before = Number((await page.getByTestId("antall-ordninger").innerText()).replace(/\D/g, ""));
+  await page.goto("/statistikk");
+  const statsBefore = Number((await page.getByTestId("antall-ordninger").innerText()).replace(/\D/g, ""));
+  await page.goto("/");
 
   const al = await pageAs(browser, "al");
   await al.goto("/ordninger/ny");
@@ -142,6 +145,10 @@ test("en godkjent ny ordning gir ett høyere antall på forsiden med en gang", a
 
   await page.reload();
   await expect(page.getByTestId("antall-ordninger")).toHaveText(String(before + 1));
+
+  // The statistics are computed on each request: the overview counts the new arrangement at once.
+  await page.goto("/statistikk");
+  await expect(page.getByTestId("antall-ordninger")).toHaveText(String(statsBefore + 1));
 });
 
 test("Drammen-redaktøren kan ikke endre en ordning bare Ål deltar i, verken i UI eller med direkte kall", async ({ browser }) => {

@@ -39,6 +39,13 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
         Alle formelle interkommunale samarbeidsordninger i registeret. Filtrer, sorter og last ned utvalget; lenken i adressefeltet viser
         alltid det samme utvalget.
       </Paragraph>
+      <Paragraph data-size="sm">
+        Mangler en ordning? Kommunene og Statsforvalteren kan{" "}
+        <NextLink href="/ordninger/ny" className="ds-link">
+          registrere en ny ordning
+        </NextLink>
+        .
+      </Paragraph>
       <div className="registry-layout">
         <FilterPanel filters={filters} facets={facets} />
         <section className="stack registry-results" aria-labelledby="resultat-overskrift">

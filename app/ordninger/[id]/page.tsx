@@ -88,6 +88,13 @@ export default async function ArrangementPage({ params }: Props) {
         {row.shortName ? <span>Forkortelse: {row.shortName}</span> : null}
       </p>
       {detail.correctedName ? <Paragraph data-size="sm">Stavet «{detail.correctedName}» i rapporten fra 2021.</Paragraph> : null}
+      <Paragraph data-size="sm">
+        Er noe feil eller utdatert?{" "}
+        <NextLink href={`/ordninger/${row.slug}/rediger`} className="ds-link">
+          Foreslå en endring
+        </NextLink>{" "}
+        (krever innlogging for kommunen eller Statsforvalteren).
+      </Paragraph>
 
       <section aria-labelledby="hva" className="stack">
         <Heading level={2} data-size="md" id="hva">
