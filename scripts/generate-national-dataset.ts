@@ -181,7 +181,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   const url = process.argv[2] ?? process.env.DATABASE_URL;
   if (!url) {
     console.error("Bruk: npx tsx scripts/generate-national-dataset.ts <DATABASE_URL> (en tom, migrert database)");
-    process.exitCode = 1;
+    process.exit(1);
   } else {
     const counts = await generateNationalDataset(url);
     console.log(`Syntetisk nasjonalt datasett: ${counts.municipalities} kommuner, ${counts.arrangements} ordninger, ${counts.participations} deltakelser`);

