@@ -71,7 +71,7 @@ export function baseCtes(query: StatsQuery): Prisma.Sql {
       SELECT m.id FROM "Municipality" m WHERE ${scopeCondition(query.scope)}
     ),
     active_p AS (
-      SELECT DISTINCT p."arrangementId", p."municipalityId", a."hostMunicipalityId" AS "hostId",
+      SELECT DISTINCT ON (p."arrangementId", p."municipalityId") p."arrangementId", p."municipalityId", a."hostMunicipalityId" AS "hostId",
         (p."municipalityId" IN (SELECT id FROM scope_m)) AS "inScope"
       FROM "Participation" p
       JOIN "Arrangement" a ON a.id = p."arrangementId"
