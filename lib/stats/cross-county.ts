@@ -70,33 +70,34 @@ export const crossCountyStatistic = defineStatistic({
   ctes: (query: StatsQuery) => {
     const mapDate = countyMapDateOf(query);
     return Prisma.sql`county_on AS (
-      SELECT mc."municipalityId", c.name, row_number() OVER (PARTITION BY mc."municipalityId" ORDER BY c.name) AS nr
-      FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
+      SELECT mc."municipalityId", c.name FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
       WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
     ),
+    arrangement_counties AS (
+      SELECT DISTINCT ap."arrangementId" AS id, co.name
+      FROM active_p ap
+      JOIN county_on co ON co."municipalityId" = ap."municipalityId"
+    ),
     crossing AS (
-      SELECT x.id FROM (
-        SELECT ap."arrangementId" AS id FROM active_p ap
-        JOIN county_on co ON co."municipalityId" = ap."municipalityId"
-        GROUP BY ap."arrangementId" HAVING min(co.name) <> max(co.name)
-      ) x
-      WHERE x.id IN (SELECT sa.id FROM scoped_a sa)
+      SELECT ac.id, array_agg(ac.name ORDER BY ac.name) AS counties
+      FROM arrangement_counties ac
+      WHERE ac.id IN (SELECT sa.id FROM scoped_a sa)
+      GROUP BY ac.id HAVING count(*) >= 2
     ),
     per_arrangement AS (
       SELECT ap."arrangementId" AS id,
-        array_agg(DISTINCT co.name ORDER BY co.name) FILTER (WHERE co.name IS NOT NULL) AS counties,
-        array_agg(m.name ORDER BY m.name) FILTER (WHERE co.nr IS NULL OR co.nr = 1) AS participants,
-        count(*) FILTER (WHERE co.nr IS NULL)::int AS "withoutCounty"
+        array_agg(m.name ORDER BY m.name) AS participants,
+        count(*) FILTER (WHERE ap."municipalityId" NOT IN (SELECT co."municipalityId" FROM county_on co))::int AS "withoutCounty"
       FROM active_p ap
       JOIN "Municipality" m ON m.id = ap."municipalityId"
-      LEFT JOIN county_on co ON co."municipalityId" = ap."municipalityId"
       WHERE ap."arrangementId" IN (SELECT c.id FROM crossing c)
       GROUP BY ap."arrangementId"
     )`;
   },
-  select: () => Prisma.sql`SELECT sa.slug, sa.name, sa."correctedName" AS "printedName", pa.counties, pa.participants, pa."withoutCounty"
-    FROM per_arrangement pa
-    JOIN scoped_a sa ON sa.id = pa.id
+  select: () => Prisma.sql`SELECT sa.slug, sa.name, sa."correctedName" AS "printedName", c.counties, pa.participants, pa."withoutCounty"
+    FROM crossing c
+    JOIN per_arrangement pa ON pa.id = c.id
+    JOIN scoped_a sa ON sa.id = c.id
     ORDER BY sa.name`,
   shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),
 });
