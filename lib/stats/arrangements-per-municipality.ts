@@ -27,23 +27,35 @@ export interface MunicipalityArrangementCount {
  */
 export const arrangementsPerMunicipalityStatistic = defineStatistic({
   name: "arrangementsPerMunicipality",
-  ctes: () => Prisma.sql`counts AS (
+  ctes: (query: StatsQuery) => Prisma.sql`counts AS (
       SELECT ap."municipalityId" AS id,
         count(*)::int AS arrangements,
-        count(*) FILTER (WHERE a."hostMunicipalityId" = ap."municipalityId")::int AS hosts,
-        count(*) FILTER (WHERE a."hostMunicipalityId" <> ap."municipalityId")::int AS assisted
+        count(*) FILTER (WHERE ap."hostId" = ap."municipalityId")::int AS hosts,
+        count(*) FILTER (WHERE ap."hostId" <> ap."municipalityId")::int AS assisted
       FROM active_p ap
-      JOIN scope_m s ON s.id = ap."municipalityId"
-      JOIN "Arrangement" a ON a.id = ap."arrangementId"
+      WHERE ap."inScope"
       GROUP BY ap."municipalityId"
+    ),
+    code_now AS (
+      SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", mc.code FROM "MunicipalityCode" mc
+      WHERE mc."validFrom" <= ${query.asOf}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${query.asOf}::date)
+      ORDER BY mc."municipalityId", mc."validFrom" DESC
+    ),
+    code_2021 AS (
+      SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", mc.code FROM "MunicipalityCode" mc
+      WHERE mc."validFrom" <= DATE '2021-01-01' AND (mc."validTo" IS NULL OR mc."validTo" >= DATE '2021-01-01')
+      ORDER BY mc."municipalityId", mc."validFrom" DESC
+    ),
+    pop AS (
+      SELECT DISTINCT ON (p."municipalityId") p."municipalityId", p.count, p.year FROM "Population" p
+      ORDER BY p."municipalityId", (p.year <= ${yearOf(query.asOf)}::int) DESC, abs(p.year - ${yearOf(query.asOf)}::int)
     )`,
-  select: (query: StatsQuery) => perMunicipalitySelect(query),
+  select: () => perMunicipalitySelect(),
   shape: (rows: Omit<MunicipalityArrangementCount, "withoutHost">[]): MunicipalityArrangementCount[] =>
     rows.map((r) => ({ ...r, withoutHost: r.arrangements - r.hosts - r.assisted })),
 });
 
-function perMunicipalitySelect(query: StatsQuery): Prisma.Sql {
-  const year = yearOf(query.asOf);
+function perMunicipalitySelect(): Prisma.Sql {
   return Prisma.sql`SELECT m.slug, m.name,
       code_now.code AS code, code_2021.code AS code2021,
       pop.count AS population, pop.year AS "populationYear",
@@ -51,20 +63,9 @@ function perMunicipalitySelect(query: StatsQuery): Prisma.Sql {
     FROM scope_m s
     JOIN "Municipality" m ON m.id = s.id
     LEFT JOIN counts c ON c.id = m.id
-    LEFT JOIN LATERAL (
-      SELECT mc.code FROM "MunicipalityCode" mc
-      WHERE mc."municipalityId" = m.id AND mc."validFrom" <= ${query.asOf}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${query.asOf}::date)
-      ORDER BY mc."validFrom" DESC LIMIT 1
-    ) code_now ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT mc.code FROM "MunicipalityCode" mc
-      WHERE mc."municipalityId" = m.id AND mc."validFrom" <= DATE '2021-01-01' AND (mc."validTo" IS NULL OR mc."validTo" >= DATE '2021-01-01')
-      ORDER BY mc."validFrom" DESC LIMIT 1
-    ) code_2021 ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT p.count, p.year FROM "Population" p WHERE p."municipalityId" = m.id
-      ORDER BY (p.year <= ${year}::int) DESC, abs(p.year - ${year}::int) LIMIT 1
-    ) pop ON TRUE
+    LEFT JOIN code_now ON code_now."municipalityId" = m.id
+    LEFT JOIN code_2021 ON code_2021."municipalityId" = m.id
+    LEFT JOIN pop ON pop."municipalityId" = m.id
     ORDER BY coalesce(c.arrangements, 0) DESC, m.name`;
 }
 

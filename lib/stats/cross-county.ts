@@ -76,25 +76,29 @@ export const crossCountyStatistic = defineStatistic({
     arrangement_counties AS (
       SELECT DISTINCT ap."arrangementId" AS id, co.name
       FROM active_p ap
-      JOIN scoped_a sa ON sa.id = ap."arrangementId"
       JOIN county_on co ON co."municipalityId" = ap."municipalityId"
     ),
     crossing AS (
-      SELECT id, array_agg(name ORDER BY name) AS counties FROM arrangement_counties GROUP BY id HAVING count(*) >= 2
+      SELECT ac.id, array_agg(ac.name ORDER BY ac.name) AS counties
+      FROM arrangement_counties ac
+      WHERE ac.id IN (SELECT sa.id FROM scoped_a sa)
+      GROUP BY ac.id HAVING count(*) >= 2
     ),
     per_arrangement AS (
-      SELECT c.id, c.counties,
+      SELECT ap."arrangementId" AS id,
         array_agg(m.name ORDER BY m.name) AS participants,
-        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM county_on co WHERE co."municipalityId" = ap."municipalityId"))::int AS "withoutCounty"
-      FROM crossing c
-      JOIN active_p ap ON ap."arrangementId" = c.id
+        count(*) FILTER (WHERE ap."municipalityId" NOT IN (SELECT co."municipalityId" FROM county_on co))::int AS "withoutCounty"
+      FROM active_p ap
       JOIN "Municipality" m ON m.id = ap."municipalityId"
-      GROUP BY c.id, c.counties
+      WHERE ap."arrangementId" IN (SELECT c.id FROM crossing c)
+      GROUP BY ap."arrangementId"
     )`;
   },
-  select: () => Prisma.sql`SELECT a.slug, a.name, a."correctedName" AS "printedName", pa.counties, pa.participants, pa."withoutCounty"
-    FROM per_arrangement pa JOIN "Arrangement" a ON a.id = pa.id
-    ORDER BY a.name`,
+  select: () => Prisma.sql`SELECT sa.slug, sa.name, sa."correctedName" AS "printedName", c.counties, pa.participants, pa."withoutCounty"
+    FROM crossing c
+    JOIN per_arrangement pa ON pa.id = c.id
+    JOIN scoped_a sa ON sa.id = c.id
+    ORDER BY sa.name`,
   shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),
 });
 

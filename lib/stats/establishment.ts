@@ -39,7 +39,7 @@ const bucket = Prisma.sql`CASE
 export const establishmentPeriodsStatistic = defineStatistic({
   name: "establishmentPeriods",
   select: () => Prisma.sql`SELECT ${bucket} AS key, count(*)::int AS arrangements
-    FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id
+    FROM scoped_a a
     GROUP BY 1`,
   shape: (rows: { key: EstablishmentPeriodKey; arrangements: number }[]): EstablishmentPeriodCount[] => {
     const counts = new Map(rows.map((r) => [r.key, r.arrangements]));
@@ -59,7 +59,7 @@ export interface YearCount {
 export const arrangementsPerYearStatistic = defineStatistic({
   name: "arrangementsPerYear",
   select: () => Prisma.sql`SELECT a."establishedYear" AS year, count(*)::int AS arrangements
-    FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id
+    FROM scoped_a a
     WHERE a."establishedYear" IS NOT NULL
     GROUP BY 1 ORDER BY 1`,
   shape: (rows: YearCount[]) => rows,
@@ -90,7 +90,7 @@ export function newArrangementsStatistic(from: number, to: number | null) {
 
 function newArrangementsSelect(from: number, to: number): Prisma.Sql {
   return Prisma.sql`SELECT a.slug, a.name, a."establishedYear" AS year, a."establishedPeriodFrom" AS "periodFrom", a."establishedPeriodTo" AS "periodTo"
-    FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id
+    FROM scoped_a a
     WHERE (a."establishedYear" BETWEEN ${from}::int AND ${to}::int)
        OR (a."establishedYear" IS NULL AND a."establishedPeriodFrom" >= ${from}::int AND a."establishedPeriodTo" <= ${to}::int)
     ORDER BY a."establishedYear" NULLS LAST, a.name`;

@@ -21,11 +21,7 @@ export interface GeographicLevels {
 export const geographicLevelsStatistic = defineStatistic({
   name: "geographicLevels",
   ctes: () => Prisma.sql`sizes AS (
-      SELECT a.id, greatest(count(*), coalesce(a."statedParticipantCount", 0)) AS n
-      FROM scoped_a sa
-      JOIN "Arrangement" a ON a.id = sa.id
-      JOIN active_p ap ON ap."arrangementId" = a.id
-      GROUP BY a.id
+      SELECT sa.id, greatest(sa.participants, coalesce(sa."statedParticipantCount", 0)) AS n FROM scoped_a sa
     )`,
   select: () => Prisma.sql`SELECT
       count(*) FILTER (WHERE n BETWEEN 2 AND 3)::int AS local,

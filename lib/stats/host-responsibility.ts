@@ -36,8 +36,7 @@ export const hostSummaryStatistic = defineStatistic({
   name: "hostSummary",
   select: () => Prisma.sql`SELECT h.slug, h.name, (s.id IS NOT NULL) AS inside, count(*)::int AS arrangements
     FROM scoped_a sa
-    JOIN "Arrangement" a ON a.id = sa.id
-    LEFT JOIN "Municipality" h ON h.id = a."hostMunicipalityId"
+    LEFT JOIN "Municipality" h ON h.id = sa."hostMunicipalityId"
     LEFT JOIN scope_m s ON s.id = h.id
     GROUP BY h.id, h.slug, h.name, s.id
     ORDER BY count(*) DESC, h.name`,

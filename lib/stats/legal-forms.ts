@@ -18,9 +18,9 @@ export interface LegalFormCount {
 export const legalFormDistributionStatistic = defineStatistic({
   name: "legalForms",
   ctes: () => Prisma.sql`scoped AS (
-      SELECT a.id, a."legalFormId",
-        EXISTS (SELECT 1 FROM "Provenance" pv WHERE pv."arrangementId" = a.id AND pv.field = 'legalForm' AND pv.confidence = 'INFERRED') AS inferred
-      FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id
+      SELECT sa.id, sa."legalFormId",
+        sa.id IN (SELECT pv."arrangementId" FROM "Provenance" pv WHERE pv.field = 'legalForm' AND pv.confidence = 'INFERRED') AS inferred
+      FROM scoped_a sa
     )`,
   select: () => Prisma.sql`SELECT lf.code, coalesce(lf.name, 'Ikke registrert') AS name, coalesce(lf.outdated, FALSE) AS outdated,
       count(s.id)::int AS arrangements, count(s.id) FILTER (WHERE s.inferred)::int AS inferred

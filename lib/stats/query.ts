@@ -47,13 +47,22 @@ function scopeCondition(scope: StatsScope): Prisma.Sql {
 }
 
 /**
- * The common CTEs of every statistic:
+ * The common CTEs of every statistic. The expensive work (tens of thousands of participations) is
+ * done once, in `active_p` and `scoped_a`; every statistic then aggregates over those small sets
+ * (docs/decisions/0025). A CTE no statement references is not computed at all, so a statistic run
+ * alone pays only for what it uses; in the whole set each CTE referenced by several statistics is
+ * materialized once.
  * - scope_m: the municipalities in scope;
- * - active_a: arrangements that exist on the day (established by then, not ended before);
- * - active_p: participations valid on the day (joined on or before, left on or after: left is inclusive)
- *   in active arrangements, for all municipalities (also outside the scope); one row per
- *   (arrangement, municipality), so plain count(*) counts municipalities or arrangements;
- * - scoped_a: active arrangements with at least one active participant in scope.
+ * - active_p: participations valid on the day (joined on or before, left on or after: left is
+ *   inclusive) in arrangements that exist on the day (established by then, not ended before), for
+ *   all municipalities (also outside the scope); one row per (arrangement, municipality), so plain
+ *   count(*) counts municipalities or arrangements. It carries the arrangement's host and whether
+ *   the municipality is in scope;
+ * - scoped_a: per-arrangement facts of the active arrangements with at least one active participant
+ *   in scope: the Arrangement columns the statistics use, `participants` (active participants, also
+ *   outside the scope) and `scopeParticipants` (those in scope);
+ * - per_area: per task area, the municipalities in scope taking part in at least one active
+ *   arrangement of the area, and the arrangements of the area in scope (task areas with none are absent).
  */
 export function baseCtes(query: StatsQuery): Prisma.Sql {
   const day = query.asOf;
@@ -61,20 +70,44 @@ export function baseCtes(query: StatsQuery): Prisma.Sql {
   return Prisma.sql`scope_m AS (
       SELECT m.id FROM "Municipality" m WHERE ${scopeCondition(query.scope)}
     ),
-    active_a AS (
-      SELECT a.id FROM "Arrangement" a
+    active_p AS (
+      SELECT DISTINCT ON (p."arrangementId", p."municipalityId") p."arrangementId", p."municipalityId", a."hostMunicipalityId" AS "hostId",
+        (p."municipalityId" IN (SELECT id FROM scope_m)) AS "inScope"
+      FROM "Participation" p
+      JOIN "Arrangement" a ON a.id = p."arrangementId"
       WHERE (a."establishedYear" IS NULL OR a."establishedYear" <= ${year}::int)
         AND (a."establishedYear" IS NOT NULL OR a."establishedPeriodFrom" IS NULL OR a."establishedPeriodFrom" <= ${year}::int)
         AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date)
-    ),
-    active_p AS (
-      SELECT DISTINCT p."arrangementId", p."municipalityId" FROM "Participation" p
-      JOIN active_a aa ON aa.id = p."arrangementId"
-      WHERE (p."joinedOn" IS NULL OR p."joinedOn" <= ${day}::date)
+        AND (p."joinedOn" IS NULL OR p."joinedOn" <= ${day}::date)
         AND (p."leftOn" IS NULL OR p."leftOn" >= ${day}::date)
     ),
     scoped_a AS (
-      SELECT DISTINCT ap."arrangementId" AS id FROM active_p ap WHERE ap."municipalityId" IN (SELECT id FROM scope_m)
+      SELECT a.id, a.slug, a.name, a."correctedName", a."sectorId", a."legalFormId", a."hostMunicipalityId",
+        a."establishedYear", a."establishedPeriodFrom", a."establishedPeriodTo", a."establishedUnspecified",
+        a."statedParticipantCount", f.participants, f."scopeParticipants"
+      FROM (
+        SELECT ap."arrangementId" AS id, count(*)::int AS participants, count(*) FILTER (WHERE ap."inScope")::int AS "scopeParticipants"
+        FROM active_p ap GROUP BY ap."arrangementId"
+      ) f
+      JOIN "Arrangement" a ON a.id = f.id
+      WHERE f."scopeParticipants" > 0
+    ),
+    per_area AS (
+      SELECT aa."taskAreaId", coalesce(am.municipalities, 0) AS municipalities, aa.arrangements
+      FROM (
+        SELECT ata."taskAreaId", count(*)::int AS arrangements
+        FROM "ArrangementTaskArea" ata JOIN scoped_a sa ON sa.id = ata."arrangementId"
+        GROUP BY ata."taskAreaId"
+      ) aa
+      LEFT JOIN (
+        SELECT d."taskAreaId", count(*)::int AS municipalities
+        FROM (
+          SELECT DISTINCT ata."taskAreaId", ap."municipalityId"
+          FROM "ArrangementTaskArea" ata JOIN active_p ap ON ap."arrangementId" = ata."arrangementId"
+          WHERE ap."inScope"
+        ) d
+        GROUP BY d."taskAreaId"
+      ) am ON am."taskAreaId" = aa."taskAreaId"
     )`;
 }
 

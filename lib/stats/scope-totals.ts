@@ -14,7 +14,7 @@ export const scopeTotalsStatistic = defineStatistic({
   name: "scopeTotals",
   select: () => Prisma.sql`SELECT (SELECT count(*) FROM scoped_a)::int AS arrangements,
       (SELECT count(*) FROM scope_m)::int AS municipalities,
-      (SELECT count(*) FROM active_p ap JOIN scope_m s ON s.id = ap."municipalityId")::int AS participations`,
+      coalesce((SELECT sum(sa."scopeParticipants") FROM scoped_a sa), 0)::int AS participations`,
   shape: (rows: ScopeTotals[]): ScopeTotals => rows[0] ?? { arrangements: 0, municipalities: 0, participations: 0 },
 });
 

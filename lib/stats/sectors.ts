@@ -11,7 +11,7 @@ export interface SectorCount {
 export const sectorDistributionStatistic = defineStatistic({
   name: "sectors",
   ctes: () => Prisma.sql`counts AS (
-      SELECT a."sectorId", count(*)::int AS n FROM scoped_a sa JOIN "Arrangement" a ON a.id = sa.id GROUP BY a."sectorId"
+      SELECT sa."sectorId", count(*)::int AS n FROM scoped_a sa GROUP BY sa."sectorId"
     )`,
   select: () => Prisma.sql`SELECT s.code, s.name, coalesce(c.n, 0) AS arrangements
     FROM "Sector" s LEFT JOIN counts c ON c."sectorId" = s.id

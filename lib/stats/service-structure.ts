@@ -46,16 +46,6 @@ type ServiceRow = { taskArea: string; name: string; municipal: number; intermuni
 
 export const serviceStructureStatistic = defineStatistic({
   name: "serviceStructure",
-  ctes: () => Prisma.sql`in_scope AS (
-      SELECT ata."taskAreaId", ap."municipalityId", ap."arrangementId"
-      FROM "ArrangementTaskArea" ata
-      JOIN active_p ap ON ap."arrangementId" = ata."arrangementId"
-      JOIN scope_m s ON s.id = ap."municipalityId"
-    ),
-    per_area AS (
-      SELECT "taskAreaId", count(DISTINCT "municipalityId")::int AS municipalities, count(DISTINCT "arrangementId")::int AS arrangements
-      FROM in_scope GROUP BY "taskAreaId"
-    )`,
   select: () => Prisma.sql`SELECT t.slug AS "taskArea", t.name, t."sortOrder",
       ((SELECT count(*) FROM scope_m) - coalesce(pa.municipalities, 0))::int AS municipal,
       coalesce(pa.arrangements, 0) AS intermunicipal

@@ -46,7 +46,7 @@ export const staffedArrangementsStatistic = defineStatistic({
   select: () => Prisma.sql`SELECT a.slug, a.name, l.fte, l.year, l.source,
       coalesce(mb.participants, '{}') AS participants, coalesce(ar."taskAreas", '{}') AS "taskAreas", coalesce(mb.regions, '{}') AS regions
     FROM latest l
-    JOIN "Arrangement" a ON a.id = l."arrangementId"
+    JOIN scoped_a a ON a.id = l."arrangementId"
     LEFT JOIN members mb ON mb."arrangementId" = l."arrangementId"
     LEFT JOIN areas ar ON ar."arrangementId" = l."arrangementId"
     ORDER BY l.fte DESC, a.name`,

@@ -18,16 +18,6 @@ type TaskAreaRow = Omit<TaskAreaParticipation, "percent"> & { scopeSize: number 
 
 export const taskAreaParticipationStatistic = defineStatistic({
   name: "taskAreaParticipation",
-  ctes: () => Prisma.sql`in_scope AS (
-      SELECT ata."taskAreaId", ap."municipalityId", ap."arrangementId"
-      FROM "ArrangementTaskArea" ata
-      JOIN active_p ap ON ap."arrangementId" = ata."arrangementId"
-      JOIN scope_m s ON s.id = ap."municipalityId"
-    ),
-    per_area AS (
-      SELECT "taskAreaId", count(DISTINCT "municipalityId")::int AS municipalities, count(DISTINCT "arrangementId")::int AS arrangements
-      FROM in_scope GROUP BY "taskAreaId"
-    )`,
   select: () => Prisma.sql`SELECT t.slug, t.name, t."sortOrder",
       coalesce(pa.municipalities, 0) AS municipalities,
       coalesce(pa.arrangements, 0) AS arrangements,
