@@ -65,14 +65,72 @@ export function classifyCrossing(counties: string[]): Pick<CrossCountyArrangemen
 
 type CrossCountyRow = Omit<CrossCountyArrangement, "group" | "detail">;
 
-export const crossCountyStatistic = defineStatistic({
-  name: "crossCounty",
-  ctes: (query: StatsQuery) => {
-    const mapDate = countyMapDateOf(query);
-    return Prisma.sql`county_on AS (
+/** The aggregate of Avsnitt 2.5 (what the statistics set and the API carry): total and per-group counts. */
+export type CrossCountySummary = Omit<CrossCountyResult, "arrangements">;
+
+function countyOnCte(query: StatsQuery): Prisma.Sql {
+  const mapDate = countyMapDateOf(query);
+  return Prisma.sql`county_on AS (
       SELECT mc."municipalityId", c.name FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
       WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
-    ),
+    )`;
+}
+
+/**
+ * The statistic of the set: how many arrangements in scope cross county borders, per group. The
+ * classification of classifyCrossing is done in SQL from per-arrangement county flags (no list of
+ * counties or participants is built): an arrangement crosses when its active participants lie in at
+ * least two counties (min <> max), and every crossing arrangement has a county other than Buskerud.
+ * docs/decisions/0026.
+ */
+export const crossCountyStatistic = defineStatistic({
+  name: "crossCounty",
+  ctes: (query: StatsQuery) => Prisma.sql`${countyOnCte(query)},
+    crossing_flags AS (
+      SELECT ap."arrangementId" AS id,
+        bool_or(co.name = 'Telemark') AS telemark,
+        bool_or(co.name = 'Vestfold') AS vestfold,
+        bool_or(co.name = 'Innlandet') AS innlandet,
+        bool_and(co.name IN (${HOME_COUNTY}::text, 'Vestfold', 'Telemark')) AS "onlyVestfoldTelemark",
+        bool_and(co.name IN (${HOME_COUNTY}::text, 'Innlandet', 'Akershus')) AS "onlyInnlandetAkershus",
+        bool_and(co.name IN (${HOME_COUNTY}::text, 'Akershus', 'Oslo')) AS "onlyAkershusOslo"
+      FROM active_p ap
+      JOIN county_on co ON co."municipalityId" = ap."municipalityId"
+      WHERE ap."arrangementId" IN (SELECT sa.id FROM scoped_a sa)
+      GROUP BY ap."arrangementId"
+      HAVING min(co.name) <> max(co.name)
+    )`,
+  select: () => Prisma.sql`SELECT CASE
+        WHEN f."onlyVestfoldTelemark" THEN CASE WHEN f.telemark AND f.vestfold THEN 'both' WHEN f.telemark THEN 'telemark' ELSE 'vestfold' END
+        WHEN f.innlandet AND f."onlyInnlandetAkershus" THEN 'innlandet'
+        WHEN f."onlyAkershusOslo" THEN 'akershus-oslo'
+        ELSE 'other' END AS key,
+      count(*)::int AS arrangements
+    FROM crossing_flags f
+    GROUP BY 1`,
+  shape: (rows: { key: string; arrangements: number }[], query: StatsQuery): CrossCountySummary => {
+    const counts = new Map(rows.map((r) => [r.key, r.arrangements]));
+    const count = (key: string) => counts.get(key) ?? 0;
+    const groups = CROSS_COUNTY_GROUPS.map((g): CrossCountyGroup => {
+      if (g.key !== "vestfold-og-telemark") return { ...g, arrangements: count(g.key) };
+      const detail = { telemark: count("telemark"), vestfold: count("vestfold"), both: count("both") };
+      return { ...g, arrangements: detail.telemark + detail.vestfold + detail.both, detail };
+    });
+    return { countyMapDate: countyMapDateOf(query), total: groups.reduce((s, g) => s + g.arrangements, 0), groups };
+  },
+});
+
+export const crossCountySql = (query: StatsQuery) => statisticSql(crossCountyStatistic, query);
+export const crossCountySummary = (query: StatsQuery) => computeStatistic(crossCountyStatistic, query);
+
+/**
+ * The detail listing behind /statistikk/fylkesgrenser (and its CSV/XLSX export): every crossing
+ * arrangement with its counties and participants, grouped in JavaScript by classifyCrossing. Not
+ * part of the statistics set: only that page needs the lists (docs/decisions/0026).
+ */
+export const crossCountyListing = defineStatistic({
+  name: "crossCountyArrangements",
+  ctes: (query: StatsQuery) => Prisma.sql`${countyOnCte(query)},
     arrangement_counties AS (
       SELECT DISTINCT ap."arrangementId" AS id, co.name
       FROM active_p ap
@@ -92,8 +150,7 @@ export const crossCountyStatistic = defineStatistic({
       JOIN "Municipality" m ON m.id = ap."municipalityId"
       WHERE ap."arrangementId" IN (SELECT c.id FROM crossing c)
       GROUP BY ap."arrangementId"
-    )`;
-  },
+    )`,
   select: () => Prisma.sql`SELECT sa.slug, sa.name, sa."correctedName" AS "printedName", c.counties, pa.participants, pa."withoutCounty"
     FROM crossing c
     JOIN per_arrangement pa ON pa.id = c.id
@@ -102,8 +159,8 @@ export const crossCountyStatistic = defineStatistic({
   shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),
 });
 
-export const crossCountySql = (query: StatsQuery) => statisticSql(crossCountyStatistic, query);
-export const crossCountyArrangements = (query: StatsQuery) => computeStatistic(crossCountyStatistic, query);
+export const crossCountyListingSql = (query: StatsQuery) => statisticSql(crossCountyListing, query);
+export const crossCountyArrangements = (query: StatsQuery) => computeStatistic(crossCountyListing, query);
 
 function groupCrossings(rows: CrossCountyRow[], query: StatsQuery): CrossCountyResult {
   const arrangements = rows.map((r) => ({ ...r, ...classifyCrossing(r.counties) }));

@@ -88,11 +88,27 @@ export function newArrangementsStatistic(from: number, to: number | null) {
   });
 }
 
+/**
+ * The aggregate of Tabell 2.2 for the statistics set and the API: how many arrangements are new in
+ * [from, to]. The list itself (newArrangementsInPeriod) is the detail of /statistikk/etablering.
+ */
+export function newArrangementsCountStatistic(from: number, to: number | null) {
+  return defineStatistic({
+    name: "newArrangements",
+    select: (query: StatsQuery) => Prisma.sql`SELECT count(*)::int AS arrangements FROM scoped_a a WHERE ${newArrangementsCondition(from, to ?? yearOf(query.asOf))}`,
+    shape: (rows: { arrangements: number }[]) => rows[0]?.arrangements ?? 0,
+  });
+}
+
+function newArrangementsCondition(from: number, to: number): Prisma.Sql {
+  return Prisma.sql`((a."establishedYear" BETWEEN ${from}::int AND ${to}::int)
+       OR (a."establishedYear" IS NULL AND a."establishedPeriodFrom" >= ${from}::int AND a."establishedPeriodTo" <= ${to}::int))`;
+}
+
 function newArrangementsSelect(from: number, to: number): Prisma.Sql {
   return Prisma.sql`SELECT a.slug, a.name, a."establishedYear" AS year, a."establishedPeriodFrom" AS "periodFrom", a."establishedPeriodTo" AS "periodTo"
     FROM scoped_a a
-    WHERE (a."establishedYear" BETWEEN ${from}::int AND ${to}::int)
-       OR (a."establishedYear" IS NULL AND a."establishedPeriodFrom" >= ${from}::int AND a."establishedPeriodTo" <= ${to}::int)
+    WHERE ${newArrangementsCondition(from, to)}
     ORDER BY a."establishedYear" NULLS LAST, a.name`;
 }
 

@@ -113,6 +113,7 @@ describe("establishment", () => {
       { year: 2021, arrangements: 1 },
     ]);
     expect((await stats.newArrangementsInPeriod(D, 2015, 2021)).map((a) => a.slug)).toEqual(["a5", "a2"]);
+    expect(await stats.STATISTICS.find((s) => s.name === "newArrangements")!.compute(D)).toBe(2);
     expect((await stats.arrangementsByEstablishmentPeriod(surveyed("2021-01-01"))).find((p) => p.key === "before-2000")?.arrangements).toBe(1);
   });
 });
@@ -125,8 +126,11 @@ describe("crossCountyArrangements", () => {
       ["a2", ["Buskerud", "Innlandet", "Telemark"], "other"],
       ["a4", ["Akershus", "Buskerud"], "akershus-oslo"],
     ]);
+    const { arrangements, ...aggregate } = result;
+    expect(await stats.crossCountySummary(D)).toEqual(aggregate);
     // On the 2020–2023 map all five lie in Viken, so nothing crosses.
     expect((await stats.crossCountyArrangements({ ...D, countyMapDate: "2021-11-01" })).total).toBe(0);
+    expect((await stats.crossCountySummary({ ...D, countyMapDate: "2021-11-01" })).total).toBe(0);
   });
 
   it("classifies like Tabell 2.4–2.7", () => {
@@ -186,7 +190,7 @@ describe("staffing", () => {
 
 describe("STATISTICS", () => {
   it("runs every registered statistic", async () => {
-    for (const statistic of stats.STATISTICS) await expect(statistic.compute(D), statistic.name).resolves.toBeDefined();
+    for (const statistic of [...stats.STATISTICS, ...stats.LISTINGS]) await expect(statistic.compute(D), statistic.name).resolves.toBeDefined();
   });
 });
 

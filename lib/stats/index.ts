@@ -1,6 +1,6 @@
 import { arrangementsPerMunicipalityStatistic } from "./arrangements-per-municipality";
-import { crossCountyStatistic } from "./cross-county";
-import { arrangementsPerYearStatistic, establishmentPeriodsStatistic, newArrangementsStatistic } from "./establishment";
+import { crossCountyListing, crossCountyStatistic } from "./cross-county";
+import { arrangementsPerYearStatistic, establishmentPeriodsStatistic, newArrangementsCountStatistic, newArrangementsStatistic } from "./establishment";
 import { geographicLevelsStatistic } from "./geographic-level";
 import { hostSummaryStatistic } from "./host-responsibility";
 import { legalFormDistributionStatistic } from "./legal-forms";
@@ -14,7 +14,11 @@ import { taskAreaParticipationStatistic } from "./task-area-participation";
 /** The report's "new arrangements" period (Tabell 2.2) starts in 2015 and runs to the day's year. */
 export const NEW_ARRANGEMENTS_FROM = 2015;
 
-/** Every statistic of the report, in the order of the report. */
+/**
+ * Every statistic of the report, in the order of the report: the aggregates (counts, sums, shares).
+ * The per-arrangement listings the report pages show beside them are LISTINGS, not part of the set
+ * (docs/decisions/0026).
+ */
 export const STATISTIC_DEFINITIONS: StatisticDefinition<any, any>[] = [
   scopeTotalsStatistic,
   arrangementsPerMunicipalityStatistic,
@@ -22,13 +26,24 @@ export const STATISTIC_DEFINITIONS: StatisticDefinition<any, any>[] = [
   geographicLevelsStatistic,
   establishmentPeriodsStatistic,
   arrangementsPerYearStatistic,
-  newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
+  newArrangementsCountStatistic(NEW_ARRANGEMENTS_FROM, null),
   crossCountyStatistic,
   taskAreaParticipationStatistic,
   legalFormDistributionStatistic,
   sectorDistributionStatistic,
-  staffedArrangementsStatistic,
   serviceStructureStatistic,
+];
+
+/**
+ * The detail listings (one row per arrangement) of the report pages: the new arrangements of
+ * Tabell 2.2 (/statistikk/etablering), the crossing arrangements of Tabell 2.4–2.7
+ * (/statistikk/fylkesgrenser) and the staffed arrangements of Tabell 2.3, 3.3, 3.4 and Figur 3.5
+ * (/statistikk/bemanning). Each is queried only by its page and that page's export.
+ */
+export const LISTING_DEFINITIONS: StatisticDefinition<any, any>[] = [
+  newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
+  crossCountyListing,
+  staffedArrangementsStatistic,
 ];
 
 /**
@@ -36,6 +51,12 @@ export const STATISTIC_DEFINITIONS: StatisticDefinition<any, any>[] = [
  * SQL) and the module function that runs and shapes it.
  */
 export const STATISTICS = STATISTIC_DEFINITIONS.map((d) => ({
+  name: d.name,
+  sql: (q: StatsQuery) => statisticSql(d, q),
+  compute: (q: StatsQuery) => computeStatistic(d, q),
+}));
+
+export const LISTINGS = LISTING_DEFINITIONS.map((d) => ({
   name: d.name,
   sql: (q: StatsQuery) => statisticSql(d, q),
   compute: (q: StatsQuery) => computeStatistic(d, q),

@@ -1,7 +1,7 @@
 import { arrangementsPerMunicipalityStatistic, summarizeArrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
 import { readBaseline } from "./baseline";
-import { crossCountyStatistic, type CrossCountyResult } from "./cross-county";
-import { establishmentPeriodsStatistic, newArrangementsStatistic, type EstablishmentPeriodCount, type NewArrangement } from "./establishment";
+import { crossCountyStatistic, type CrossCountySummary } from "./cross-county";
+import { establishmentPeriodsStatistic, newArrangementsCountStatistic, type EstablishmentPeriodCount } from "./establishment";
 import { geographicLevelsStatistic, type GeographicLevels } from "./geographic-level";
 import { NEW_ARRANGEMENTS_FROM } from "./index";
 import { legalFormDistributionStatistic, type LegalFormCount } from "./legal-forms";
@@ -20,7 +20,7 @@ export async function statisticsOverview(query: StatsQuery) {
         geographicLevelsStatistic,
         sectorDistributionStatistic,
         establishmentPeriodsStatistic,
-        newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
+        newArrangementsCountStatistic(NEW_ARRANGEMENTS_FROM, null),
         crossCountyStatistic,
         legalFormDistributionStatistic,
       ],
@@ -34,8 +34,8 @@ export async function statisticsOverview(query: StatsQuery) {
     GeographicLevels,
     SectorCount[],
     EstablishmentPeriodCount[],
-    NewArrangement[],
-    CrossCountyResult,
+    number,
+    CrossCountySummary,
     LegalFormCount[],
   ];
   return {
@@ -45,7 +45,7 @@ export async function statisticsOverview(query: StatsQuery) {
     levels,
     sectors,
     establishmentPeriods: periods,
-    newArrangements: newOnes.length,
+    newArrangements: newOnes,
     crossCounty: { total: crossCounty.total, countyMapDate: crossCounty.countyMapDate, groups: crossCounty.groups },
     legalForms,
     report: {

@@ -173,6 +173,16 @@ describe("statistics checked against an independent count of the seed files", ()
     expect(live.total).toBeGreaterThanOrEqual(baseline.crossCounty.total);
   });
 
+  it("the cross-county aggregate of the set equals the page's listing, for every scope and map", async () => {
+    const { crossCountyArrangements, crossCountySummary } = await import("./cross-county");
+    for (const scope of [D.scope, { kind: "all" } as const, { kind: "region", slug: "hallingdal", name: "Hallingdal" } as const])
+      for (const countyMapDate of ["2019-06-01", "2021-11-01", "2024-06-01"]) {
+        const q = { ...D, scope, countyMapDate };
+        const { arrangements, ...aggregate } = await crossCountyArrangements(q);
+        expect(await crossCountySummary(q), `${scope.kind} ${countyMapDate}`).toEqual(aggregate);
+      }
+  });
+
   it("service structure (avsnitt 3.4)", async () => {
     const { serviceStructureByTaskArea } = await import("./service-structure");
     const s = surveyed();
