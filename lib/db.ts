@@ -1,21 +1,41 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * One PrismaClient per process. DATABASE_URL is set by scripts/start.ts (embedded PostgreSQL) or by
- * the operator (external PostgreSQL).
+ * the operator (external PostgreSQL). The client runs on a `pg` pool that lib/db also hands out
+ * (pgPoolOf) for the few reads Prisma cannot express, e.g. two transactions sharing one exported
+ * snapshot (lib/stats/query.ts, docs/decisions/0027). One pool, so the connection limit is shared.
  */
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 export function createPrismaClient(databaseUrl = process.env.DATABASE_URL): PrismaClient {
   if (!databaseUrl) throw new Error("DATABASE_URL er ikke satt");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // disposeExternalPool: $disconnect() ends the pool, as it did when the adapter owned it.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+function currentClient(): PrismaClient {
+  globalForPrisma.prisma ??= createPrismaClient();
+  return globalForPrisma.prisma;
 }
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    globalForPrisma.prisma ??= createPrismaClient();
-    const value = Reflect.get(globalForPrisma.prisma, property);
-    return typeof value === "function" ? value.bind(globalForPrisma.prisma) : value;
+    const client = currentClient();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The `pg` pool under the process's Prisma client (same database, same connections). */
+export function pgPool(): pg.Pool {
+  const pool = pools.get(currentClient());
+  if (!pool) throw new Error("Prisma-klienten har ingen pg-pool");
+  return pool;
+}

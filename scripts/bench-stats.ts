@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db.ts";
-import { STATISTICS, statisticsSet, statisticsSetSqlFor } from "../lib/stats/index.ts";
+import { LISTINGS, STATISTICS, statisticsSet, statisticsSetHalvesSqlFor, statisticsSetInOneStatement, statisticsSetSqlFor } from "../lib/stats/index.ts";
 import type { StatsQuery } from "../lib/stats/query.ts";
 import { defaultTempDataDir, startEmbeddedDatabase } from "./lib/embedded-db.ts";
 import { migrate } from "./lib/migrate.ts";
@@ -75,6 +75,7 @@ async function measure(url: string, query: StatsQuery): Promise<Measurement[]> {
     });
   };
   for (const statistic of STATISTICS) await run(statistic.name, () => statistic.compute(query), () => raw(statistic));
+  for (const listing of LISTINGS) await run(`Liste (ikke i settet): ${listing.name}`, () => listing.compute(query), () => raw(listing));
   await run(
     "Hele settet, hver statistikk for seg (parallelt)",
     () => Promise.all(STATISTICS.map((s) => s.compute(query))),
@@ -82,10 +83,27 @@ async function measure(url: string, query: StatsQuery): Promise<Measurement[]> {
   );
   const setSql = statisticsSetSqlFor(query);
   await run(
-    "Hele settet, én SQL-setning (statisticsSet)",
-    () => statisticsSet(query),
+    "Hele settet, én SQL-setning på én tilkobling",
+    () => statisticsSetInOneStatement(query),
     () => pool.query(setSql.text, setSql.values as unknown[]),
   );
+  // The same protocol as inSharedSnapshot (lib/stats/query.ts), on the raw pool.
+  const halves = statisticsSetHalvesSqlFor(query);
+  const rawHalves = async () => {
+    const [a, b] = await Promise.all([pool.connect(), pool.connect()]);
+    try {
+      const [, exported] = (await a.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot() AS id")) as unknown as [unknown, pg.QueryResult<{ id: string }>];
+      await Promise.all([
+        a.query(halves[0]!.text, halves[0]!.values as unknown[]),
+        b.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${exported.rows[0]!.id}'`).then(() => b.query(halves[1]!.text, halves[1]!.values as unknown[])),
+      ]);
+      await Promise.all([a.query("COMMIT"), b.query("COMMIT")]);
+    } finally {
+      a.release();
+      b.release();
+    }
+  };
+  await run("Hele settet, to SQL-setninger parallelt med felles øyeblikksbilde (statisticsSet)", () => statisticsSet(query), rawHalves);
   await pool.end();
   await globalForPrisma.prisma.$disconnect();
   globalForPrisma.prisma = undefined;

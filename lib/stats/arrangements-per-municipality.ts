@@ -27,6 +27,7 @@ export interface MunicipalityArrangementCount {
  */
 export const arrangementsPerMunicipalityStatistic = defineStatistic({
   name: "arrangementsPerMunicipality",
+  cost: 6,
   ctes: (query: StatsQuery) => Prisma.sql`counts AS (
       SELECT ap."municipalityId" AS id,
         count(*)::int AS arrangements,

@@ -85,6 +85,7 @@ function countyOnCte(query: StatsQuery): Prisma.Sql {
  */
 export const crossCountyStatistic = defineStatistic({
   name: "crossCounty",
+  cost: 10,
   ctes: (query: StatsQuery) => Prisma.sql`${countyOnCte(query)},
     crossing_flags AS (
       SELECT ap."arrangementId" AS id,

@@ -4,7 +4,16 @@ import { arrangementsPerYearStatistic, establishmentPeriodsStatistic, newArrange
 import { geographicLevelsStatistic } from "./geographic-level";
 import { hostSummaryStatistic } from "./host-responsibility";
 import { legalFormDistributionStatistic } from "./legal-forms";
-import { computeStatistic, computeStatisticsSet, statisticSql, statisticsSetSql, type StatisticDefinition, type StatsQuery } from "./query";
+import {
+  computeStatistic,
+  computeStatisticsSet,
+  computeStatisticsSetInOneStatement,
+  statisticSql,
+  statisticsSetHalvesSql,
+  statisticsSetSql,
+  type StatisticDefinition,
+  type StatsQuery,
+} from "./query";
 import { scopeTotalsStatistic } from "./scope-totals";
 import { sectorDistributionStatistic } from "./sectors";
 import { serviceStructureStatistic } from "./service-structure";
@@ -62,12 +71,22 @@ export const LISTINGS = LISTING_DEFINITIONS.map((d) => ({
   compute: (q: StatsQuery) => computeStatistic(d, q),
 }));
 
-/** Every statistic at once, in one SQL statement (the common CTEs computed once). */
+/**
+ * Every statistic at once: two statements (common CTEs + about half of the statistics each) run in
+ * parallel on two connections sharing one snapshot (docs/decisions/0027).
+ */
 export async function statisticsSet(query: StatsQuery): Promise<Record<string, unknown>> {
   const results = await computeStatisticsSet(STATISTIC_DEFINITIONS, query);
   return Object.fromEntries(STATISTIC_DEFINITIONS.map((d, i) => [d.name, results[i]]));
 }
 
+/** The same set as ONE statement on one connection (the plain path; the benchmark compares both). */
+export async function statisticsSetInOneStatement(query: StatsQuery): Promise<Record<string, unknown>> {
+  const results = await computeStatisticsSetInOneStatement(STATISTIC_DEFINITIONS, query);
+  return Object.fromEntries(STATISTIC_DEFINITIONS.map((d, i) => [d.name, results[i]]));
+}
+
 export const statisticsSetSqlFor = (query: StatsQuery) => statisticsSetSql(STATISTIC_DEFINITIONS, query);
+export const statisticsSetHalvesSqlFor = (query: StatsQuery) => statisticsSetHalvesSql(STATISTIC_DEFINITIONS, query);
 
 export { type StatsQuery, type StatsScope, todayInNorway, SURVEYED } from "./query";

@@ -1,5 +1,6 @@
+import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma } from "@/lib/db";
+import { pgPool, prisma } from "@/lib/db";
 
 /**
  * Which municipalities a statistic is about. `surveyed`: the 25 of the 2021 survey (default);
@@ -133,6 +134,13 @@ export function percent(part: number, whole: number): number | null {
  */
 export interface StatisticDefinition<Row, Result> {
   name: string;
+  /**
+   * Roughly what the statistic adds to the common CTEs, in ms at national scale (benchmark,
+   * docs/benchmarks.md), used to balance the two halves of the set (docs/decisions/0027).
+   */
+  cost?: number;
+  /** A common CTE that only some statistics use (per_area): such statistics go to the same half. */
+  uses?: "per_area";
   ctes?: (query: StatsQuery) => Prisma.Sql;
   select: (query: StatsQuery) => Prisma.Sql;
   shape: (rows: Row[], query: StatsQuery) => Result;
@@ -163,7 +171,117 @@ export function statisticsSetSql(definitions: StatisticDefinition<any, any>[], q
   return Prisma.sql`WITH ${baseCtes(query)} SELECT ${Prisma.join(columns, ", ")}`;
 }
 
-export async function computeStatisticsSet(definitions: StatisticDefinition<any, any>[], query: StatsQuery): Promise<unknown[]> {
+/** The set in one statement on one connection (Prisma), the plain path; the pages use computeStatisticsSet. */
+export async function computeStatisticsSetInOneStatement(definitions: StatisticDefinition<any, any>[], query: StatsQuery): Promise<unknown[]> {
   const [row] = await runSql<Record<string, unknown[]>>(statisticsSetSql(definitions, query));
   return definitions.map((d, i) => d.shape((row?.[`s${i}`] ?? []) as unknown[], query));
+}
+
+/** Indices of the definitions in two halves of about equal cost; statistics sharing a CTE stay together. */
+export function splitByCost(definitions: StatisticDefinition<any, any>[]): [number[], number[]] {
+  const units = new Map<string, { indices: number[]; cost: number }>();
+  definitions.forEach((d, i) => {
+    const key = d.uses ?? `#${i}`;
+    const unit = units.get(key) ?? { indices: [], cost: 0 };
+    unit.indices.push(i);
+    unit.cost += d.cost ?? 1;
+    units.set(key, unit);
+  });
+  const halves: [{ indices: number[]; cost: number }, { indices: number[]; cost: number }] = [
+    { indices: [], cost: 0 },
+    { indices: [], cost: 0 },
+  ];
+  for (const unit of [...units.values()].sort((a, b) => b.cost - a.cost)) {
+    const lighter = halves[0].cost <= halves[1].cost ? halves[0] : halves[1];
+    lighter.indices.push(...unit.indices);
+    lighter.cost += unit.cost;
+  }
+  return [halves[0].indices.sort((a, b) => a - b), halves[1].indices.sort((a, b) => a - b)];
+}
+
+export interface SnapshotHooks {
+  /** Runs after the snapshot is exported and before any read (tests commit a write here). */
+  afterExport?: () => Promise<void>;
+}
+
+const BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+/**
+ * Runs `reads[0]` and `reads[1]` concurrently on two connections that see ONE snapshot of the
+ * database: connection A starts a repeatable-read transaction and exports its snapshot, connection B
+ * imports it (SET TRANSACTION SNAPSHOT) before its first read, and both commit at the end. A write
+ * committed in between is seen by neither read, so the two results agree with each other exactly as
+ * if they came from one statement (docs/decisions/0027).
+ * When the pool has no free connection for B (a busy server), both reads run one after the other on
+ * A, in the same transaction: the same snapshot, no waiting for a second connection (which could
+ * deadlock when every request holds one connection and waits for another).
+ */
+export async function inSharedSnapshot<T>(reads: [(c: pg.PoolClient) => Promise<T>, (c: pg.PoolClient) => Promise<T>], hooks: SnapshotHooks = {}): Promise<[T, T]> {
+  const pool = pgPool();
+  const a = await pool.connect();
+  let b: pg.PoolClient | null = null;
+  let failed: unknown = null;
+  try {
+    const [, exported] = (await a.query(`${BEGIN}; SELECT pg_export_snapshot() AS id`)) as unknown as [unknown, pg.QueryResult<{ id: string }>];
+    const id = exported.rows[0]!.id;
+    if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`Uventet snapshot-id: ${id}`);
+    await hooks.afterExport?.();
+    // Take a second connection only when one is free right now (pg-pool claims it synchronously).
+    const free = pool.waitingCount === 0 && (pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10));
+    if (!free) {
+      const first = await reads[0](a);
+      const second = await reads[1](a);
+      await a.query("COMMIT");
+      return [first, second];
+    }
+    const connecting = pool.connect();
+    const second = connecting.then(async (client) => {
+      b = client;
+      await client.query(`${BEGIN}; SET TRANSACTION SNAPSHOT '${id}'`);
+      return reads[1](client);
+    });
+    const results = await Promise.allSettled([reads[0](a), second]);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (rejected) throw rejected.reason;
+    await Promise.all([a.query("COMMIT"), (b as pg.PoolClient | null)?.query("COMMIT")]);
+    return results.map((r) => (r as PromiseFulfilledResult<T>).value) as [T, T];
+  } catch (error) {
+    failed = error;
+    throw error;
+  } finally {
+    for (const client of [a, b as pg.PoolClient | null]) {
+      if (!client) continue;
+      if (failed) {
+        // Roll back; a connection that cannot is dropped from the pool.
+        await client.query("ROLLBACK").then(
+          () => client.release(),
+          (e: Error) => client.release(e),
+        );
+      } else client.release();
+    }
+  }
+}
+
+/**
+ * Every statistic of `definitions`, computed from PostgreSQL on this request: two SQL statements
+ * (each with the common CTEs and about half of the statistics, balanced by `cost`) run in parallel
+ * on two connections that share one snapshot (inSharedSnapshot), so all numbers of one answer come
+ * from the same state of the database.
+ */
+export async function computeStatisticsSet(definitions: StatisticDefinition<any, any>[], query: StatsQuery, hooks?: SnapshotHooks): Promise<unknown[]> {
+  const halves = splitByCost(definitions).filter((h) => h.length > 0);
+  if (halves.length < 2) return computeStatisticsSetInOneStatement(definitions, query);
+  const sqls = halves.map((indices) => statisticsSetSql(indices.map((i) => definitions[i]!), query));
+  const read = (sql: Prisma.Sql) => async (client: pg.PoolClient) => (await client.query(sql.text, sql.values as unknown[])).rows[0] as Record<string, unknown[]>;
+  const rows = await inSharedSnapshot([read(sqls[0]!), read(sqls[1]!)], hooks);
+  const results: unknown[] = new Array(definitions.length);
+  halves.forEach((indices, h) => indices.forEach((i, column) => (results[i] = definitions[i]!.shape((rows[h]?.[`s${column}`] ?? []) as unknown[], query))));
+  return results;
+}
+
+/** The two statements of computeStatisticsSet (for the benchmark's raw-SQL comparison). */
+export function statisticsSetHalvesSql(definitions: StatisticDefinition<any, any>[], query: StatsQuery): Prisma.Sql[] {
+  return splitByCost(definitions)
+    .filter((h) => h.length > 0)
+    .map((indices) => statisticsSetSql(indices.map((i) => definitions[i]!), query));
 }

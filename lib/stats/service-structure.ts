@@ -46,6 +46,8 @@ type ServiceRow = { taskArea: string; name: string; municipal: number; intermuni
 
 export const serviceStructureStatistic = defineStatistic({
   name: "serviceStructure",
+  cost: 7,
+  uses: "per_area",
   select: () => Prisma.sql`SELECT t.slug AS "taskArea", t.name, t."sortOrder",
       ((SELECT count(*) FROM scope_m) - coalesce(pa.municipalities, 0))::int AS municipal,
       coalesce(pa.arrangements, 0) AS intermunicipal

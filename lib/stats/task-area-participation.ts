@@ -18,6 +18,8 @@ type TaskAreaRow = Omit<TaskAreaParticipation, "percent"> & { scopeSize: number 
 
 export const taskAreaParticipationStatistic = defineStatistic({
   name: "taskAreaParticipation",
+  cost: 8,
+  uses: "per_area",
   select: () => Prisma.sql`SELECT t.slug, t.name, t."sortOrder",
       coalesce(pa.municipalities, 0) AS municipalities,
       coalesce(pa.arrangements, 0) AS arrangements,
