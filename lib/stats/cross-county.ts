@@ -87,19 +87,31 @@ export const crossCountyStatistic = defineStatistic({
   name: "crossCounty",
   cost: 10,
   ctes: (query: StatsQuery) => Prisma.sql`${countyOnCte(query)},
+    county_flags AS (
+      -- Per municipality on the map date: its county as a number (equal names, equal numbers) and
+      -- what the classification asks about it, so the per-participation pass compares integers and
+      -- booleans, not county names.
+      SELECT co."municipalityId", dense_rank() OVER (ORDER BY co.name) AS county,
+        co.name = 'Telemark' AS telemark,
+        co.name = 'Vestfold' AS vestfold,
+        co.name = 'Innlandet' AS innlandet,
+        co.name IN (${HOME_COUNTY}::text, 'Vestfold', 'Telemark') AS "inVestfoldTelemark",
+        co.name IN (${HOME_COUNTY}::text, 'Innlandet', 'Akershus') AS "inInnlandetAkershus",
+        co.name IN (${HOME_COUNTY}::text, 'Akershus', 'Oslo') AS "inAkershusOslo"
+      FROM county_on co
+    ),
     crossing_flags AS (
       SELECT ap."arrangementId" AS id,
-        bool_or(co.name = 'Telemark') AS telemark,
-        bool_or(co.name = 'Vestfold') AS vestfold,
-        bool_or(co.name = 'Innlandet') AS innlandet,
-        bool_and(co.name IN (${HOME_COUNTY}::text, 'Vestfold', 'Telemark')) AS "onlyVestfoldTelemark",
-        bool_and(co.name IN (${HOME_COUNTY}::text, 'Innlandet', 'Akershus')) AS "onlyInnlandetAkershus",
-        bool_and(co.name IN (${HOME_COUNTY}::text, 'Akershus', 'Oslo')) AS "onlyAkershusOslo"
+        bool_or(cf.telemark) AS telemark,
+        bool_or(cf.vestfold) AS vestfold,
+        bool_or(cf.innlandet) AS innlandet,
+        bool_and(cf."inVestfoldTelemark") AS "onlyVestfoldTelemark",
+        bool_and(cf."inInnlandetAkershus") AS "onlyInnlandetAkershus",
+        bool_and(cf."inAkershusOslo") AS "onlyAkershusOslo"
       FROM active_p ap
-      JOIN county_on co ON co."municipalityId" = ap."municipalityId"
-      WHERE ap."arrangementId" IN (SELECT sa.id FROM scoped_a sa)
+      JOIN county_flags cf ON cf."municipalityId" = ap."municipalityId"
       GROUP BY ap."arrangementId"
-      HAVING min(co.name) <> max(co.name)
+      HAVING min(cf.county) <> max(cf.county)
     )`,
   select: () => Prisma.sql`SELECT CASE
         WHEN f."onlyVestfoldTelemark" THEN CASE WHEN f.telemark AND f.vestfold THEN 'both' WHEN f.telemark THEN 'telemark' ELSE 'vestfold' END
@@ -108,6 +120,7 @@ export const crossCountyStatistic = defineStatistic({
         ELSE 'other' END AS key,
       count(*)::int AS arrangements
     FROM crossing_flags f
+    WHERE f.id IN (SELECT sa.id FROM scoped_a sa)
     GROUP BY 1`,
   shape: (rows: { key: string; arrangements: number }[], query: StatsQuery): CrossCountySummary => {
     const counts = new Map(rows.map((r) => [r.key, r.arrangements]));
