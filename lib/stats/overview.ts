@@ -11,7 +11,7 @@ import { sectorDistributionStatistic, type SectorCount } from "./sectors";
 
 /** The headline numbers of the report, live, with the printed figure beside each. */
 export async function statisticsOverview(query: StatsQuery) {
-  // One SQL statement for all eight statistics (the common CTEs are computed once).
+  // The eight statistics as two statements in parallel sharing one snapshot (docs/decisions/0027).
   const [set, baseline] = await Promise.all([
     computeStatisticsSet(
       [
