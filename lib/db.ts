@@ -8,8 +8,9 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * (pgPoolOf) for the few reads Prisma cannot express, e.g. two transactions sharing one exported
  * snapshot (lib/stats/query.ts, docs/decisions/0027). One pool, so the connection limit is shared.
  */
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
+// On globalThis like the client: Next.js may load this module more than once (one copy per bundle layer).
+const pools = (globalForPrisma.prismaPools ??= new WeakMap<PrismaClient, pg.Pool>());
 
 export function createPrismaClient(databaseUrl = process.env.DATABASE_URL): PrismaClient {
   if (!databaseUrl) throw new Error("DATABASE_URL er ikke satt");
