@@ -11,8 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db.ts";
-import { LISTINGS, STATISTICS, statisticsSet, statisticsSetHalvesSqlFor, statisticsSetInOneStatement, statisticsSetSqlFor } from "../lib/stats/index.ts";
-import type { StatsQuery } from "../lib/stats/query.ts";
+import { LISTINGS, STATISTICS, statisticsSet, statisticsSetPassesSqlFor, statisticsSetInOneStatement, statisticsSetSqlFor } from "../lib/stats/index.ts";
+import { preparedName, type StatsQuery } from "../lib/stats/query.ts";
 import { defaultTempDataDir, startEmbeddedDatabase } from "./lib/embedded-db.ts";
 import { migrate } from "./lib/migrate.ts";
 import { MIGRATIONS_DIR, prepareDatabase, ROOT } from "./lib/prepare.ts";
@@ -87,15 +87,19 @@ async function measure(url: string, query: StatsQuery): Promise<Measurement[]> {
     () => statisticsSetInOneStatement(query),
     () => pool.query(setSql.text, setSql.values as unknown[]),
   );
-  // The same protocol as inSharedSnapshot (lib/stats/query.ts), on the raw pool.
-  const halves = statisticsSetHalvesSqlFor(query);
-  const rawHalves = async () => {
+  // The same protocol as inSharedSnapshot (lib/stats/query.ts), on the raw pool: one statement per
+  // pass, as named prepared statements with generic plans, on two connections sharing one snapshot.
+  const passes = statisticsSetPassesSqlFor(query);
+  const generic = "SET LOCAL plan_cache_mode = force_generic_plan";
+  const execute = (client: pg.PoolClient, sql: (typeof passes)[number]) => client.query({ name: preparedName(sql.text), text: sql.text, values: sql.values as unknown[] });
+  const rawPasses = async () => {
     const [a, b] = await Promise.all([pool.connect(), pool.connect()]);
     try {
-      const [, exported] = (await a.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot() AS id")) as unknown as [unknown, pg.QueryResult<{ id: string }>];
+      const started = (await a.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${generic}; SELECT pg_export_snapshot() AS id`)) as unknown as pg.QueryResult<{ id: string }>[];
+      const id = started[started.length - 1]!.rows[0]!.id;
       await Promise.all([
-        a.query(halves[0]!.text, halves[0]!.values as unknown[]),
-        b.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${exported.rows[0]!.id}'`).then(() => b.query(halves[1]!.text, halves[1]!.values as unknown[])),
+        execute(a, passes[0]!),
+        b.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ${generic}`).then(() => execute(b, passes[1]!)),
       ]);
       await Promise.all([a.query("COMMIT"), b.query("COMMIT")]);
     } finally {
@@ -103,7 +107,7 @@ async function measure(url: string, query: StatsQuery): Promise<Measurement[]> {
       b.release();
     }
   };
-  await run("Hele settet, to SQL-setninger parallelt med felles øyeblikksbilde (statisticsSet)", () => statisticsSet(query), rawHalves);
+  await run("Hele settet, to SQL-setninger parallelt med felles øyeblikksbilde (statisticsSet)", () => statisticsSet(query), rawPasses);
   await pool.end();
   await globalForPrisma.prisma.$disconnect();
   globalForPrisma.prisma = undefined;

@@ -137,4 +137,34 @@ describe("the mutation pipeline", () => {
     expect(now.staffing.map((s) => [s.year, Number(s.fte)])).toContainEqual([2024, 3.5]);
     expect(await prisma.auditEvent.count({ where: { arrangementId: target.id } })).toBe(3);
   });
+
+  it("refuses a participation overlapping the municipality's earlier one in the same arrangement, with a Norwegian message", async () => {
+    const target = await t.arrangement("innkjopssamarbeid-al-hol");
+    const hol = await t.municipality("hol");
+    const participation = await prisma.participation.findFirstOrThrow({ where: { arrangementId: target.id, municipalityId: hol, leftOn: null } });
+    const left = await MUTATIONS.removeParticipant(t.adviser, { arrangementId: target.id, baseVersion: target.version, participationId: participation.id, leftOn: "2024-06-30" });
+    expect(left).toMatchObject({ ok: true, outcome: "applied" });
+    const afterLeaving = await t.arrangement("innkjopssamarbeid-al-hol");
+    const rows = () => prisma.participation.findMany({ where: { arrangementId: target.id, municipalityId: hol }, orderBy: { id: "asc" } });
+    const before = await rows();
+
+    // Joining again with no date (open from the start) or on the day it left would count Hol twice.
+    for (const joinedOn of [null, "2024-06-30", "2020-01-01"]) {
+      const result = await MUTATIONS.addParticipant(t.adviser, { arrangementId: target.id, baseVersion: afterLeaving.version, municipalityId: hol, role: "MEMBER", joinedOn });
+      expect(result, String(joinedOn)).toMatchObject({ ok: false, kind: "validation" });
+      if (result.ok) return;
+      expect(result.message).toMatch(/^Hol er allerede registrert som deltaker i ordningen .*til 30\.06\.2024.*En kommune kan bare delta én gang i en ordning på samme dag\./);
+      expect(result.errors?.municipalityId?.[0]).toBe(result.message);
+    }
+    expect(await rows()).toEqual(before);
+    expect((await t.arrangement("innkjopssamarbeid-al-hol")).version).toBe(afterLeaving.version);
+
+    // The day after it left is fine: two participations, never both valid on one day.
+    const rejoined = await MUTATIONS.addParticipant(t.adviser, { arrangementId: target.id, baseVersion: afterLeaving.version, municipalityId: hol, role: "MEMBER", joinedOn: "2024-07-01" });
+    expect(rejoined).toMatchObject({ ok: true, outcome: "applied" });
+    expect((await rows()).map((r) => [r.joinedOn?.toISOString().slice(0, 10) ?? null, r.leftOn?.toISOString().slice(0, 10) ?? null])).toEqual([
+      [before[0]!.joinedOn?.toISOString().slice(0, 10) ?? null, "2024-06-30"],
+      ["2024-07-01", null],
+    ]);
+  });
 });

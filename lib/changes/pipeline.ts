@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Actor, authorize, type Decision } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
-import type { ArrangementOperation } from "./arrangements.ts";
+import { type ArrangementOperation, previewChange } from "./arrangements.ts";
 import { fail, fieldErrors, MESSAGES as M } from "./messages.ts";
 import { MutationFailure, type MutationResult } from "./result.ts";
 import { activeParticipants, type ArrangementSnapshot, diffSnapshots, loadLookups, loadSnapshot, type Lookups, type Tx, writeSnapshot } from "./snapshot.ts";
@@ -16,6 +16,9 @@ export async function inTransaction(work: (tx: Prisma.TransactionClient) => Prom
     return await prisma.$transaction(work, { timeout: 20_000 });
   } catch (error) {
     if (error instanceof MutationFailure) return error.result;
+    // The database's guarantee (trigger participation_no_overlap) when the check in
+    // participationOverlapErrors was passed by a concurrent write: the same rule, the same kind of answer.
+    if (/participation_no_overlap/.test(String((error as Error)?.message ?? error))) return fail("validation", M.participationOverlap);
     console.error("Mutasjon feilet og ble rullet tilbake", error);
     return fail("error", M.error);
   }
@@ -64,7 +67,7 @@ export async function runArrangementMutation(op: ArrangementOperation, actor: Ac
     if (current && current.version !== input.baseVersion) throw new MutationFailure(fail("conflict", M.conflict));
 
     const lookups = await loadLookups(tx);
-    const preview = await op.preview(input, current, { tx, lookups, actor });
+    const preview = await previewChange(op, input, current, { tx, lookups, actor });
     if ("errors" in preview) throw new MutationFailure(fail("validation", preview.message ?? M.validation, preview.errors));
     const diff = diffSnapshots(current, preview.after, lookups);
     if (diff.length === 0) throw new MutationFailure(fail("validation", M.noChange));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Actor, authorize } from "@/lib/auth/authorize";
-import { ARRANGEMENT_OPERATIONS, type ArrangementOperation } from "./arrangements.ts";
+import { ARRANGEMENT_OPERATIONS, type ArrangementOperation, previewChange } from "./arrangements.ts";
 import { applyPreview, inTransaction, UNAUTHENTICATED } from "./pipeline.ts";
 import { fail, fieldErrors, MESSAGES as M } from "./messages.ts";
 import { MutationFailure, type MutationResult } from "./result.ts";
@@ -42,7 +42,7 @@ async function replay(tx: Tx, actor: Actor, request: { action: string; payload: 
   const current = request.arrangementId ? await loadSnapshot(tx, request.arrangementId) : null;
   if (request.arrangementId && !current) throw new MutationFailure(fail("not_found", M.notFound));
   const lookups = await loadLookups(tx);
-  const preview = await op.preview(input, current, { tx, lookups, actor });
+  const preview = await previewChange(op, input, current, { tx, lookups, actor });
   return { op, input, current, lookups, preview };
 }
 

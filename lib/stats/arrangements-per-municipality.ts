@@ -27,17 +27,8 @@ export interface MunicipalityArrangementCount {
  */
 export const arrangementsPerMunicipalityStatistic = defineStatistic({
   name: "arrangementsPerMunicipality",
-  cost: 6,
-  ctes: (query: StatsQuery) => Prisma.sql`counts AS (
-      SELECT ap."municipalityId" AS id,
-        count(*)::int AS arrangements,
-        count(*) FILTER (WHERE ap."hostId" = ap."municipalityId")::int AS hosts,
-        count(*) FILTER (WHERE ap."hostId" <> ap."municipalityId")::int AS assisted
-      FROM active_p ap
-      WHERE ap."inScope"
-      GROUP BY ap."municipalityId"
-    ),
-    code_now AS (
+  pass: "municipalities",
+  ctes: (query: StatsQuery) => Prisma.sql`code_now AS (
       SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", mc.code FROM "MunicipalityCode" mc
       WHERE mc."validFrom" <= ${query.asOf}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${query.asOf}::date)
       ORDER BY mc."municipalityId", mc."validFrom" DESC
@@ -63,7 +54,7 @@ function perMunicipalitySelect(): Prisma.Sql {
       coalesce(c.arrangements, 0) AS arrangements, coalesce(c.hosts, 0) AS hosts, coalesce(c.assisted, 0) AS assisted
     FROM scope_m s
     JOIN "Municipality" m ON m.id = s.id
-    LEFT JOIN counts c ON c.id = m.id
+    LEFT JOIN per_municipality c ON c.id = m.id
     LEFT JOIN code_now ON code_now."municipalityId" = m.id
     LEFT JOIN code_2021 ON code_2021."municipalityId" = m.id
     LEFT JOIN pop ON pop."municipalityId" = m.id

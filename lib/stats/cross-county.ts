@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, countyMapDateOf, defineStatistic, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, COUNTY_FLAGS, countyMapDateOf, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 /**
  * Avsnitt 2.5 groups (Tabell 2.4–2.7). An arrangement crosses county borders when its active
@@ -77,50 +77,28 @@ function countyOnCte(query: StatsQuery): Prisma.Sql {
 }
 
 /**
- * The statistic of the set: how many arrangements in scope cross county borders, per group. The
- * classification of classifyCrossing is done in SQL from per-arrangement county flags (no list of
- * counties or participants is built): an arrangement crosses when its active participants lie in at
- * least two counties (min <> max), and every crossing arrangement has a county other than Buskerud.
- * docs/decisions/0026.
+ * The statistic of the set: how many arrangements in scope cross county borders, per group. It reads
+ * two per-arrangement columns of the common pass over the participations (baseCtes in query.ts):
+ * `crosses` (the active participants lie in at least two counties on the map date) and
+ * `countyFlags` (the bit-or of their counties' COUNTY_FLAGS). The classification of
+ * classifyCrossing is done on those bits; no list of counties or participants is built
+ * (docs/decisions/0026, 0028). Every crossing arrangement has a county other than Buskerud.
  */
+const bits = (...names: (keyof typeof COUNTY_FLAGS)[]) => Prisma.raw(String(names.reduce((s, n) => s | COUNTY_FLAGS[n], 0)));
+
 export const crossCountyStatistic = defineStatistic({
   name: "crossCounty",
-  cost: 10,
-  ctes: (query: StatsQuery) => Prisma.sql`${countyOnCte(query)},
-    county_flags AS (
-      -- Per municipality on the map date: its county as a number (equal names, equal numbers) and
-      -- what the classification asks about it, so the per-participation pass compares integers and
-      -- booleans, not county names.
-      SELECT co."municipalityId", dense_rank() OVER (ORDER BY co.name) AS county,
-        co.name = 'Telemark' AS telemark,
-        co.name = 'Vestfold' AS vestfold,
-        co.name = 'Innlandet' AS innlandet,
-        co.name IN (${HOME_COUNTY}::text, 'Vestfold', 'Telemark') AS "inVestfoldTelemark",
-        co.name IN (${HOME_COUNTY}::text, 'Innlandet', 'Akershus') AS "inInnlandetAkershus",
-        co.name IN (${HOME_COUNTY}::text, 'Akershus', 'Oslo') AS "inAkershusOslo"
-      FROM county_on co
-    ),
-    crossing_flags AS (
-      SELECT ap."arrangementId" AS id,
-        bool_or(cf.telemark) AS telemark,
-        bool_or(cf.vestfold) AS vestfold,
-        bool_or(cf.innlandet) AS innlandet,
-        bool_and(cf."inVestfoldTelemark") AS "onlyVestfoldTelemark",
-        bool_and(cf."inInnlandetAkershus") AS "onlyInnlandetAkershus",
-        bool_and(cf."inAkershusOslo") AS "onlyAkershusOslo"
-      FROM active_p ap
-      JOIN county_flags cf ON cf."municipalityId" = ap."municipalityId"
-      GROUP BY ap."arrangementId"
-      HAVING min(cf.county) <> max(cf.county)
-    )`,
+  pass: "arrangements",
   select: () => Prisma.sql`SELECT CASE
-        WHEN f."onlyVestfoldTelemark" THEN CASE WHEN f.telemark AND f.vestfold THEN 'both' WHEN f.telemark THEN 'telemark' ELSE 'vestfold' END
-        WHEN f.innlandet AND f."onlyInnlandetAkershus" THEN 'innlandet'
-        WHEN f."onlyAkershusOslo" THEN 'akershus-oslo'
+        WHEN f."countyFlags" & ~${bits("Buskerud", "Vestfold", "Telemark")} = 0 THEN
+          CASE WHEN f."countyFlags" & ${bits("Vestfold", "Telemark")} = ${bits("Vestfold", "Telemark")} THEN 'both'
+               WHEN f."countyFlags" & ${bits("Telemark")} <> 0 THEN 'telemark' ELSE 'vestfold' END
+        WHEN f."countyFlags" & ${bits("Innlandet")} <> 0 AND f."countyFlags" & ~${bits("Buskerud", "Innlandet", "Akershus")} = 0 THEN 'innlandet'
+        WHEN f."countyFlags" & ~${bits("Buskerud", "Akershus", "Oslo")} = 0 THEN 'akershus-oslo'
         ELSE 'other' END AS key,
       count(*)::int AS arrangements
-    FROM crossing_flags f
-    WHERE f.id IN (SELECT sa.id FROM scoped_a sa)
+    FROM scoped_a f
+    WHERE f.crosses
     GROUP BY 1`,
   shape: (rows: { key: string; arrangements: number }[], query: StatsQuery): CrossCountySummary => {
     const counts = new Map(rows.map((r) => [r.key, r.arrangements]));
@@ -144,22 +122,19 @@ export const crossCountySummary = (query: StatsQuery) => computeStatistic(crossC
  */
 export const crossCountyListing = defineStatistic({
   name: "crossCountyArrangements",
+  pass: "arrangements",
   ctes: (query: StatsQuery) => Prisma.sql`${countyOnCte(query)},
-    arrangement_counties AS (
-      SELECT DISTINCT ap."arrangementId" AS id, co.name
+    crossing AS (
+      SELECT ap."arrangementId" AS id, array_agg(DISTINCT co.name ORDER BY co.name) AS counties
       FROM active_p ap
       JOIN county_on co ON co."municipalityId" = ap."municipalityId"
+      WHERE ap."arrangementId" IN (SELECT sa.id FROM scoped_a sa WHERE sa.crosses)
+      GROUP BY ap."arrangementId"
     ),
-    crossing AS (
-      SELECT ac.id, array_agg(ac.name ORDER BY ac.name) AS counties
-      FROM arrangement_counties ac
-      WHERE ac.id IN (SELECT sa.id FROM scoped_a sa)
-      GROUP BY ac.id HAVING count(*) >= 2
-    ),
-    per_arrangement AS (
+    crossing_participants AS (
       SELECT ap."arrangementId" AS id,
         array_agg(m.name ORDER BY m.name) AS participants,
-        count(*) FILTER (WHERE ap."municipalityId" NOT IN (SELECT co."municipalityId" FROM county_on co))::int AS "withoutCounty"
+        count(*) FILTER (WHERE ap.county IS NULL)::int AS "withoutCounty"
       FROM active_p ap
       JOIN "Municipality" m ON m.id = ap."municipalityId"
       WHERE ap."arrangementId" IN (SELECT c.id FROM crossing c)
@@ -167,7 +142,7 @@ export const crossCountyListing = defineStatistic({
     )`,
   select: () => Prisma.sql`SELECT sa.slug, sa.name, sa."correctedName" AS "printedName", c.counties, pa.participants, pa."withoutCounty"
     FROM crossing c
-    JOIN per_arrangement pa ON pa.id = c.id
+    JOIN crossing_participants pa ON pa.id = c.id
     JOIN scoped_a sa ON sa.id = c.id
     ORDER BY sa.name`,
   shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),

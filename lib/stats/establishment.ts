@@ -38,6 +38,7 @@ const bucket = Prisma.sql`CASE
 
 export const establishmentPeriodsStatistic = defineStatistic({
   name: "establishmentPeriods",
+  pass: "arrangements",
   select: () => Prisma.sql`SELECT ${bucket} AS key, count(*)::int AS arrangements
     FROM scoped_a a
     GROUP BY 1`,
@@ -58,6 +59,7 @@ export interface YearCount {
 /** Figur 2.4: active arrangements in scope per known establishment year (years without any omitted). */
 export const arrangementsPerYearStatistic = defineStatistic({
   name: "arrangementsPerYear",
+  pass: "arrangements",
   select: () => Prisma.sql`SELECT a."establishedYear" AS year, count(*)::int AS arrangements
     FROM scoped_a a
     WHERE a."establishedYear" IS NOT NULL
@@ -83,6 +85,7 @@ export interface NewArrangement {
 export function newArrangementsStatistic(from: number, to: number | null) {
   return defineStatistic({
     name: "newArrangements",
+    pass: "arrangements",
     select: (query: StatsQuery) => newArrangementsSelect(from, to ?? yearOf(query.asOf)),
     shape: (rows: NewArrangement[]) => rows,
   });
@@ -95,6 +98,7 @@ export function newArrangementsStatistic(from: number, to: number | null) {
 export function newArrangementsCountStatistic(from: number, to: number | null) {
   return defineStatistic({
     name: "newArrangements",
+    pass: "arrangements",
     select: (query: StatsQuery) => Prisma.sql`SELECT count(*)::int AS arrangements FROM scoped_a a WHERE ${newArrangementsCondition(from, to ?? yearOf(query.asOf))}`,
     shape: (rows: { arrangements: number }[]) => rows[0]?.arrangements ?? 0,
   });

@@ -203,3 +203,87 @@ describe("statisticsSet", () => {
     }
   });
 });
+
+/** Runs SQL on the fixture database directly (for rows the application itself would refuse or never write). */
+async function withClient<T>(work: (q: (sql: string, values?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return await work(async (sql, values = []) => (await client.query(sql, values)).rows);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("one valid participation per municipality and arrangement on a day", () => {
+  const count = async (asOf: string, slug: string) => (await stats.arrangementsPerMunicipality(surveyed(asOf))).find((m) => m.slug === slug)!.arrangements;
+
+  it("counts a municipality that left and joined again once, and only while it takes part", async () => {
+    const before = { d: await count("2021-11-01", "b"), gap: await count("2022-06-01", "b"), back: await count("2024-06-01", "b") };
+    await withClient(async (q) => {
+      const [{ id }] = await q(`SELECT id FROM "Arrangement" WHERE slug = 'a4'`);
+      const [{ id: b }] = await q(`SELECT id FROM "Municipality" WHERE slug = 'b'`);
+      // B left a4 on 2021-11-01 and joins again on 2024-01-01.
+      await q(`INSERT INTO "Participation" ("arrangementId", "municipalityId", "joinedOn") VALUES ($1, $2, '2024-01-01')`, [id, b]);
+      try {
+        expect(await count("2021-11-01", "b")).toBe(before.d);
+        expect(await count("2022-06-01", "b")).toBe(before.gap);
+        expect(await count("2024-06-01", "b")).toBe(before.back + 1);
+        // a4 (B + Y, 12 members printed) is in scope again, once: the set agrees with each statistic alone.
+        const q2024 = surveyed("2024-06-01");
+        const set = await stats.statisticsSet(q2024);
+        for (const statistic of stats.STATISTICS) expect(set[statistic.name], statistic.name).toEqual(await statistic.compute(q2024));
+        // From 2022-06-01 to 2024-06-01: a6 (2023) brings C, and B is back in a4.
+        expect((await stats.scopeTotals(q2024)).participations).toBe((await stats.scopeTotals({ ...q2024, asOf: "2022-06-01" })).participations + 2);
+      } finally {
+        await q(`DELETE FROM "Participation" WHERE "arrangementId" = $1 AND "municipalityId" = $2 AND "joinedOn" = '2024-01-01'`, [id, b]);
+      }
+    });
+  });
+
+  it("is guaranteed by the database: an overlapping participation is refused", async () => {
+    await withClient(async (q) => {
+      const [{ id }] = await q(`SELECT id FROM "Arrangement" WHERE slug = 'a4'`);
+      const [{ id: b }] = await q(`SELECT id FROM "Municipality" WHERE slug = 'b'`);
+      const insert = (joinedOn: string | null, leftOn: string | null) =>
+        q(`INSERT INTO "Participation" ("arrangementId", "municipalityId", "joinedOn", "leftOn") VALUES ($1, $2, $3, $4) RETURNING id`, [id, b, joinedOn, leftOn]);
+      // B's participation runs until 2021-11-01 inclusive: joining again that day, or open-ended, overlaps.
+      await expect(insert("2021-11-01", null)).rejects.toMatchObject({ code: "23P01", constraint: "participation_no_overlap" });
+      await expect(insert(null, null)).rejects.toMatchObject({ code: "23P01" });
+      const [{ id: rejoined }] = await insert("2021-11-02", null);
+      try {
+        await expect(q(`UPDATE "Participation" SET "joinedOn" = '2021-10-01' WHERE id = $1`, [rejoined])).rejects.toMatchObject({ code: "23P01" });
+      } finally {
+        await q(`DELETE FROM "Participation" WHERE id = $1`, [rejoined]);
+      }
+    });
+  });
+});
+
+describe("task areas beyond the 64-bit mask", () => {
+  it("are counted the plain way, with the same answers as task areas inside the mask", async () => {
+    await withClient(async (q) => {
+      // 70 more task areas: the last ones get bit numbers 64 and up.
+      const extra = await q(
+        `INSERT INTO "TaskArea" (slug, name, "sortOrder") SELECT 'extra-' || i, 'Ekstra ' || i, 100 + i FROM generate_series(1, 70) i RETURNING id, slug`,
+      );
+      try {
+        const [inside, beyond] = [extra.find((t) => t.slug === "extra-1")!, extra.find((t) => t.slug === "extra-70")!];
+        for (const t of [inside, beyond])
+          await q(`INSERT INTO "ArrangementTaskArea" ("arrangementId", "taskAreaId") SELECT id, $1 FROM "Arrangement" WHERE slug IN ('a1', 'a2', 'a6')`, [t.id]);
+        const rows = await stats.participationByTaskArea(D);
+        const pick = (slug: string) => rows.find((r) => r.slug === slug)!;
+        // On 2021-11-01: a1 (A, B) and a2 (A, B, C, X) are active, a6 (2023) is not: A, B and C of three, two arrangements.
+        expect([pick("extra-70").municipalities, pick("extra-70").arrangements]).toEqual([3, 2]);
+        expect(pick("extra-70")).toEqual({ ...pick("extra-1"), slug: "extra-70", name: "Ekstra 70", sortOrder: 170 });
+        const structure = await stats.serviceStructureByTaskArea(D);
+        expect(structure.find((r) => r.taskArea === "extra-70")).toMatchObject({ municipal: 0, intermunicipal: 2, services: 2 });
+        expect(await stats.statisticsSet(D)).toEqual(await stats.statisticsSetInOneStatement(D));
+      } finally {
+        await q(`DELETE FROM "ArrangementTaskArea" WHERE "taskAreaId" IN (SELECT id FROM "TaskArea" WHERE slug LIKE 'extra-%')`);
+        await q(`DELETE FROM "TaskArea" WHERE slug LIKE 'extra-%'`);
+      }
+    });
+  });
+});

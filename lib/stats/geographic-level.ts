@@ -20,6 +20,7 @@ export interface GeographicLevels {
  */
 export const geographicLevelsStatistic = defineStatistic({
   name: "geographicLevels",
+  pass: "arrangements",
   ctes: () => Prisma.sql`sizes AS (
       SELECT sa.id, greatest(sa.participants, coalesce(sa."statedParticipantCount", 0)) AS n FROM scoped_a sa
     )`,

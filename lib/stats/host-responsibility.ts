@@ -34,7 +34,7 @@ type HostRow = { slug: string | null; name: string | null; inside: boolean; arra
 
 export const hostSummaryStatistic = defineStatistic({
   name: "hostSummary",
-  cost: 2,
+  pass: "arrangements",
   select: () => Prisma.sql`SELECT h.slug, h.name, (s.id IS NOT NULL) AS inside, count(*)::int AS arrangements
     FROM scoped_a sa
     LEFT JOIN "Municipality" h ON h.id = sa."hostMunicipalityId"

@@ -9,8 +9,9 @@ import {
   computeStatisticsSet,
   computeStatisticsSetInOneStatement,
   statisticSql,
-  statisticsSetHalvesSql,
+  statisticsSetPassesSql,
   statisticsSetSql,
+  type AnyStatistic,
   type StatisticDefinition,
   type StatsQuery,
 } from "./query";
@@ -28,7 +29,7 @@ export const NEW_ARRANGEMENTS_FROM = 2015;
  * The per-arrangement listings the report pages show beside them are LISTINGS, not part of the set
  * (docs/decisions/0026).
  */
-export const STATISTIC_DEFINITIONS: StatisticDefinition<any, any>[] = [
+export const STATISTIC_DEFINITIONS: AnyStatistic[] = [
   scopeTotalsStatistic,
   arrangementsPerMunicipalityStatistic,
   hostSummaryStatistic,
@@ -72,8 +73,8 @@ export const LISTINGS = LISTING_DEFINITIONS.map((d) => ({
 }));
 
 /**
- * Every statistic at once: two statements (common CTEs + about half of the statistics each) run in
- * parallel on two connections sharing one snapshot (docs/decisions/0027).
+ * Every statistic at once: one statement per pass over the participations (per municipality, per
+ * arrangement), run in parallel on two connections sharing one snapshot (docs/decisions/0027, 0028).
  */
 export async function statisticsSet(query: StatsQuery): Promise<Record<string, unknown>> {
   const results = await computeStatisticsSet(STATISTIC_DEFINITIONS, query);
@@ -87,6 +88,6 @@ export async function statisticsSetInOneStatement(query: StatsQuery): Promise<Re
 }
 
 export const statisticsSetSqlFor = (query: StatsQuery) => statisticsSetSql(STATISTIC_DEFINITIONS, query);
-export const statisticsSetHalvesSqlFor = (query: StatsQuery) => statisticsSetHalvesSql(STATISTIC_DEFINITIONS, query);
+export const statisticsSetPassesSqlFor = (query: StatsQuery) => statisticsSetPassesSql(STATISTIC_DEFINITIONS, query);
 
 export { type StatsQuery, type StatsScope, todayInNorway, SURVEYED } from "./query";

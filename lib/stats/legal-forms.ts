@@ -17,7 +17,7 @@ export interface LegalFormCount {
  */
 export const legalFormDistributionStatistic = defineStatistic({
   name: "legalForms",
-  cost: 2,
+  pass: "arrangements",
   ctes: () => Prisma.sql`scoped AS (
       SELECT sa.id, sa."legalFormId",
         sa.id IN (SELECT pv."arrangementId" FROM "Provenance" pv WHERE pv.field = 'legalForm' AND pv.confidence = 'INFERRED') AS inferred

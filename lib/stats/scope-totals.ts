@@ -12,6 +12,7 @@ export interface ScopeTotals {
 
 export const scopeTotalsStatistic = defineStatistic({
   name: "scopeTotals",
+  pass: "arrangements",
   select: () => Prisma.sql`SELECT (SELECT count(*) FROM scoped_a)::int AS arrangements,
       (SELECT count(*) FROM scope_m)::int AS municipalities,
       coalesce((SELECT sum(sa."scopeParticipants") FROM scoped_a sa), 0)::int AS participations`,

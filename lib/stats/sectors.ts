@@ -10,6 +10,7 @@ export interface SectorCount {
 /** Figur 5.1 / kapittel 5: active arrangements in scope per sector, in the report's order. */
 export const sectorDistributionStatistic = defineStatistic({
   name: "sectors",
+  pass: "arrangements",
   ctes: () => Prisma.sql`counts AS (
       SELECT sa."sectorId", count(*)::int AS n FROM scoped_a sa GROUP BY sa."sectorId"
     )`,

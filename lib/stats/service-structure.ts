@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, defineComposite, statisticSql, type StatsQuery } from "./query";
+import { joinTaskAreaParts, taskAreaArrangementsPart, taskAreaMunicipalitiesPart, type TaskAreaMunicipalities } from "./task-area-participation";
 
 /**
  * Avsnitt 3.4: "12 IKT-tjenester, hvorav 9 kommunale og 3 interkommunale". For a task area:
@@ -42,18 +42,15 @@ export const REPORT_SERVICE_TASKS: { reportTask: string; taskArea: string }[] = 
   { reportTask: "Kart- og oppmålingstjenester", taskArea: "gis-kart-og-oppmaling" },
 ];
 
-type ServiceRow = { taskArea: string; name: string; municipal: number; intermunicipal: number };
+type ServiceRow = { taskArea: string; name: string; sortOrder: number; municipal: number; intermunicipal: number };
 
-export const serviceStructureStatistic = defineStatistic({
+export const serviceStructureStatistic = defineComposite({
   name: "serviceStructure",
-  cost: 7,
-  uses: "per_area",
-  select: () => Prisma.sql`SELECT t.slug AS "taskArea", t.name, t."sortOrder",
-      ((SELECT count(*) FROM scope_m) - coalesce(pa.municipalities, 0))::int AS municipal,
-      coalesce(pa.arrangements, 0) AS intermunicipal
-    FROM "TaskArea" t LEFT JOIN per_area pa ON pa."taskAreaId" = t.id
-    ORDER BY t."sortOrder", t.slug`,
-  shape: (rows: ServiceRow[]) => orderLikeReport(rows),
+  parts: [taskAreaMunicipalitiesPart, taskAreaArrangementsPart],
+  combine: (parts: [TaskAreaMunicipalities[], Map<string, number>]) =>
+    orderLikeReport(
+      joinTaskAreaParts(parts).map((r) => ({ taskArea: r.slug, name: r.name, sortOrder: r.sortOrder, municipal: r.scopeSize - r.municipalities, intermunicipal: r.arrangements })),
+    ),
 });
 
 export const serviceStructureSql = (query: StatsQuery) => statisticSql(serviceStructureStatistic, query);

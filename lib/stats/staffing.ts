@@ -21,6 +21,7 @@ export interface StaffedArrangement {
  */
 export const staffedArrangementsStatistic = defineStatistic({
   name: "staffedArrangements",
+  pass: "arrangements",
   ctes: (query: StatsQuery) => Prisma.sql`latest AS (
       SELECT DISTINCT ON (s."arrangementId") s."arrangementId", s.year, s.fte::float8 AS fte, s.source
       FROM "StaffingRecord" s JOIN scoped_a sa ON sa.id = s."arrangementId"

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineStatistic, percent, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, defineComposite, defineStatistic, percent, statisticSql, type StatsQuery } from "./query";
 
 export interface TaskAreaParticipation {
   slug: string;
@@ -13,20 +13,49 @@ export interface TaskAreaParticipation {
   arrangements: number;
 }
 
-/** Tabell 3.1: per task area, how many of the municipalities in scope take part in it. */
-type TaskAreaRow = Omit<TaskAreaParticipation, "percent"> & { scopeSize: number };
-
-export const taskAreaParticipationStatistic = defineStatistic({
-  name: "taskAreaParticipation",
-  cost: 8,
-  uses: "per_area",
+/** Per task area (every one), the municipalities in scope taking part (the municipalities pass). */
+export const taskAreaMunicipalitiesPart = defineStatistic({
+  name: "taskAreaMunicipalities",
+  pass: "municipalities",
   select: () => Prisma.sql`SELECT t.slug, t.name, t."sortOrder",
-      coalesce(pa.municipalities, 0) AS municipalities,
-      coalesce(pa.arrangements, 0) AS arrangements,
+      coalesce(am.municipalities, 0) AS municipalities,
       (SELECT count(*) FROM scope_m)::int AS "scopeSize"
-    FROM "TaskArea" t LEFT JOIN per_area pa ON pa."taskAreaId" = t.id
+    FROM "TaskArea" t LEFT JOIN area_municipalities am ON am."taskAreaId" = t.id
     ORDER BY t."sortOrder", t.slug`,
-  shape: (rows: TaskAreaRow[]): TaskAreaParticipation[] => rows.map(({ scopeSize, ...r }) => ({ ...r, percent: percent(r.municipalities, scopeSize) })),
+  shape: (rows: TaskAreaMunicipalities[]) => rows,
+});
+
+/** Per task area (those with any), the active arrangements with a participant in scope (the arrangements pass). */
+export const taskAreaArrangementsPart = defineStatistic({
+  name: "taskAreaArrangements",
+  pass: "arrangements",
+  select: () => Prisma.sql`SELECT t.slug, aa.arrangements
+    FROM area_arrangements aa JOIN "TaskArea" t ON t.id = aa."taskAreaId"`,
+  shape: (rows: { slug: string; arrangements: number }[]) => new Map(rows.map((r) => [r.slug, r.arrangements])),
+});
+
+export interface TaskAreaMunicipalities {
+  slug: string;
+  name: string;
+  sortOrder: number;
+  municipalities: number;
+  /** Municipalities in scope. */
+  scopeSize: number;
+}
+
+/** Every task area with its municipalities in scope (with the scope size) and its arrangements in scope. */
+export type TaskAreaCounts = TaskAreaMunicipalities & { arrangements: number };
+
+export function joinTaskAreaParts([municipalities, arrangements]: [TaskAreaMunicipalities[], Map<string, number>]): TaskAreaCounts[] {
+  return municipalities.map((r) => ({ ...r, arrangements: arrangements.get(r.slug) ?? 0 }));
+}
+
+/** Tabell 3.1: per task area, how many of the municipalities in scope take part in it. */
+export const taskAreaParticipationStatistic = defineComposite({
+  name: "taskAreaParticipation",
+  parts: [taskAreaMunicipalitiesPart, taskAreaArrangementsPart],
+  combine: (parts: [TaskAreaMunicipalities[], Map<string, number>]): TaskAreaParticipation[] =>
+    joinTaskAreaParts(parts).map(({ scopeSize, ...r }) => ({ ...r, percent: percent(r.municipalities, scopeSize) })),
 });
 
 export const taskAreaParticipationSql = (query: StatsQuery) => statisticSql(taskAreaParticipationStatistic, query);
