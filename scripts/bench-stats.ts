@@ -167,8 +167,9 @@ datasettet er alle 357 med), ${ITERATIONS} målte runder etter ${WARMUP} oppvarm
 (én rad per ordning: nye ordninger i Tabell 2.2, ordningene over fylkesgrensene med fylker og deltakere, bemanningstabellene)
 er ikke lenger med i settet; bare sidene som viser dem henter dem, og de står som egne rader «Liste (ikke i settet)».
 Settet måles på tre måter: hver statistikk for seg parallelt (tilkoblingspool på 10), som én SQL-setning på én tilkobling,
-og som to SQL-setninger (hver med de felles CTE-ene og om lag halvparten av statistikkene) kjørt parallelt på to
-tilkoblinger med ett felles øyeblikksbilde av databasen (\`statisticsSet\`, som oversikten og API-et bruker; beslutning 0027).
+og som to SQL-setninger – én per passering over deltakelsene (gruppert per ordning og per kommune), hver med bare de felles
+CTE-ene den bruker, som lagrede spørringer med generiske planer – kjørt parallelt på to tilkoblinger med ett felles
+øyeblikksbilde av databasen (\`statisticsSet\`, som oversikten og API-et bruker; beslutning 0027 og 0028).
 Målene vurderes på den siste.
 
 Maskin: ${cpus[0]?.model ?? "ukjent"} (${cpus.length} kjerner, delt med andre prosesser), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,

@@ -18,18 +18,19 @@ export interface LegalFormCount {
 export const legalFormDistributionStatistic = defineStatistic({
   name: "legalForms",
   pass: "arrangements",
-  ctes: () => Prisma.sql`scoped AS (
-      SELECT sa.id, sa."legalFormId",
-        sa.id IN (SELECT pv."arrangementId" FROM "Provenance" pv WHERE pv.field = 'legalForm' AND pv.confidence = 'INFERRED') AS inferred
+  // Counted per legal form id first, then joined with the catalogue: every form (also with zero),
+  // and the arrangements without a legal form (the group with id NULL matches no form).
+  ctes: () => Prisma.sql`per_form AS (
+      SELECT sa."legalFormId" AS id, count(*)::int AS arrangements,
+        count(*) FILTER (WHERE sa.id IN (SELECT pv."arrangementId" FROM "Provenance" pv WHERE pv.field = 'legalForm' AND pv.confidence = 'INFERRED'))::int AS inferred
       FROM scoped_a sa
+      GROUP BY sa."legalFormId"
     )`,
   select: () => Prisma.sql`SELECT lf.code, coalesce(lf.name, 'Ikke registrert') AS name, coalesce(lf.outdated, FALSE) AS outdated,
-      count(s.id)::int AS arrangements, count(s.id) FILTER (WHERE s.inferred)::int AS inferred
+      coalesce(c.arrangements, 0) AS arrangements, coalesce(c.inferred, 0) AS inferred
     FROM "LegalForm" lf
-    FULL JOIN scoped s ON s."legalFormId" = lf.id
-    GROUP BY lf.id, lf.code, lf.name, lf.outdated
-    HAVING lf.id IS NOT NULL OR count(s.id) > 0
-    ORDER BY (lf.id IS NULL), count(s.id) DESC, lf.name`,
+    FULL JOIN per_form c ON c.id = lf.id
+    ORDER BY (lf.id IS NULL), coalesce(c.arrangements, 0) DESC, lf.name`,
   shape: (rows: LegalFormCount[]) => rows,
 });
 
