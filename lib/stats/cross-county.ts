@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, COUNTY_FLAGS, countyMapDateOf, defineStatistic, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, COUNTY_FLAGS, countyMapDateOf, countyOnSql, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 /**
  * Avsnitt 2.5 groups (Tabell 2.4–2.7). An arrangement crosses county borders when its active
@@ -69,11 +69,7 @@ type CrossCountyRow = Omit<CrossCountyArrangement, "group" | "detail">;
 export type CrossCountySummary = Omit<CrossCountyResult, "arrangements">;
 
 function countyOnCte(query: StatsQuery): Prisma.Sql {
-  const mapDate = countyMapDateOf(query);
-  return Prisma.sql`county_on AS (
-      SELECT mc."municipalityId", c.name FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
-      WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
-    )`;
+  return Prisma.sql`county_on AS (${countyOnSql(countyMapDateOf(query))})`;
 }
 
 /**
@@ -123,26 +119,22 @@ export const crossCountySummary = (query: StatsQuery) => computeStatistic(crossC
 export const crossCountyListing = defineStatistic({
   name: "crossCountyArrangements",
   pass: "arrangements",
+  // The crossing arrangements come from the arrangement pass (scoped_a.crosses); their counties and
+  // participants from one grouping of their valid participations.
   ctes: (query: StatsQuery) => Prisma.sql`${countyOnCte(query)},
     crossing AS (
-      SELECT ap."arrangementId" AS id, array_agg(DISTINCT co.name ORDER BY co.name) AS counties
-      FROM active_p ap
-      JOIN county_on co ON co."municipalityId" = ap."municipalityId"
-      WHERE ap."arrangementId" IN (SELECT sa.id FROM scoped_a sa WHERE sa.crosses)
-      GROUP BY ap."arrangementId"
-    ),
-    crossing_participants AS (
       SELECT ap."arrangementId" AS id,
+        array_agg(DISTINCT co.name ORDER BY co.name) FILTER (WHERE co.name IS NOT NULL) AS counties,
         array_agg(m.name ORDER BY m.name) AS participants,
-        count(*) FILTER (WHERE ap.county IS NULL)::int AS "withoutCounty"
+        count(*) FILTER (WHERE co.name IS NULL)::int AS "withoutCounty"
       FROM active_p ap
       JOIN "Municipality" m ON m.id = ap."municipalityId"
-      WHERE ap."arrangementId" IN (SELECT c.id FROM crossing c)
+      LEFT JOIN county_on co ON co."municipalityId" = ap."municipalityId"
+      WHERE ap."arrangementId" IN (SELECT sa.id FROM scoped_a sa WHERE sa.crosses)
       GROUP BY ap."arrangementId"
     )`,
-  select: () => Prisma.sql`SELECT sa.slug, sa.name, sa."correctedName" AS "printedName", c.counties, pa.participants, pa."withoutCounty"
+  select: () => Prisma.sql`SELECT sa.slug, sa.name, sa."correctedName" AS "printedName", c.counties, c.participants, c."withoutCounty"
     FROM crossing c
-    JOIN crossing_participants pa ON pa.id = c.id
     JOIN scoped_a sa ON sa.id = c.id
     ORDER BY sa.name`,
   shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),

@@ -87,6 +87,17 @@ function activeParticipation(query: StatsQuery, p: string, a: string): Prisma.Sq
   return Prisma.sql`${arrangementExists(query, a)} AND ${participationValid(query, p)}`;
 }
 
+/**
+ * Each municipality's county on `mapDate` (municipalityId, name): at most one row per municipality,
+ * the membership that started last if the data should ever give two.
+ */
+export function countyOnSql(mapDate: string): Prisma.Sql {
+  return Prisma.sql`SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", c.name
+        FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
+        WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
+        ORDER BY mc."municipalityId", mc."validFrom" DESC`;
+}
+
 export interface NamedCte {
   name: string;
   sql: Prisma.Sql;
@@ -139,11 +150,10 @@ export function baseCtes(query: StatsQuery): NamedCte[] {
       FROM "Municipality" m
       LEFT JOIN scope_m s ON s.id = m.id
       LEFT JOIN (
-        SELECT mc."municipalityId", dense_rank() OVER (ORDER BY c.name)::int AS county,
-          (CASE c.name WHEN 'Buskerud' THEN ${flag("Buskerud")} WHEN 'Vestfold' THEN ${flag("Vestfold")} WHEN 'Telemark' THEN ${flag("Telemark")}
+        SELECT co."municipalityId", dense_rank() OVER (ORDER BY co.name)::int AS county,
+          (CASE co.name WHEN 'Buskerud' THEN ${flag("Buskerud")} WHEN 'Vestfold' THEN ${flag("Vestfold")} WHEN 'Telemark' THEN ${flag("Telemark")}
             WHEN 'Innlandet' THEN ${flag("Innlandet")} WHEN 'Akershus' THEN ${flag("Akershus")} WHEN 'Oslo' THEN ${flag("Oslo")} ELSE ${flag("other")} END) AS flag
-        FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
-        WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
+        FROM (${countyOnSql(mapDate)}) co
       ) cm ON cm."municipalityId" = m.id`,
     },
     {
