@@ -367,10 +367,14 @@ function assemble(definitions: AnyStatistic[], shaped: Map<string, unknown>, que
   return definitions.map((d) => (isComposite(d) ? d.combine(d.parts.map((p) => shaped.get(p.name)), query) : shaped.get(d.name)));
 }
 
-/** The parts of the set grouped by pass, one group per statement (one group when all are in one pass). */
+/**
+ * The parts of the set grouped by pass, one group per statement (one group when all are in one
+ * pass). The arrangement pass is the longer one and goes first: it runs on the connection that
+ * starts reading first (inSharedSnapshot).
+ */
 function passesOf(definitions: AnyStatistic[]): StatisticDefinition<any, any>[][] {
   const parts = partsOf(definitions);
-  return (["municipalities", "arrangements"] as const).map((pass) => parts.filter((p) => p.pass === pass)).filter((g) => g.length > 0);
+  return (["arrangements", "municipalities"] as const).map((pass) => parts.filter((p) => p.pass === pass)).filter((g) => g.length > 0);
 }
 
 /** Every statistic in ONE statement: one JSON array column per part, common CTEs computed once. */

@@ -23,7 +23,7 @@ const D: StatsQuery = { asOf: "2021-11-01", scope: { kind: "surveyed" }, countyM
 describe("the statistics set on two connections with one snapshot", () => {
   it("runs the set as one statement per pass, each with only the common CTEs of its pass", async () => {
     const { statisticsSetPassesSqlFor, STATISTIC_DEFINITIONS } = await import("./index");
-    const [municipalities, arrangements] = statisticsSetPassesSqlFor(D).map((sql) => sql.text);
+    const [arrangements, municipalities] = statisticsSetPassesSqlFor(D).map((sql) => sql.text);
     expect(municipalities).toMatch(/\bper_municipality AS \(/);
     expect(municipalities).not.toMatch(/\bscoped_a\b/);
     expect(arrangements).toMatch(/\bscoped_a AS \(/);
