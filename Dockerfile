@@ -24,4 +24,7 @@ COPY --from=build /app/lib ./lib
 COPY --from=build /app/package.json /app/tsconfig.json ./
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "node_modules/.bin/tsx scripts/db.ts deploy && node server.js"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# Exec form: Node is PID 1 and gets SIGTERM from `docker stop` (no shell in between).
+CMD ["node", "--import", "tsx", "scripts/container-start.ts"]
