@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
-import { loginBlocked, normaliseEmail, RATE_LIMIT_MESSAGE, recordLoginAttempt } from "./rate-limit.ts";
+import { markLoginSucceeded, normaliseEmail, pruneLoginAttempts, RATE_LIMIT_MESSAGE, reserveLoginAttempt } from "./rate-limit.ts";
 
 export const LOGIN_FAILED_MESSAGE = "Feil e-postadresse eller passord.";
 
@@ -10,17 +10,23 @@ export type CredentialsResult =
 
 /**
  * Checks e-mail and password. The same message for an unknown e-mail, a wrong password and a
- * deactivated account, and the same work (one argon2 verification) in every case.
+ * deactivated account, and the same work (one argon2 verification) in every case. `ip` is the
+ * trusted client address (lib/auth/client-ip.ts), or null when it cannot be known.
  */
-export async function verifyCredentials(emailInput: unknown, passwordInput: unknown, ip: string): Promise<CredentialsResult> {
+export async function verifyCredentials(emailInput: unknown, passwordInput: unknown, ip: string | null): Promise<CredentialsResult> {
   const email = typeof emailInput === "string" ? normaliseEmail(emailInput).slice(0, 320) : "";
   const password = typeof passwordInput === "string" ? passwordInput.slice(0, 200) : "";
-  if (await loginBlocked(email, ip)) return { ok: false, code: "RATE_LIMITED", message: RATE_LIMIT_MESSAGE };
+  // Control characters (NUL among them) can be no one's e-mail or password: refuse before any query,
+  // so no database error text can reach the answer.
+  if (/[\u0000-\u001f\u007f]/.test(email) || password.includes("\u0000")) return { ok: false, code: "INVALID", message: LOGIN_FAILED_MESSAGE };
+  const reservation = await reserveLoginAttempt(email, ip);
+  if (reservation.blocked) return { ok: false, code: "RATE_LIMITED", message: RATE_LIMIT_MESSAGE };
   const user = email ? await prisma.user.findUnique({ where: { email } }) : null;
   const hash = user?.passwordHash ?? (await dummyPasswordHash());
   const passwordOk = (await verifyPassword(hash, password)) && password.length > 0;
   const ok = Boolean(user && user.active && user.passwordHash && passwordOk);
-  await recordLoginAttempt(email, ip, ok);
+  if (ok) await markLoginSucceeded(reservation.attemptId);
+  await pruneLoginAttempts();
   if (!ok || !user) return { ok: false, code: "INVALID", message: LOGIN_FAILED_MESSAGE };
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };

@@ -2,19 +2,12 @@ import type { NextAuthOptions } from "next-auth";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db";
+import { clientIp } from "./client-ip.ts";
 import { verifyCredentials } from "./credentials.ts";
 import { normaliseEmail } from "./rate-limit.ts";
 
 /** Session lifetime: one working day. */
 const SESSION_MAX_AGE = 8 * 60 * 60;
-
-/** Client IP as seen by the server (first X-Forwarded-For hop set by Next or the reverse proxy). */
-export function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "ukjent";
-}
 
 /** Microsoft Entra ID is switched on by its three environment variables (README: «Innlogging med Entra ID»). */
 export function entraIdConfigured(): boolean {

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { useSeededRegistry } from "@/tests/helpers/database";
 import { LOGIN_FAILED_MESSAGE, verifyCredentials } from "./credentials";
 import { hashPassword } from "./password";
-import { RATE_LIMIT_MESSAGE } from "./rate-limit";
+import { ipKey, MAX_FAILURES_PER_ACCOUNT, pruneLoginAttempts, RATE_LIMIT_MESSAGE } from "./rate-limit";
 
 let db: Awaited<ReturnType<typeof useSeededRegistry>>;
 
@@ -55,5 +55,43 @@ describe("login", () => {
     for (let i = 0; i < 20; i++) await verifyCredentials(`gjetning${i}@kommune.no`, "x", "192.0.2.7");
     expect(await verifyCredentials("ola@kommune.no", "riktig-passord-123", "192.0.2.7")).toMatchObject({ code: "RATE_LIMITED" });
     expect(await verifyCredentials("ola@kommune.no", "riktig-passord-123", "192.0.2.8")).toMatchObject({ ok: true });
+  });
+});
+
+describe("login limits under load and over time", () => {
+  it("checks at most 5 passwords for one account however many requests run in parallel", async () => {
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => verifyCredentials("parallell@kommune.no", `feil-${i}`, `10.9.0.${i}`)));
+    expect(answers.filter((a) => !a.ok && a.code === "INVALID")).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(answers.filter((a) => !a.ok && a.code === "RATE_LIMITED")).toHaveLength(16 - MAX_FAILURES_PER_ACCOUNT);
+    expect(await prisma.loginAttempt.count({ where: { email: "parallell@kommune.no" } })).toBe(MAX_FAILURES_PER_ACCOUNT);
+  });
+
+  it("stores IP addresses only as fixed-length hashes, also very long ones, and limits them", async () => {
+    const longIp = "2001:db8::" + "1".repeat(200);
+    for (let i = 0; i < 20; i++) await verifyCredentials(`lang${i}@kommune.no`, "x", longIp);
+    expect(await verifyCredentials("ola@kommune.no", "riktig-passord-123", longIp)).toMatchObject({ code: "RATE_LIMITED" });
+    const rows = await prisma.loginAttempt.findMany({ where: { email: { startsWith: "lang" } }, select: { ip: true } });
+    expect(new Set(rows.map((r) => r.ip))).toEqual(new Set([ipKey(longIp)]));
+    expect(rows[0]?.ip).toMatch(/^[0-9a-f]{64}$/);
+    expect(await prisma.loginAttempt.count({ where: { ip: { contains: "." } } })).toBe(0);
+  });
+
+  it("without a known client address only the account limit applies", async () => {
+    for (let i = 0; i < 25; i++) await verifyCredentials(`anonym${i}@kommune.no`, "x", null);
+    expect(await verifyCredentials("ola@kommune.no", "riktig-passord-123", null)).toMatchObject({ ok: true });
+  });
+
+  it("refuses control characters in the e-mail without touching the database", async () => {
+    const before = await prisma.loginAttempt.count();
+    expect(await verifyCredentials("ola@kommune.no\u0000' OR 1=1", "riktig-passord-123", "10.3.0.1")).toEqual({ ok: false, code: "INVALID", message: LOGIN_FAILED_MESSAGE });
+    expect(await prisma.loginAttempt.count()).toBe(before);
+  });
+
+  it("prunes attempts older than 30 days", async () => {
+    await prisma.loginAttempt.create({ data: { email: "gammel@kommune.no", ip: "", success: false, at: new Date(Date.now() - 31 * 24 * 3600_000) } });
+    await prisma.loginAttempt.create({ data: { email: "nyere@kommune.no", ip: "", success: false, at: new Date(Date.now() - 29 * 24 * 3600_000) } });
+    expect(await pruneLoginAttempts()).toBeGreaterThanOrEqual(1);
+    expect(await prisma.loginAttempt.count({ where: { email: "gammel@kommune.no" } })).toBe(0);
+    expect(await prisma.loginAttempt.count({ where: { email: "nyere@kommune.no" } })).toBe(1);
   });
 });
