@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { DEMO_PASSWORDS } from "./demo-accounts.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { markLoginSucceeded, normaliseEmail, pruneLoginAttempts, RATE_LIMIT_MESSAGE, reserveLoginAttempt } from "./rate-limit.ts";
 
@@ -24,7 +25,10 @@ export async function verifyCredentials(emailInput: unknown, passwordInput: unkn
   const user = email ? await prisma.user.findUnique({ where: { email } }) : null;
   const hash = user?.passwordHash ?? (await dummyPasswordHash());
   const passwordOk = (await verifyPassword(hash, password)) && password.length > 0;
-  const ok = Boolean(user && user.active && user.passwordHash && passwordOk);
+  // The demo passwords are public (README): only the embedded demo database accepts them. With an
+  // external database they are refused at every login, also for an account reactivated after start.
+  const demoRefused = process.env.SAMARBEID_EMBEDDED_DB !== "1" && DEMO_PASSWORDS.includes(password);
+  const ok = Boolean(user && user.active && user.passwordHash && passwordOk && !demoRefused);
   if (ok) await markLoginSucceeded(reservation.attemptId);
   await pruneLoginAttempts();
   if (!ok || !user) return { ok: false, code: "INVALID", message: LOGIN_FAILED_MESSAGE };

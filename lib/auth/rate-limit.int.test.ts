@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { useSeededRegistry } from "@/tests/helpers/database";
 import { LOGIN_FAILED_MESSAGE, verifyCredentials } from "./credentials";
+import { DEMO_PASSWORDS } from "./demo-accounts";
 import { hashPassword } from "./password";
 import { ipKey, MAX_FAILURES_PER_ACCOUNT, pruneLoginAttempts, RATE_LIMIT_MESSAGE } from "./rate-limit";
 
@@ -93,5 +94,22 @@ describe("login limits under load and over time", () => {
     expect(await pruneLoginAttempts()).toBeGreaterThanOrEqual(1);
     expect(await prisma.loginAttempt.count({ where: { email: "gammel@kommune.no" } })).toBe(0);
     expect(await prisma.loginAttempt.count({ where: { email: "nyere@kommune.no" } })).toBe(1);
+  });
+});
+
+describe("demo passwords", () => {
+  it("are refused at every login with an external database, and accepted on the embedded demo database", async () => {
+    const passwordHash = await hashPassword(DEMO_PASSWORDS[0]!);
+    await prisma.user.create({ data: { email: "gjenopplivet@kommune.no", name: "Gjenopplivet demo", role: "ADMIN", passwordHash } });
+    const previous = process.env.SAMARBEID_EMBEDDED_DB;
+    try {
+      process.env.SAMARBEID_EMBEDDED_DB = "0";
+      expect(await verifyCredentials("gjenopplivet@kommune.no", DEMO_PASSWORDS[0], "10.4.0.1")).toEqual({ ok: false, code: "INVALID", message: LOGIN_FAILED_MESSAGE });
+      process.env.SAMARBEID_EMBEDDED_DB = "1";
+      expect(await verifyCredentials("gjenopplivet@kommune.no", DEMO_PASSWORDS[0], "10.4.0.2")).toMatchObject({ ok: true });
+    } finally {
+      if (previous === undefined) delete process.env.SAMARBEID_EMBEDDED_DB;
+      else process.env.SAMARBEID_EMBEDDED_DB = previous;
+    }
   });
 });
