@@ -3,7 +3,9 @@ import { cellOf, type Cell, type ExportColumn } from "./types";
 /**
  * CSV for Norwegian Excel: semicolon separator, decimal comma, UTF-8 with BOM (so Excel does not
  * guess Windows-1252), CRLF line endings, RFC 4180 quoting. Text that Excel would treat as a formula
- * (=, +, -, @ first) is prefixed with an apostrophe (CSV injection).
+ * (=, +, -, @ first) is prefixed with an apostrophe (CSV injection). Text with a comma is quoted as
+ * well: opened with a comma separator, `Revisjon,=cmd|…` would otherwise split into a cell that
+ * starts with "=". A quoted cell stays whole under either separator.
  */
 export const CSV_BOM = "\uFEFF";
 const SEPARATOR = ";";
@@ -29,7 +31,8 @@ export function csvCell(value: Cell, decimals?: number): string {
     text = value;
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   }
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const quote = typeof value === "string" ? /[";,\t\r\n]/ : /[";\r\n]/;
+  return quote.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The CSV text, BOM included; one header row, then one line per row. */

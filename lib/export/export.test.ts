@@ -44,6 +44,16 @@ describe("toCsv", () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[2]).toEqual(['Nore og Uvdal; "NU"', "34", "31,4", "Nei"]);
   });
+
+  it("keeps a formula out of every cell when the file is opened with a comma separator", async () => {
+    const Papa = (await import("papaparse")).default;
+    const hostile = toCsv([{ header: "Navn", key: "name" }], [{ name: "Revisjon,=cmd|' /C calc'!A0,x" }, { name: "Ål\t=1+1" }]);
+    for (const delimiter of [",", ";", "\t"]) {
+      const cells = Papa.parse<string[]>(hostile.slice(1), { delimiter, skipEmptyLines: true }).data.flat();
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@]/);
+    }
+    expect(Papa.parse<string[]>(hostile.slice(1), { delimiter: ";", skipEmptyLines: true }).data[1]).toEqual(["Revisjon,=cmd|' /C calc'!A0,x"]);
+  });
 });
 
 describe("toXlsx", () => {
