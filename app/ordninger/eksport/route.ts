@@ -1,6 +1,7 @@
 import { arrangementExportColumns } from "@/lib/arrangements/export";
 import { parseArrangementFilters } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
+import { publicBaseUrl } from "@/lib/config/public-url";
 import { csvResponse, xlsxResponse } from "@/lib/export/response";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export async function GET(request: Request) {
   if (format !== "csv" && format !== "xlsx") return badRequest("format må være csv eller xlsx");
   const { rows, resolved } = await listAllArrangements(parsed.filters);
   if (resolved.unknown.length) return badRequest(resolved.unknown.map((u) => u.message).join("; "));
-  const columns = arrangementExportColumns(parsed.filters.skjul, url.origin);
+  const columns = arrangementExportColumns(parsed.filters.skjul, publicBaseUrl());
   const filename = `samarbeidsordninger-${resolved.date}`;
   return format === "csv"
     ? csvResponse(filename, columns, rows)
