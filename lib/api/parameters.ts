@@ -11,7 +11,7 @@ import type { QueryParameters } from "./route";
  */
 
 /** GET /api/v1/ordninger: the /ordninger filters; unknown parameters and unknown values answer 400. */
-export const arrangementListQuery: QueryParameters<ResolvedFilters> = {
+export const arrangementListQuery = {
   schema: arrangementFilterSchema,
   rejectUnknown: true,
   async parse(params) {
@@ -27,16 +27,16 @@ export const arrangementListQuery: QueryParameters<ResolvedFilters> = {
     }
     return { ok: true, value: resolved };
   },
-};
+} satisfies QueryParameters<ResolvedFilters>;
 
 /**
  * GET /api/v1/statistikk…: `dato` and `region`. The region check needs the regions in the
  * database, so parsing builds the schema with them; its keys are those of the schema here.
  */
-export const statisticsQuery: QueryParameters<StatsQuery> = {
+export const statisticsQuery = {
   schema: statsParamsSchema([]),
   async parse(params) {
     const parsed = await parseStatsParams(params);
     return parsed.ok ? { ok: true, value: parsed.query } : { ok: false, message: parsed.message, details: issueDetails(parsed.issues) };
   },
-};
+} satisfies QueryParameters<StatsQuery>;
