@@ -28,7 +28,8 @@ export interface QueryParameter {
   example?: string;
 }
 
-const REPEATABLE = "Kan gjentas eller kommaseparares; verdier innen samme parameter gir «eller», ulike parametere gir «og».";
+/** The description of a filter facet: a list parameter whose values are OR-ed, AND-ed with the other facets. */
+export const facet = (description: string) => `${description} Kan gjentas eller kommaseparares; verdier innen samme parameter gir «eller», ulike parametere gir «og».`;
 
 function withoutPattern(schema: Record<string, unknown>): Record<string, unknown> {
   const { pattern: _pattern, ...rest } = schema;
@@ -49,7 +50,7 @@ export function queryParameters<S extends z.ZodObject>(schema: S, docs: Paramete
       name,
       in: "query",
       required: false,
-      description: repeatable ? `${doc.description} ${REPEATABLE}` : doc.description,
+      description: doc.description,
       schema: json,
       ...(repeatable ? { style: "form", explode: true } : {}),
       ...(doc.example ? { example: doc.example } : {}),

@@ -1,21 +1,25 @@
 import { arrangementListQuery } from "@/lib/api/parameters";
 import { DEFAULT_PAGE_SIZE } from "@/lib/arrangements/filters";
-import { type ParameterDocs, queryParameters } from "./parameters";
+import { facet, type ParameterDocs, queryParameters } from "./parameters";
 import type { OpenApiFragment } from "./types";
 
 /** The prose of GET /api/v1/ordninger's parameters; names and schemas come from the zod schema the route parses with. */
 const ARRANGEMENT_LIST_PARAMETERS: ParameterDocs<typeof arrangementListQuery.schema> = {
-  kommune: { description: "Kommunenummer (dagens eller 2021-nummer, også eldre) eller kommune-id.", example: "3301" },
-  region: { description: "Kommuneregion (id), f.eks. hallingdal.", example: "hallingdal" },
+  kommune: { description: facet("Kommunenummer (dagens eller 2021-nummer, også eldre) eller kommune-id."), example: "3301" },
+  region: { description: facet("Kommuneregion (id), f.eks. hallingdal."), example: "hallingdal" },
   sektor: {
-    description: "Sektorkode: ADMIN, HEALTH, SOCIAL, EDUCATION, PLANNING, AGRICULTURE, TECHNICAL, FIRE, CULTURE, BUSINESS, REGIONAL_POLITICAL (små eller store bokstaver).",
+    description: facet("Sektorkode: ADMIN, HEALTH, SOCIAL, EDUCATION, PLANNING, AGRICULTURE, TECHNICAL, FIRE, CULTURE, BUSINESS, REGIONAL_POLITICAL (små eller store bokstaver)."),
     example: "health",
     anyCase: true,
   },
-  oppgave: { description: "Oppgaveområde (id fra tabell 3.1), f.eks. legevakt.", example: "legevakt" },
-  form: { description: "Juridisk form: AGREEMENT, HOST_ADMIN, HOST_BOARD, OLD_27, IPR, KO, IKS, AS, FOUNDATION, ANS_DA, SA, ASSOCIATION, PBL_PLAN, eller UKJENT.", example: "iks", anyCase: true },
-  nivaa: { description: "Geografisk nivå: lokalt (2–3 kommuner), regionalt (4–8), hoyere (9 eller flere)." },
-  etablert: { description: "Etableringsperiode: etter-2021, 2015-2021, 2000-2014, for-2000, uspesifisert, ukjent." },
+  oppgave: { description: facet("Oppgaveområde (id fra tabell 3.1), f.eks. legevakt."), example: "legevakt" },
+  form: {
+    description: facet("Juridisk form: AGREEMENT, HOST_ADMIN, HOST_BOARD, OLD_27, IPR, KO, IKS, AS, FOUNDATION, ANS_DA, SA, ASSOCIATION, PBL_PLAN, eller UKJENT."),
+    example: "iks",
+    anyCase: true,
+  },
+  nivaa: { description: facet("Geografisk nivå: lokalt (2–3 kommuner), regionalt (4–8), hoyere (9 eller flere).") },
+  etablert: { description: facet("Etableringsperiode: etter-2021, 2015-2021, 2000-2014, for-2000, uspesifisert, ukjent.") },
   kryss: { description: "Over fylkesgrense (dagens fylker)" },
   status: { description: "Aktive eller avsluttede på datoen (standard: alle uten dato, aktive med dato)" },
   dato: { description: "Per dato (ÅÅÅÅ-MM-DD)", example: "2021-11-01", schema: { format: "date" } },
@@ -24,7 +28,7 @@ const ARRANGEMENT_LIST_PARAMETERS: ParameterDocs<typeof arrangementListQuery.sch
   retning: { description: "Sorteringsretning (standard: stigende; synkende ved relevans)" },
   side: { description: "Sidenummer, fra 1", schema: { default: 1 } },
   antall: { description: "Ordninger per side", schema: { default: DEFAULT_PAGE_SIZE } },
-  skjul: { description: "Kolonner som skjules på siden /ordninger; påvirker ikke svaret fra API-et." },
+  skjul: { description: "Kolonner som skjules på siden /ordninger (kommaseparert); påvirker ikke svaret fra API-et." },
 };
 
 const error400 = { description: "Ugyldige eller ukjente parametere", content: { "application/json": { schema: { $ref: "#/components/schemas/Feil" } } } };
