@@ -7,8 +7,6 @@ import { defineMutation, type Mutation } from "./mutation.ts";
 import { MutationFailure } from "./result.ts";
 import { type ArrangementSnapshot, diffSnapshots, loadLookups, loadSnapshot, type Lookups, type Tx, writeSnapshot } from "./snapshot.ts";
 
-export { inTransaction, UNAUTHENTICATED } from "./mutation.ts";
-
 export function decide(change: BoundChange, actor: Actor): Decision {
   if (change.kind === "restore") return authorize(actor, "arrangement.restore");
   return authorize(actor, change.kind === "create" ? "arrangement.create" : "arrangement.edit", { municipalityIds: change.municipalityIds });
