@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * One PrismaClient per process. DATABASE_URL is set by scripts/start.ts (embedded PostgreSQL) or by
@@ -39,4 +39,13 @@ export function pgPool(): pg.Pool {
   const pool = pools.get(currentClient());
   if (!pool) throw new Error("Prisma-klienten har ingen pg-pool");
   return pool;
+}
+
+/** The process's client or an open transaction: what every function that may run inside a mutation takes. */
+export type Tx = Prisma.TransactionClient | PrismaClient;
+
+/** A value as it is stored in a JSON column: what JSON.stringify keeps (undefined dropped, dates as text). */
+export function toJson(value: NonNullable<unknown>): Prisma.InputJsonValue {
+  const stored: Prisma.InputJsonValue = JSON.parse(JSON.stringify(value));
+  return stored;
 }

@@ -4,7 +4,8 @@ import { NoAccess } from "@/components/auth/NoAccess";
 import { UserForm } from "@/components/auth/UserForms";
 import { authorize, ROLE_LABELS } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
-import { formOptions, listUsers } from "@/lib/changes/queries";
+import { formOptions } from "@/lib/changes/queries";
+import { listUsers } from "@/lib/users/queries";
 import { createUserAction } from "./actions";
 
 export const dynamic = "force-dynamic";

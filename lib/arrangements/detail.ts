@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { todayIso } from "./filters";
 import { arrangementRows, establishedLabel } from "./list";
@@ -46,8 +47,10 @@ export type ArrangementLookup = { kind: "found"; detail: ArrangementDetail } | {
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** One arrangement by slug; a numeric id answers with a redirect to the slug (stable, readable URLs). */
-export async function findArrangement(idOrSlug: string): Promise<ArrangementLookup> {
+/** One arrangement by slug; a numeric id answers with a redirect to the slug (stable, readable URLs). Once per request (React cache): generateMetadata and the page share one load. */
+export const findArrangement = cache(loadArrangement);
+
+async function loadArrangement(idOrSlug: string): Promise<ArrangementLookup> {
   if (/^\d{1,9}$/.test(idOrSlug)) {
     const found = await prisma.arrangement.findUnique({ where: { id: Number(idOrSlug) }, select: { slug: true } });
     return found ? { kind: "redirect", slug: found.slug } : { kind: "missing" };

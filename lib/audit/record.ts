@@ -1,6 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/authorize";
-import type { Tx } from "@/lib/changes/snapshot";
+import { toJson, type Tx } from "@/lib/db";
 
 export interface AuditInput {
   actor: Actor | null;
@@ -13,7 +12,7 @@ export interface AuditInput {
   after?: unknown;
 }
 
-const json = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+const json = (value: unknown) => (value === undefined || value === null ? undefined : toJson(value));
 
 /** Writes one audit event. Always called inside the transaction that made the change. */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<number> {

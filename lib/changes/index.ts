@@ -1,30 +1,30 @@
-import type { Actor } from "@/lib/auth/authorize";
-import { ARRANGEMENT_OPERATIONS } from "./arrangements.ts";
-import { runArrangementMutation } from "./pipeline.ts";
-import type { MutationResult } from "./result.ts";
+import { USER_MUTATIONS } from "@/lib/users/mutations";
+import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
+import type { Mutation } from "./mutation.ts";
+import { arrangementMutation } from "./pipeline.ts";
 import { approveChangeRequest, rejectChangeRequest, resolveChangeRequestConflict, withdrawChangeRequest } from "./review.ts";
-import { createUser, setUserActive, setUserPassword, updateUser } from "./users.ts";
 
-export type Mutation = (actor: Actor | null, input: unknown) => Promise<MutationResult>;
-
-const arrangementMutations = Object.fromEntries(
-  Object.entries(ARRANGEMENT_OPERATIONS).map(([name, op]) => [name, ((actor, input) => runArrangementMutation(op, actor, input)) as Mutation]),
-) as Record<keyof typeof ARRANGEMENT_OPERATIONS, Mutation>;
+export type { Mutation } from "./mutation.ts";
 
 /**
- * Every mutation of the application. Server actions call these and nothing else; the authorization
- * matrix test (lib/changes/authz-matrix.int.test.ts) requires a row for each name here.
+ * Every mutation of the application, each run by the one pipeline in mutation.ts. Server actions
+ * call these and nothing else; the authorization matrix test (lib/changes/authz-matrix.int.test.ts)
+ * requires a row for each name here.
  */
 export const MUTATIONS = {
-  ...arrangementMutations,
+  createArrangement: arrangementMutation(A.createArrangement),
+  updateArrangement: arrangementMutation(A.updateArrangement),
+  addParticipant: arrangementMutation(A.addParticipant),
+  removeParticipant: arrangementMutation(A.removeParticipant),
+  setHost: arrangementMutation(A.setHost),
+  recordStaffing: arrangementMutation(A.recordStaffing),
+  endArrangement: arrangementMutation(A.endArrangement),
+  restoreArrangementVersion: arrangementMutation(A.restoreArrangementVersion),
   approveChangeRequest,
   rejectChangeRequest,
   withdrawChangeRequest,
   resolveChangeRequestConflict,
-  createUser,
-  updateUser,
-  setUserActive,
-  setUserPassword,
+  ...USER_MUTATIONS,
 } satisfies Record<string, Mutation>;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
-import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot } from "./snapshot.ts";
+import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot, readDiff, readSnapshot } from "./snapshot.ts";
 
 /** Read queries for the editing, review and administration pages. */
 
@@ -108,7 +108,7 @@ export async function changeRequestView(id: number): Promise<ChangeRequestView |
   const current = request.arrangementId ? await loadSnapshot(prisma, request.arrangementId) : null;
   const lookups = await loadLookups(prisma);
   const conflict = Boolean(request.status === "PENDING" && current && current.version !== request.baseVersion);
-  const diff = (request.diff as unknown as DiffEntry[]).map((entry) => {
+  const diff = readDiff(request.diff).map((entry) => {
     const now = describeCurrent(current, entry.field, lookups);
     return { ...entry, current: now, changedSince: Boolean(current) && now !== entry.before };
   });
@@ -135,8 +135,8 @@ export async function arrangementHistory(arrangementId: number, withNames: boole
   });
   const lookups = await loadLookups(prisma);
   return events.map((e) => {
-    const after = e.after as unknown as ArrangementSnapshot | null;
-    const before = e.before as unknown as ArrangementSnapshot | null;
+    const after = readSnapshot(e.after);
+    const before = readSnapshot(e.before);
     return {
       id: e.id,
       at: e.at,
@@ -149,17 +149,6 @@ export async function arrangementHistory(arrangementId: number, withNames: boole
         : {}),
     };
   });
-}
-
-export async function listUsers() {
-  return prisma.user.findMany({
-    include: { municipalities: { include: { municipality: { select: { name: true } } } } },
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-  });
-}
-
-export async function userDetail(id: number) {
-  return prisma.user.findUnique({ where: { id }, include: { municipalities: true } });
 }
 
 export async function arrangementHeader(arrangementId: number) {

@@ -1,8 +1,9 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import type { Tx } from "@/lib/db";
 import { formatDecimal } from "@/lib/format";
 import { MESSAGES, MutationFailure, fail } from "./result.ts";
 
-export type Tx = Prisma.TransactionClient | PrismaClient;
+export type { Tx } from "@/lib/db";
 
 export type ParticipationRole = "OWNER" | "MEMBER" | "BUYER";
 
@@ -62,6 +63,45 @@ export const SCALAR_FIELDS = [
   "endReason",
 ] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
+
+const isScalarField = (field: string): field is ScalarField => SCALAR_FIELDS.some((f) => f === field);
+
+/** Sets one field; generic so the value's type follows the field. */
+export function setField<K extends keyof ArrangementSnapshot>(snapshot: ArrangementSnapshot, field: K, value: ArrangementSnapshot[K]): void {
+  snapshot[field] = value;
+}
+
+const text = z.string().nullable().default(null);
+const number = z.number().nullable().default(null);
+/** A snapshot as stored in JSON (audit events): read back checked, with the defaults older events lack. */
+const storedSnapshot: z.ZodType<ArrangementSnapshot, unknown> = z.object({
+  id: number,
+  slug: text,
+  version: z.number(),
+  name: z.string(),
+  shortName: text,
+  description: text,
+  sectorId: z.number(),
+  legalFormId: number,
+  hostMunicipalityId: number,
+  establishedYear: number,
+  establishedUnspecified: z.boolean().default(false),
+  orgNr: text,
+  notes: text,
+  endDate: text,
+  endReason: text,
+  taskAreaIds: z.array(z.number()).default([]),
+  participants: z
+    .array(z.object({ id: z.number().optional(), municipalityId: z.number(), role: z.enum(["OWNER", "MEMBER", "BUYER"]), joinedOn: text, leftOn: text }))
+    .default([]),
+  staffing: z.array(z.object({ id: z.number().optional(), year: z.number(), fte: z.number(), source: text })).default([]),
+});
+
+/** A snapshot read back from a JSON column; null when there is none or it is not one. */
+export function readSnapshot(json: unknown): ArrangementSnapshot | null {
+  const parsed = storedSnapshot.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const asDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
@@ -221,6 +261,14 @@ export interface DiffEntry {
   after: string | null;
 }
 
+const storedDiff: z.ZodType<DiffEntry[], unknown> = z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() }));
+
+/** A change request's stored diff read back checked; empty when it is not one. */
+export function readDiff(json: unknown): DiffEntry[] {
+  const parsed = storedDiff.safeParse(json);
+  return parsed.success ? parsed.data : [];
+}
+
 export const FIELD_LABELS: Record<ScalarField, string> = {
   name: "Navn",
   shortName: "Kortnavn",
@@ -242,11 +290,11 @@ function describeScalar(field: ScalarField, value: unknown, lookups: Lookups): s
   if (value === null || value === undefined || value === "") return null;
   switch (field) {
     case "sectorId":
-      return lookups.sectors.get(value as number) ?? `#${value}`;
+      return (typeof value === "number" && lookups.sectors.get(value)) || `#${value}`;
     case "legalFormId":
-      return lookups.legalForms.get(value as number) ?? `#${value}`;
+      return (typeof value === "number" && lookups.legalForms.get(value)) || `#${value}`;
     case "hostMunicipalityId":
-      return lookups.municipalities.get(value as number) ?? `#${value}`;
+      return (typeof value === "number" && lookups.municipalities.get(value)) || `#${value}`;
     case "establishedUnspecified":
       return value ? "Ja" : "Nei";
     default:
@@ -293,7 +341,7 @@ export function diffSnapshots(before: ArrangementSnapshot | null, after: Arrange
 /** The current value of one diff entry's field in `snapshot` (for "current vs proposed" views). */
 export function describeCurrent(snapshot: ArrangementSnapshot | null, field: string, lookups: Lookups): string | null {
   if (!snapshot) return null;
-  if ((SCALAR_FIELDS as readonly string[]).includes(field)) return describeScalar(field as ScalarField, snapshot[field as ScalarField], lookups);
+  if (isScalarField(field)) return describeScalar(field, snapshot[field], lookups);
   if (field === "taskAreaIds") {
     return snapshot.taskAreaIds.length ? snapshot.taskAreaIds.map((t) => lookups.taskAreas.get(t) ?? `#${t}`).sort((x, y) => x.localeCompare(y, "nb")).join(", ") : null;
   }

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_FILTERS, todayIso } from "@/lib/arrangements/filters";
@@ -79,8 +80,10 @@ export function municipalityPath(m: { currentCode?: string | null; code?: string
   return `/kommuner/${m.currentCode ?? m.code ?? m.slug}`;
 }
 
-/** Finds a municipality by any code it has had (old codes too) or by slug. */
-export async function findMunicipality(param: string): Promise<MunicipalityLookup> {
+/** Finds a municipality by any code it has had (old codes too) or by slug. Once per request (React cache): generateMetadata and the page share one load. */
+export const findMunicipality = cache(lookUpMunicipality);
+
+async function lookUpMunicipality(param: string): Promise<MunicipalityLookup> {
   let id: number | undefined;
   if (/^\d{4}$/.test(param)) {
     const codes = await prisma.municipalityCode.findMany({ where: { code: param }, orderBy: { validFrom: "desc" } });
@@ -158,7 +161,10 @@ export async function reportBaselineFor(slug: string, name: string): Promise<{ p
 const GENERIC_EXPLANATION =
   "Registeret teller ut fra deltakerlistene og de registrerte vertskommunene for hver ordning; rapporten viser ikke hvilke ordninger som ligger bak det trykte tallet.";
 
-export async function municipalityDetail(id: number): Promise<MunicipalityDetail> {
+/** One municipality's page data. Once per request (React cache): generateMetadata and the page share one load. */
+export const municipalityDetail = cache(loadMunicipalityDetail);
+
+async function loadMunicipalityDetail(id: number): Promise<MunicipalityDetail> {
   const today = todayIso();
   const m = await prisma.municipality.findUniqueOrThrow({
     where: { id },

@@ -1,15 +1,35 @@
+import { arrangementListQuery } from "@/lib/api/parameters";
+import { DEFAULT_PAGE_SIZE } from "@/lib/arrangements/filters";
+import { facet, type ParameterDocs, queryParameters } from "./parameters";
 import type { OpenApiFragment } from "./types";
 
-const listParam = (name: string, description: string, example?: string) => ({
-  name,
-  in: "query",
-  required: false,
-  description: `${description} Kan gjentas eller kommaseparares; verdier innen samme parameter gir «eller», ulike parametere gir «og».`,
-  schema: { type: "array", items: { type: "string" } },
-  style: "form",
-  explode: true,
-  ...(example ? { example } : {}),
-});
+/** The prose of GET /api/v1/ordninger's parameters; names and schemas come from the zod schema the route parses with. */
+const ARRANGEMENT_LIST_PARAMETERS: ParameterDocs<typeof arrangementListQuery.schema> = {
+  kommune: { description: facet("Kommunenummer (dagens eller 2021-nummer, også eldre) eller kommune-id."), example: "3301" },
+  region: { description: facet("Kommuneregion (id), f.eks. hallingdal."), example: "hallingdal" },
+  sektor: {
+    description: facet("Sektorkode: ADMIN, HEALTH, SOCIAL, EDUCATION, PLANNING, AGRICULTURE, TECHNICAL, FIRE, CULTURE, BUSINESS, REGIONAL_POLITICAL (små eller store bokstaver)."),
+    example: "health",
+    anyCase: true,
+  },
+  oppgave: { description: facet("Oppgaveområde (id fra tabell 3.1), f.eks. legevakt."), example: "legevakt" },
+  form: {
+    description: facet("Juridisk form: AGREEMENT, HOST_ADMIN, HOST_BOARD, OLD_27, IPR, KO, IKS, AS, FOUNDATION, ANS_DA, SA, ASSOCIATION, PBL_PLAN, eller UKJENT."),
+    example: "iks",
+    anyCase: true,
+  },
+  nivaa: { description: facet("Geografisk nivå: lokalt (2–3 kommuner), regionalt (4–8), hoyere (9 eller flere).") },
+  etablert: { description: facet("Etableringsperiode: etter-2021, 2015-2021, 2000-2014, for-2000, uspesifisert, ukjent.") },
+  kryss: { description: "Over fylkesgrense (dagens fylker)" },
+  status: { description: "Aktive eller avsluttede på datoen (standard: alle uten dato, aktive med dato)" },
+  dato: { description: "Per dato (ÅÅÅÅ-MM-DD)", example: "2021-11-01", schema: { format: "date" } },
+  sok: { description: "Fritekst: navn, forkortelse (IKS, LVS, IKT) eller kommune. Store/små bokstaver og æ/ø/å spiller ingen rolle («al» finner Ål)." },
+  sorter: { description: "Sortering (standard: navn; relevans når sok er oppgitt)" },
+  retning: { description: "Sorteringsretning (standard: stigende; synkende ved relevans)" },
+  side: { description: "Sidenummer, fra 1", schema: { default: 1 } },
+  antall: { description: "Ordninger per side", schema: { default: DEFAULT_PAGE_SIZE } },
+  skjul: { description: "Kolonner som skjules på siden /ordninger (kommaseparert); påvirker ikke svaret fra API-et." },
+};
 
 const error400 = { description: "Ugyldige eller ukjente parametere", content: { "application/json": { schema: { $ref: "#/components/schemas/Feil" } } } };
 const error404 = { description: "Finnes ikke", content: { "application/json": { schema: { $ref: "#/components/schemas/Feil" } } } };
@@ -33,23 +53,7 @@ export const registryApi: OpenApiFragment = {
         summary: "Søk i og filtrer samarbeidsordningene",
         description:
           "Samme filtre som siden /ordninger. Uten `dato` gjelder deltakerne i dag og alle ordninger tas med; med `dato` vises ordningene som var aktive den dagen, med deltakerne den dagen. Ugyldige parametere eller ukjente verdier gir 400 med forklaring.",
-        parameters: [
-          listParam("kommune", "Kommunenummer (dagens eller 2021-nummer, også eldre) eller kommune-id.", "3301"),
-          listParam("region", "Kommuneregion (id), f.eks. hallingdal.", "hallingdal"),
-          listParam("sektor", "Sektorkode: ADMIN, HEALTH, SOCIAL, EDUCATION, PLANNING, AGRICULTURE, TECHNICAL, FIRE, CULTURE, BUSINESS, REGIONAL_POLITICAL (små eller store bokstaver).", "health"),
-          listParam("oppgave", "Oppgaveområde (id fra tabell 3.1), f.eks. legevakt.", "legevakt"),
-          listParam("form", "Juridisk form: AGREEMENT, HOST_ADMIN, HOST_BOARD, OLD_27, IPR, KO, IKS, AS, FOUNDATION, ANS_DA, SA, ASSOCIATION, PBL_PLAN, eller UKJENT.", "iks"),
-          listParam("nivaa", "Geografisk nivå: lokalt (2–3 kommuner), regionalt (4–8), hoyere (9 eller flere)."),
-          listParam("etablert", "Etableringsperiode: etter-2021, 2015-2021, 2000-2014, for-2000, uspesifisert, ukjent."),
-          { name: "kryss", in: "query", required: false, description: "Over fylkesgrense (dagens fylker)", schema: { type: "string", enum: ["ja", "nei"] } },
-          { name: "status", in: "query", required: false, description: "Aktive eller avsluttede på datoen (standard: alle uten dato, aktive med dato)", schema: { type: "string", enum: ["alle", "aktive", "avsluttede"] } },
-          { name: "dato", in: "query", required: false, description: "Per dato (ÅÅÅÅ-MM-DD)", schema: { type: "string", format: "date" }, example: "2021-11-01" },
-          { name: "sok", in: "query", required: false, description: "Fritekst: navn, forkortelse (IKS, LVS, IKT) eller kommune. Store/små bokstaver og æ/ø/å spiller ingen rolle («al» finner Ål).", schema: { type: "string", maxLength: 100 } },
-          { name: "sorter", in: "query", required: false, schema: { type: "string", enum: ["navn", "sektor", "oppgave", "form", "vert", "deltakere", "nivaa", "etablert", "kryss", "relevans"] } },
-          { name: "retning", in: "query", required: false, schema: { type: "string", enum: ["stigende", "synkende"] } },
-          { name: "side", in: "query", required: false, description: "Sidenummer, fra 1", schema: { type: "integer", minimum: 1, default: 1 } },
-          { name: "antall", in: "query", required: false, description: "Ordninger per side", schema: { type: "integer", minimum: 1, maximum: 100, default: 25 } },
-        ],
+        parameters: queryParameters(arrangementListQuery.schema, ARRANGEMENT_LIST_PARAMETERS),
         responses: {
           "200": { description: "Én side med ordninger", content: { "application/json": { schema: { $ref: "#/components/schemas/OrdningListe" } } } },
           "400": error400,

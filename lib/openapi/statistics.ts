@@ -1,19 +1,19 @@
+import { statisticsQuery } from "@/lib/api/parameters";
+import { queryParameters } from "./parameters";
 import type { OpenApiFragment } from "./types";
 
-const dato = {
-  name: "dato",
-  in: "query",
-  required: false,
-  description: "Beregn statistikken per denne datoen (ÅÅÅÅ-MM-DD). Standard: i dag. Rapportens tall gjelder 2021-11-01.",
-  schema: { type: "string", format: "date", example: "2021-11-01" },
-};
-const region = {
-  name: "region",
-  in: "query",
-  required: false,
-  description: "Kommuneregion (drammensregionen, kongsbergregionen, ringeriksregionen, hallingdal, hadeland) eller «alle». Standard: de 25 kartlagte kommunene.",
-  schema: { type: "string", example: "hallingdal" },
-};
+/** The prose of the statistics routes' parameters; names and schemas come from the zod schema the routes parse with. */
+const parameters = queryParameters(statisticsQuery.schema, {
+  dato: {
+    description: "Beregn statistikken per denne datoen (ÅÅÅÅ-MM-DD). Standard: i dag. Rapportens tall gjelder 2021-11-01.",
+    example: "2021-11-01",
+    schema: { format: "date" },
+  },
+  region: {
+    description: "Kommuneregion (drammensregionen, kongsbergregionen, ringeriksregionen, hallingdal, hadeland) eller «alle». Standard: de 25 kartlagte kommunene.",
+    example: "hallingdal",
+  },
+});
 const badRequest = {
   description: "Ugyldig dato eller ukjent region",
   content: { "application/json": { schema: { $ref: "#/components/schemas/Feil" } } },
@@ -35,7 +35,7 @@ export const statisticsApi: OpenApiFragment = {
         summary: "Hovedtallene fra rapporten, levende",
         description:
           "Antall ordninger og kommuner, snitt per kommune (totalt og etter innbyggertall), geografisk nivå, sektorer, etableringsperioder, ordninger over fylkesgrensene og juridiske tilknytningsformer. Definisjoner: docs/decisions/0020-statistics-definitions.md.",
-        parameters: [dato, region],
+        parameters,
         responses: {
           "200": { description: "Statistikken", content: { "application/json": { schema: { $ref: "#/components/schemas/Statistikk" } } } },
           "400": badRequest,
@@ -46,7 +46,7 @@ export const statisticsApi: OpenApiFragment = {
       get: {
         tags: ["Statistikk"],
         summary: "Ordninger og vertskommuneansvar per kommune (Figur 2.2, Tabell 3.2)",
-        parameters: [dato, region],
+        parameters,
         responses: {
           "200": { description: "Én rad per kommune i utvalget", content: { "application/json": { schema: { $ref: "#/components/schemas/StatistikkKommuner" } } } },
           "400": badRequest,
@@ -57,7 +57,7 @@ export const statisticsApi: OpenApiFragment = {
       get: {
         tags: ["Statistikk"],
         summary: "Deltakelse etter oppgaveområde (Tabell 3.1)",
-        parameters: [dato, region],
+        parameters,
         responses: {
           "200": { description: "Én rad per oppgaveområde", content: { "application/json": { schema: { $ref: "#/components/schemas/StatistikkOppgaver" } } } },
           "400": badRequest,

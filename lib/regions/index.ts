@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { EMPTY_FILTERS, todayIso } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
@@ -36,8 +37,10 @@ export interface RegionDetail {
   date: string;
 }
 
-/** A kommuneregion: its members, the arrangements they take part in (by level), host roles and key figures. */
-export async function regionDetail(slug: string): Promise<RegionDetail | null> {
+/** A kommuneregion: its members, the arrangements they take part in (by level), host roles and key figures. Once per request (React cache): generateMetadata and the page share one load. */
+export const regionDetail = cache(loadRegionDetail);
+
+async function loadRegionDetail(slug: string): Promise<RegionDetail | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const region = await prisma.region.findUnique({ where: { slug } });
   if (!region) return null;

@@ -5,7 +5,8 @@ import { NoAccess } from "@/components/auth/NoAccess";
 import { ActiveForm, PasswordForm, UserForm } from "@/components/auth/UserForms";
 import { authorize, ROLE_LABELS } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
-import { formOptions, userDetail } from "@/lib/changes/queries";
+import { formOptions } from "@/lib/changes/queries";
+import { userDetail } from "@/lib/users/queries";
 import { setUserActiveAction, setUserPasswordAction, updateUserAction } from "../../actions";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,11 @@
 import { ok } from "@/lib/api/responses";
+import { apiRoute } from "@/lib/api/route";
 import { listMunicipalities } from "@/lib/municipalities";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/kommuner: every municipality with today's counts; the 25 surveyed first. */
-export async function GET() {
+export const GET = apiRoute(async () => {
   const rows = await listMunicipalities();
   return ok({
     antallTotalt: rows.length,
@@ -22,4 +23,4 @@ export async function GET() {
       lenke: `/kommuner/${m.currentCode ?? m.slug}`,
     })),
   });
-}
+});

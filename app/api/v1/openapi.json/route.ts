@@ -1,5 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
 import { openApiDocument } from "@/lib/openapi";
 
-export function GET() {
-  return Response.json(openApiDocument(), { headers: { "Access-Control-Allow-Origin": "*" } });
-}
+export const GET = apiRoute(async () => Response.json(openApiDocument(), { headers: { "Access-Control-Allow-Origin": "*" } }));

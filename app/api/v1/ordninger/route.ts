@@ -1,23 +1,14 @@
-import { badRequest, corsHeaders, ok } from "@/lib/api/responses";
+import { arrangementListQuery } from "@/lib/api/parameters";
+import { corsHeaders, ok } from "@/lib/api/responses";
+import { apiQueryRoute } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
-import { parseArrangementFilters } from "@/lib/arrangements/filters";
-import { listResolved, resolveArrangementFilters } from "@/lib/arrangements/list";
+import { listResolved } from "@/lib/arrangements/list";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/ordninger: the /ordninger filters as query parameters; documented in lib/openapi/registry.ts. */
-export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  const parsed = parseArrangementFilters(params);
-  if (!parsed.ok) return badRequest(parsed.message, parsed.issues);
-  const resolved = await resolveArrangementFilters(parsed.filters);
-  if (resolved.unknown.length) {
-    return Response.json(
-      { feil: `Ukjente verdier – ${resolved.unknown.map((u) => u.message).join("; ")}`, detaljer: resolved.unknown.map((u) => ({ felt: u.parameter, melding: u.message })) },
-      { status: 400, headers: corsHeaders },
-    );
-  }
-  const page = await listResolved(resolved);
+export const GET = apiQueryRoute(arrangementListQuery, async ({ query }) => {
+  const page = await listResolved(query);
   return ok({
     antallTotalt: page.total,
     side: page.page,
@@ -26,7 +17,7 @@ export async function GET(request: Request) {
     dato: page.date,
     ordninger: page.rows.map(arrangementToApi),
   });
-}
+});
 
 export function OPTIONS() {
   return new Response(null, { status: 204, headers: { ...corsHeaders, "Access-Control-Allow-Methods": "GET, OPTIONS" } });

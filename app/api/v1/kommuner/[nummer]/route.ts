@@ -1,12 +1,12 @@
 import { notFound, ok } from "@/lib/api/responses";
+import { apiPathRoute } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
 import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/kommuner/{nummer}: current or earlier code (earlier codes redirect) or the id (slug). */
-export async function GET(request: Request, { params }: { params: Promise<{ nummer: string }> }) {
-  const { nummer } = await params;
+export const GET = apiPathRoute<{ nummer: string }>(async ({ request, params: { nummer } }) => {
   const found = await findMunicipality(decodeURIComponent(nummer));
   if (found.kind === "missing") return notFound(`Fant ingen kommune med nummer eller id «${nummer}»`);
   if (!found.isCanonical) return Response.redirect(new URL(`/api/v1/kommuner/${found.canonical}`, request.url), 308);
@@ -25,4 +25,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ numm
     nokkeltall: m.keyFigures.map((f) => ({ navn: f.label, rapport2021: f.printed, registeret20211101: f.atSurveyDate, registeretNaa: f.now, forklaring: f.explanation })),
     ordninger: m.groups.flatMap((g) => g.rows.map((r) => ({ ...arrangementToApi(r), vertskommuneRolle: r.host?.id === m.id }))),
   });
-}
+});

@@ -1,12 +1,12 @@
 import { notFound, ok } from "@/lib/api/responses";
+import { apiPathRoute } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
 import { findArrangement } from "@/lib/arrangements/detail";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/ordninger/{id}: id is the slug (a numeric id answers with a redirect to the slug). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export const GET = apiPathRoute<{ id: string }>(async ({ request, params: { id } }) => {
   const result = await findArrangement(decodeURIComponent(id));
   if (result.kind === "redirect") return Response.redirect(new URL(`/api/v1/ordninger/${result.slug}`, request.url), 308);
   if (result.kind === "missing") return notFound(`Fant ingen samarbeidsordning med id «${id}»`);
@@ -28,4 +28,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     aarsverk: d.staffing.map((s) => ({ aar: s.year, aarsverk: s.fte, kilde: s.source })),
     kilder: d.provenance.map((p) => ({ felt: p.field, kilde: p.source, utledet: p.inferred, merknad: p.note })),
   });
-}
+});

@@ -1,12 +1,9 @@
-import { badRequest, ok } from "@/lib/api/responses";
+import { statisticsQuery } from "@/lib/api/parameters";
+import { ok } from "@/lib/api/responses";
+import { apiQueryRoute } from "@/lib/api/route";
 import { taskAreasApiBody } from "@/lib/stats/api";
-import { parseStatsParams } from "@/lib/stats/params";
 
 export const dynamic = "force-dynamic";
 
 /** Computed from the registry on every request; see /api/v1/openapi.json. */
-export async function GET(request: Request) {
-  const parsed = await parseStatsParams(new URL(request.url).searchParams);
-  if (!parsed.ok) return badRequest(parsed.message, parsed.issues);
-  return ok(await taskAreasApiBody(parsed.query));
-}
+export const GET = apiQueryRoute(statisticsQuery, async ({ query }) => ok(await taskAreasApiBody(query)));

@@ -1,0 +1,78 @@
+import type { z } from "zod";
+import type { Actor, Decision } from "@/lib/auth/authorize";
+import { type AuditInput, recordAudit } from "@/lib/audit/record";
+import { prisma, type Tx } from "@/lib/db";
+import { fail, type FieldErrors, MESSAGES as M, MutationFailure, type MutationResult } from "./result.ts";
+import { fieldErrors } from "./validation.ts";
+
+export const UNAUTHENTICATED = "Du må logge inn for å gjøre dette.";
+
+/** One mutation as server actions and tests call it: the actor (null when logged out) and the raw form. */
+export type Mutation = (actor: Actor | null, raw: unknown) => Promise<MutationResult>;
+
+export type Failure = Extract<MutationResult, { ok: false }>;
+export type Success = Extract<MutationResult, { ok: true }>;
+export type Allowed = Extract<Decision, { allowed: true }>;
+
+/** What `apply` hands back: the answer, and the audit event the pipeline writes in the same transaction. */
+export interface Applied {
+  result: Success;
+  audit?: Omit<AuditInput, "actor">;
+}
+
+/**
+ * One mutation, typed from its zod schema: `load`, `authorize` and `apply` see `z.output<S>`, so
+ * no mutation casts its input. `L` is what `load` finds for authorization (the arrangement, the
+ * change request); `load` throws a MutationFailure (not_found) when it is missing.
+ */
+export interface MutationDefinition<S extends z.ZodType, L> {
+  schema: S;
+  /** The answer when the schema rejects the input (default: the form's field errors). */
+  invalid?(errors: FieldErrors): Failure;
+  load(tx: Tx, input: z.output<S>): Promise<L>;
+  authorize(actor: Actor, input: z.output<S>, loaded: L): Decision;
+  apply(tx: Tx, args: { actor: Actor; input: z.output<S>; loaded: L; decision: Allowed }): Promise<Applied>;
+}
+
+/** Runs `work` in one transaction; a MutationFailure rolls back and becomes the result, anything
+ * else rolls back and becomes a generic Norwegian error (logged, never shown). */
+export async function inTransaction(work: (tx: Tx) => Promise<MutationResult>): Promise<MutationResult> {
+  try {
+    return await prisma.$transaction(work, { timeout: 20_000 });
+  } catch (error) {
+    if (error instanceof MutationFailure) return error.result;
+    // The database's guarantee (trigger participation_no_overlap) when the check in
+    // participationOverlapErrors was passed by a concurrent write: the same rule, the same kind of answer.
+    const text = error instanceof Error ? error.message : String(error);
+    if (/participation_no_overlap/.test(text)) return fail("validation", M.participationOverlap);
+    console.error("Mutasjon feilet og ble rullet tilbake", error);
+    return fail("error", M.error);
+  }
+}
+
+/**
+ * The one pipeline every mutation runs through: zod → (in one transaction) load → authorize →
+ * apply → audit. A failure at any step rolls the whole transaction back.
+ */
+export function defineMutation<S extends z.ZodType, L = null>(definition: MutationDefinition<S, L>): Mutation {
+  return async (actor, raw) => {
+    if (!actor) return fail("unauthenticated", UNAUTHENTICATED);
+    const parsed = definition.schema.safeParse(raw);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      return definition.invalid ? definition.invalid(errors) : fail("validation", M.validation, errors);
+    }
+    const input = parsed.data;
+    return inTransaction(async (tx) => {
+      const loaded = await definition.load(tx, input);
+      const decision = definition.authorize(actor, input, loaded);
+      if (!decision.allowed) throw new MutationFailure(fail("forbidden", decision.reason));
+      const { result, audit } = await definition.apply(tx, { actor, input, loaded, decision });
+      if (audit) await recordAudit(tx, { actor, ...audit });
+      return result;
+    });
+  };
+}
+
+/** For mutations whose authorization needs nothing from the database. */
+export const loadNothing = async (): Promise<null> => null;

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { type Actor, authorize } from "@/lib/auth/authorize";
+import { DEMO_PASSWORDS } from "@/lib/auth/demo-accounts";
+import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { normaliseEmail } from "@/lib/auth/rate-limit";
+import type { Tx } from "@/lib/db";
+import { defineMutation, loadNothing } from "@/lib/changes/mutation";
+import { fail, MESSAGES as M, MutationFailure } from "@/lib/changes/result";
+import { id, idList, requiredText } from "@/lib/changes/validation";
+
+/**
+ * Account administration (admins only), through the same pipeline as every other mutation
+ * (lib/changes/mutation.ts): zod → authorize → apply → audit, in one transaction.
+ * Users are never deleted: they are deactivated.
+ */
+const role = z.enum(["KOMMUNE", "STATSFORVALTER", "ADMIN"], { error: "Velg en rolle." });
+const email = z
+  .string({ error: "Skriv e-postadressen." })
+  .trim()
+  .max(320, { error: "E-postadressen er for lang." })
+  .pipe(z.email({ error: "Skriv en gyldig e-postadresse." }))
+  .transform(normaliseEmail);
+const password = z.string({ error: "Skriv et passord." }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  else if (DEMO_PASSWORDS.includes(value)) ctx.addIssue({ code: "custom", message: "Dette passordet er offentlig kjent (demokonto). Velg et annet." });
+});
+
+const scopeRule = (data: { role: string; municipalityIds: number[] }, ctx: z.RefinementCtx) => {
+  if (data.role === "KOMMUNE" && data.municipalityIds.length === 0) ctx.addIssue({ code: "custom", path: ["municipalityIds"], message: "En kommunebruker må ha minst én kommune." });
+};
+
+const userId = id("Ukjent bruker.");
+const municipalityIds = idList("Velg gyldige kommuner.", 50);
+
+const manage = (actor: Actor) => authorize(actor, "user.manage");
+
+const USER_NOT_FOUND = "Fant ikke brukeren.";
+
+async function publicUser(tx: Tx, userId: number) {
+  const user = await tx.user.findUnique({ where: { id: userId }, include: { municipalities: { orderBy: { municipalityId: "asc" } } } });
+  if (!user) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, municipalityIds: user.municipalities.map((m) => m.municipalityId) };
+}
+
+async function existingUser(tx: Tx, userId: number) {
+  const user = await publicUser(tx, userId);
+  if (!user) throw new MutationFailure(fail("not_found", USER_NOT_FOUND));
+  return user;
+}
+
+async function checkMunicipalities(tx: Tx, ids: number[]) {
+  const found = await tx.municipality.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) throw new MutationFailure(fail("validation", M.validation, { municipalityIds: ["Ukjent kommune."] }));
+}
+
+async function keepOneAdmin(tx: Tx, userId: number) {
+  const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });
+  if (others === 0) throw new MutationFailure(fail("validation", "Det må finnes minst én aktiv administrator."));
+}
+
+/** A KOMMUNE user's municipalities (without repeats); other roles have none. */
+const scopeOf = (input: { role: string; municipalityIds: number[] }) => (input.role === "KOMMUNE" ? [...new Set(input.municipalityIds)] : []);
+
+export const createUser = defineMutation({
+  schema: z.object({ email, name: requiredText("Navnet", 200), role, municipalityIds, password }).superRefine(scopeRule),
+  load: loadNothing,
+  authorize: manage,
+  async apply(tx, { input }) {
+    const municipalities = scopeOf(input);
+    await checkMunicipalities(tx, municipalities);
+    if (await tx.user.findUnique({ where: { email: input.email } })) {
+      throw new MutationFailure(fail("validation", M.validation, { email: ["Det finnes allerede en bruker med denne e-postadressen."] }));
+    }
+    const passwordHash = await hashPassword(input.password);
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash, municipalities: { create: municipalities.map((municipalityId) => ({ municipalityId })) } },
+    });
+    return {
+      result: { ok: true, outcome: "done", message: `Brukeren ${user.email} er opprettet. Gi personen passordet på en sikker måte.`, userId: user.id },
+      audit: { action: "createUser", summary: `Bruker opprettet: ${user.email}`, targetUserId: user.id, after: await publicUser(tx, user.id) },
+    };
+  },
+});
+
+export const updateUser = defineMutation({
+  schema: z.object({ userId, name: requiredText("Navnet", 200), role, municipalityIds }).superRefine(scopeRule),
+  load: loadNothing,
+  authorize: manage,
+  async apply(tx, { input }) {
+    const municipalities = scopeOf(input);
+    const before = await existingUser(tx, input.userId);
+    await checkMunicipalities(tx, municipalities);
+    if (before.role === "ADMIN" && input.role !== "ADMIN") await keepOneAdmin(tx, input.userId);
+    await tx.user.update({ where: { id: input.userId }, data: { name: input.name, role: input.role } });
+    await tx.userMunicipality.deleteMany({ where: { userId: input.userId } });
+    if (municipalities.length) await tx.userMunicipality.createMany({ data: municipalities.map((municipalityId) => ({ userId: input.userId, municipalityId })) });
+    return {
+      result: { ok: true, outcome: "done", message: "Brukeren er oppdatert.", userId: input.userId },
+      audit: { action: "updateUser", summary: `Bruker endret: ${before.email}`, targetUserId: input.userId, before, after: await publicUser(tx, input.userId) },
+    };
+  },
+});
+
+export const setUserActive = defineMutation({
+  schema: z.object({ userId, active: z.preprocess((v) => v === true || v === "true", z.boolean()) }),
+  load: loadNothing,
+  authorize: manage,
+  async apply(tx, { actor, input: { userId, active } }) {
+    const before = await existingUser(tx, userId);
+    if (!active && userId === actor.id) throw new MutationFailure(fail("validation", "Du kan ikke deaktivere deg selv."));
+    if (!active && before.role === "ADMIN") await keepOneAdmin(tx, userId);
+    if (before.active === active) throw new MutationFailure(fail("validation", active ? "Brukeren er allerede aktiv." : "Brukeren er allerede deaktivert."));
+    await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
+    return {
+      result: { ok: true, outcome: "done", message: active ? "Brukeren er aktivert igjen." : "Brukeren er deaktivert og kan ikke lenger logge inn. Historikken er beholdt.", userId },
+      audit: { action: "setUserActive", summary: `${active ? "Bruker aktivert" : "Bruker deaktivert"}: ${before.email}`, targetUserId: userId, before, after: await publicUser(tx, userId) },
+    };
+  },
+});
+
+export const setUserPassword = defineMutation({
+  schema: z.object({ userId, password }),
+  load: loadNothing,
+  authorize: manage,
+  async apply(tx, { input }) {
+    const user = await existingUser(tx, input.userId);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } });
+    return {
+      result: { ok: true, outcome: "done", message: "Nytt passord er satt. Gi det til personen på en sikker måte.", userId: user.id },
+      audit: { action: "setUserPassword", summary: `Nytt passord satt for ${user.email}`, targetUserId: user.id },
+    };
+  },
+});
+
+/** The user-administration mutations, by name (part of lib/changes' MUTATIONS). */
+export const USER_MUTATIONS = { createUser, updateUser, setUserActive, setUserPassword };
