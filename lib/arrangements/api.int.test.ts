@@ -108,5 +108,18 @@ describe("GET /api/v1/kommuner", () => {
     expect(old.status).toBe(308);
     expect(old.headers.get("location")).toMatch(/\/api\/v1\/kommuner\/3301$/);
     expect((await get("/api/v1/kommuner/0000")).status).toBe(404);
+    // A malformed escape is a plain miss, not a 500.
+    expect((await get("/api/v1/kommuner/%E0%A4%A")).status).toBe(404);
+  });
+
+  it("builds redirects from the configured public address, never from the request", async () => {
+    process.env.APP_URL = "https://samarbeid.example.no";
+    try {
+      const old = await get("/api/v1/kommuner/3005");
+      expect(old.status).toBe(308);
+      expect(old.headers.get("location")).toBe("https://samarbeid.example.no/api/v1/kommuner/3301");
+    } finally {
+      delete process.env.APP_URL;
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
 import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot, readDiff, readSnapshot } from "./snapshot.ts";
@@ -5,7 +6,7 @@ import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshot
 /** Read queries for the editing, review and administration pages. */
 
 export async function resolveArrangementId(idOrSlug: string): Promise<number | null> {
-  const decoded = decodeURIComponent(idOrSlug);
+  const decoded = decodePathSegment(idOrSlug);
   const row = /^\d{1,9}$/.test(decoded)
     ? await prisma.arrangement.findUnique({ where: { id: Number(decoded) }, select: { id: true } })
     : await prisma.arrangement.findUnique({ where: { slug: decoded }, select: { id: true } });

@@ -1,3 +1,4 @@
+import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Metadata } from "next";
 import NextLink from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -19,14 +20,14 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ nummer: string }> };
 
 async function resolve(nummer: string) {
-  const found = await findMunicipality(decodeURIComponent(nummer));
+  const found = await findMunicipality(decodePathSegment(nummer));
   if (found.kind === "missing") notFound();
   if (!found.isCanonical) permanentRedirect(`/kommuner/${found.canonical}`);
   return found;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await findMunicipality(decodeURIComponent((await params).nummer));
+  const found = await findMunicipality(decodePathSegment((await params).nummer));
   if (found.kind === "missing") return { title: "Kommune" };
   const detail = await municipalityDetail(found.id);
   return { title: `${detail.name} kommune` };

@@ -1,3 +1,4 @@
+import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Metadata } from "next";
 import NextLink from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -28,14 +29,14 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 async function load(id: string): Promise<ArrangementDetail> {
-  const result = await findArrangement(decodeURIComponent(id));
+  const result = await findArrangement(decodePathSegment(id));
   if (result.kind === "redirect") permanentRedirect(`/ordninger/${result.slug}`);
   if (result.kind === "missing") notFound();
   return result.detail;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await findArrangement(decodeURIComponent((await params).id));
+  const result = await findArrangement(decodePathSegment((await params).id));
   return { title: result.kind === "found" ? result.detail.row.name : "Samarbeidsordning" };
 }
 

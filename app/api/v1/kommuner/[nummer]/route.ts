@@ -1,3 +1,5 @@
+import { publicUrl } from "@/lib/config/public-url";
+import { decodePathSegment } from "@/lib/http/path-segment";
 import { notFound, ok } from "@/lib/api/responses";
 import { apiPathRoute } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
@@ -6,10 +8,10 @@ import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/kommuner/{nummer}: current or earlier code (earlier codes redirect) or the id (slug). */
-export const GET = apiPathRoute<{ nummer: string }>(async ({ request, params: { nummer } }) => {
-  const found = await findMunicipality(decodeURIComponent(nummer));
+export const GET = apiPathRoute<{ nummer: string }>(async ({ params: { nummer } }) => {
+  const found = await findMunicipality(decodePathSegment(nummer));
   if (found.kind === "missing") return notFound(`Fant ingen kommune med nummer eller id «${nummer}»`);
-  if (!found.isCanonical) return Response.redirect(new URL(`/api/v1/kommuner/${found.canonical}`, request.url), 308);
+  if (!found.isCanonical) return Response.redirect(publicUrl(`/api/v1/kommuner/${found.canonical}`), 308);
   const m = await municipalityDetail(found.id);
   return ok({
     kommunenummer: m.currentCode,

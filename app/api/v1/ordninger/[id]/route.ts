@@ -1,3 +1,5 @@
+import { publicUrl } from "@/lib/config/public-url";
+import { decodePathSegment } from "@/lib/http/path-segment";
 import { notFound, ok } from "@/lib/api/responses";
 import { apiPathRoute } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
@@ -6,9 +8,9 @@ import { findArrangement } from "@/lib/arrangements/detail";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/ordninger/{id}: id is the slug (a numeric id answers with a redirect to the slug). */
-export const GET = apiPathRoute<{ id: string }>(async ({ request, params: { id } }) => {
-  const result = await findArrangement(decodeURIComponent(id));
-  if (result.kind === "redirect") return Response.redirect(new URL(`/api/v1/ordninger/${result.slug}`, request.url), 308);
+export const GET = apiPathRoute<{ id: string }>(async ({ params: { id } }) => {
+  const result = await findArrangement(decodePathSegment(id));
+  if (result.kind === "redirect") return Response.redirect(publicUrl(`/api/v1/ordninger/${result.slug}`), 308);
   if (result.kind === "missing") return notFound(`Fant ingen samarbeidsordning med id «${id}»`);
   const d = result.detail;
   return ok({

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { decodePathSegment } from "./path-segment";
+
+describe("decodePathSegment", () => {
+  it("decodes escapes and keeps malformed ones as typed instead of throwing", () => {
+    expect(decodePathSegment("%C3%85l")).toBe("Ål");
+    expect(decodePathSegment("nore-og-uvdal")).toBe("nore-og-uvdal");
+    expect(decodePathSegment("%E0%A4%A")).toBe("%E0%A4%A");
+    expect(decodePathSegment("100%")).toBe("100%");
+  });
+});

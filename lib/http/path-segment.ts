@@ -1,0 +1,12 @@
+/**
+ * A dynamic route segment as the user meant it. Next.js hands segments over still percent-encoded
+ * in some cases; a malformed escape (`/kommuner/%E0%A4%A`) makes decodeURIComponent throw, which
+ * would surface as a 500. Such a segment is kept as typed, so it simply matches nothing (404).
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
