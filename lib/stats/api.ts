@@ -2,7 +2,7 @@ import { arrangementsPerMunicipality } from "./arrangements-per-municipality";
 import { readBaseline } from "./baseline";
 import type { EstablishmentPeriodKey } from "./establishment";
 import { statisticsOverview } from "./overview";
-import type { StatsQuery } from "./query";
+import type { StatsQuery } from "./engine/scope";
 import { participationByTaskArea } from "./task-area-participation";
 
 /** JSON bodies of the open statistics API (/api/v1/statistikk…); Norwegian field names, see lib/openapi/statistics.ts. */

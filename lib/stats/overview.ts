@@ -5,7 +5,8 @@ import { establishmentPeriodsStatistic, newArrangementsCountStatistic, type Esta
 import { geographicLevelsStatistic, type GeographicLevels } from "./geographic-level";
 import { NEW_ARRANGEMENTS_FROM } from "./index";
 import { legalFormDistributionStatistic, type LegalFormCount } from "./legal-forms";
-import { computeStatisticsSet, type StatsQuery } from "./query";
+import { computeStatisticsSet } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
 import { scopeTotalsStatistic, type ScopeTotals } from "./scope-totals";
 import { sectorDistributionStatistic, type SectorCount } from "./sectors";
 
