@@ -1,5 +1,6 @@
+import { prisma } from "@/lib/db";
+import { readReportFigures } from "@/lib/domain/report-figures";
 import { arrangementsPerMunicipalityStatistic, summarizeArrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
-import { readBaseline } from "./baseline";
 import { crossCountyStatistic, type CrossCountySummary } from "./cross-county";
 import { establishmentPeriodsStatistic, newArrangementsCountStatistic, type EstablishmentPeriodCount } from "./establishment";
 import { geographicLevelsStatistic, type GeographicLevels } from "./geographic-level";
@@ -27,7 +28,7 @@ export async function statisticsOverview(query: StatsQuery) {
       ],
       query,
     ),
-    readBaseline(["totalArrangements", "meanPerMunicipality", "meanByPopulationClass", "levels", "crossCounty", "newArrangements", "surveyedMunicipalities"] as const),
+    readReportFigures(prisma, ["totalArrangements", "meanPerMunicipality", "meanByPopulationClass", "levels", "crossCounty", "newArrangements", "surveyedMunicipalities"] as const),
   ]);
   const [totals, perMunicipality, levels, sectors, periods, newOnes, crossCounty, legalForms] = set as [
     ScopeTotals,

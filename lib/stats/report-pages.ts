@@ -1,11 +1,12 @@
 import { formatDecimal, formatInteger, formatPercent } from "@/lib/format";
+import { prisma } from "@/lib/db";
+import { readReportFigures } from "@/lib/domain/report-figures";
 import {
   arrangementsPerMunicipality,
   populationClassOf,
   POPULATION_CLASSES,
   summarizeArrangementsPerMunicipality,
 } from "./arrangements-per-municipality";
-import { readBaseline } from "./baseline";
 import { compareCrossCountyWithReport, CROSS_COUNTY_GROUPS, crossCountyArrangements } from "./cross-county";
 import { arrangementsByEstablishmentPeriod, arrangementsPerEstablishmentYear, newArrangementsInPeriod } from "./establishment";
 import { arrangementsByGeographicLevel } from "./geographic-level";
@@ -38,7 +39,7 @@ function scopeNote(query: StatsQuery): string[] {
 async function municipalitiesPage(query: StatsQuery): Promise<StatPage> {
   const [rows, baseline] = await Promise.all([
     arrangementsPerMunicipality(query),
-    readBaseline(["perMunicipality", "meanPerMunicipality", "meanByPopulationClass", "range"] as const),
+    readReportFigures(prisma, ["perMunicipality", "meanPerMunicipality", "meanByPopulationClass", "range"] as const),
   ]);
   const summary = summarizeArrangementsPerMunicipality(rows);
   const printed = new Map((baseline.perMunicipality ?? []).map((r) => [r.municipality, r]));
@@ -146,7 +147,7 @@ async function municipalitiesPage(query: StatsQuery): Promise<StatPage> {
 }
 
 async function levelsPage(query: StatsQuery): Promise<StatPage> {
-  const [levels, baseline] = await Promise.all([arrangementsByGeographicLevel(query), readBaseline(["levels"] as const)]);
+  const [levels, baseline] = await Promise.all([arrangementsByGeographicLevel(query), readReportFigures(prisma, ["levels"] as const)]);
   const b = baseline.levels;
   const rows: StatRow[] = [
     { nivaa: "Lokalt", definisjon: "2–3 kommuner", antall: levels.local, andel: round1(percent(levels.local, levels.total)), rapport: b?.local ?? null },
@@ -193,7 +194,7 @@ async function establishmentPage(query: StatsQuery): Promise<StatPage> {
     arrangementsByEstablishmentPeriod(query),
     arrangementsPerEstablishmentYear(query),
     newArrangementsInPeriod(query, NEW_ARRANGEMENTS_FROM, year),
-    readBaseline(["establishmentPeriods", "newArrangements", "perYear"] as const),
+    readReportFigures(prisma, ["establishmentPeriods", "newArrangements", "perYear"] as const),
   ]);
   const printed = new Map((baseline.establishmentPeriods?.periods ?? []).map((p) => [p.period, p]));
   const total = periods.reduce((s, p) => s + p.arrangements, 0);
@@ -283,7 +284,7 @@ async function establishmentPage(query: StatsQuery): Promise<StatPage> {
 }
 
 async function crossCountyPage(query: StatsQuery): Promise<StatPage> {
-  const [result, baseline] = await Promise.all([crossCountyArrangements(query), readBaseline(["crossCounty"] as const)]);
+  const [result, baseline] = await Promise.all([crossCountyArrangements(query), readReportFigures(prisma, ["crossCounty"] as const)]);
   const printedGroups = new Map((baseline.crossCounty?.groups ?? []).map((g) => [g.key, g]));
   const comparison = compareCrossCountyWithReport(result.arrangements, baseline.crossCounty?.tables ?? {});
   const groupName = new Map<string, string>(CROSS_COUNTY_GROUPS.map((g) => [g.key, g.name]));
@@ -370,7 +371,7 @@ async function crossCountyPage(query: StatsQuery): Promise<StatPage> {
 }
 
 async function taskAreasPage(query: StatsQuery): Promise<StatPage> {
-  const [rows, baseline, totals] = await Promise.all([participationByTaskArea(query), readBaseline(["taskAreas"] as const), scopeTotals(query)]);
+  const [rows, baseline, totals] = await Promise.all([participationByTaskArea(query), readReportFigures(prisma, ["taskAreas"] as const), scopeTotals(query)]);
   const printed = new Map((baseline.taskAreas ?? []).map((t) => [t.taskArea, t]));
   const differing = rows.filter((r) => printed.has(r.slug) && printed.get(r.slug)!.count !== r.municipalities);
   return {
@@ -427,7 +428,7 @@ async function hostsPage(query: StatsQuery): Promise<StatPage> {
   const [rows, hosts, baseline] = await Promise.all([
     hostResponsibilityByMunicipality(query),
     hostSummary(query),
-    readBaseline(["perMunicipality", "hostsOutsideArea", "hostSummary"] as const),
+    readReportFigures(prisma, ["perMunicipality", "hostsOutsideArea", "hostSummary"] as const),
   ]);
   const printed = new Map((baseline.perMunicipality ?? []).map((r) => [r.municipality, r]));
   const printedOutside = new Map((baseline.hostsOutsideArea?.hosts ?? []).map((h) => [h.municipality, h.count]));
@@ -524,7 +525,7 @@ async function hostsPage(query: StatsQuery): Promise<StatPage> {
 }
 
 async function legalFormsPage(query: StatsQuery): Promise<StatPage> {
-  const [rows, baseline] = await Promise.all([legalFormDistribution(query), readBaseline(["legalForms"] as const)]);
+  const [rows, baseline] = await Promise.all([legalFormDistribution(query), readReportFigures(prisma, ["legalForms"] as const)]);
   const total = rows.reduce((s, r) => s + r.arrangements, 0);
   const printedFor = (code: string | null) =>
     (baseline.legalForms ?? [])
@@ -579,7 +580,7 @@ async function legalFormsPage(query: StatsQuery): Promise<StatPage> {
 }
 
 async function sectorsPage(query: StatsQuery): Promise<StatPage> {
-  const [rows, baseline] = await Promise.all([sectorDistribution(query), readBaseline(["sectors"] as const)]);
+  const [rows, baseline] = await Promise.all([sectorDistribution(query), readReportFigures(prisma, ["sectors"] as const)]);
   const printed = new Map((baseline.sectors ?? []).map((s) => [s.code, s]));
   const total = rows.reduce((s, r) => s + r.arrangements, 0);
   const top = [...rows].sort((a, b) => b.arrangements - a.arrangements)[0];
@@ -642,7 +643,7 @@ function staffingLiveTable(id: string, title: string, rows: StaffedArrangement[]
 }
 
 async function staffingPage(query: StatsQuery): Promise<StatPage> {
-  const [tables, baseline] = await Promise.all([staffingTables(query), readBaseline(["staffing"] as const)]);
+  const [tables, baseline] = await Promise.all([staffingTables(query), readReportFigures(prisma, ["staffing"] as const)]);
   const s = baseline.staffing;
   const hallingdalPrinted: StatTable = {
     id: "bemanning-hallingdal-rapport",
@@ -779,7 +780,7 @@ async function staffingPage(query: StatsQuery): Promise<StatPage> {
 }
 
 async function serviceStructurePage(query: StatsQuery): Promise<StatPage> {
-  const [rows, baseline] = await Promise.all([serviceStructureByTaskArea(query), readBaseline(["serviceStructure"] as const)]);
+  const [rows, baseline] = await Promise.all([serviceStructureByTaskArea(query), readReportFigures(prisma, ["serviceStructure"] as const)]);
   const printed = new Map((baseline.serviceStructure ?? []).map((s) => [s.task, s]));
   const reported = rows.filter((r) => r.reportTask);
   const ikt = rows.find((r) => r.taskArea === "felles-ikt-tjeneste");
