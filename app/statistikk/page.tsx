@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, CardBlock, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { formatDecimal, formatInteger } from "@/lib/format";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
-import { overviewPage } from "@/lib/stats/report-pages";
+import { overviewPage } from "@/lib/stats/pages";
 import { filterParams } from "./_components/params";
 import { ParamsError } from "./_components/ParamsError";
 import { StatSectionView } from "./_components/StatSectionView";

@@ -75,7 +75,7 @@ async function apiGet(route: "" | "/kommuner" | "/oppgaver", region: string | nu
 
 async function computeEverything(): Promise<Record<string, unknown>> {
   const stats = await import("./index");
-  const { loadStatPage } = await import("./report-pages");
+  const { loadStatPage } = await import("./pages");
   const { parseArrangementFilters } = await import("@/lib/arrangements/filters");
   const { arrangementFacets, listAllArrangements, listResolved, resolveArrangementFilters } = await import("@/lib/arrangements/list");
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
-import { loadStatPage, STAT_PAGES } from "@/lib/stats/report-pages";
+import { loadStatPage, STAT_PAGES } from "@/lib/stats/pages";
 import { filterParams } from "../_components/params";
 import { ParamsError } from "../_components/ParamsError";
 import { StatSectionView } from "../_components/StatSectionView";

@@ -1,0 +1,58 @@
+import { formatPercent } from "@/lib/format";
+import type { StatsQuery } from "../engine/scope";
+import { percent } from "../engine/statistic";
+import { legalFormDistribution } from "../legal-forms";
+import type { StatPageBody } from "../tables";
+import { n, pageFigures, REPORT, round1, scopeNote } from "./shared";
+
+export async function legalFormsPage(query: StatsQuery): Promise<StatPageBody> {
+  const [rows, baseline] = await Promise.all([legalFormDistribution(query), pageFigures(["legalForms"] as const)]);
+  const total = rows.reduce((s, r) => s + r.arrangements, 0);
+  const printedFor = (code: string | null) =>
+    (baseline.legalForms ?? [])
+      .filter((b) => code !== null && (b.code === code || b.codes?.includes(code)))
+      .map((b) => b.text)
+      .join(" / ") || null;
+  const companies = rows.filter((r) => r.code === "IKS" || r.code === "AS").reduce((s, r) => s + r.arrangements, 0);
+  const hostAdmin = rows.find((r) => r.code === "HOST_ADMIN")?.arrangements ?? 0;
+  const koIpr = rows.filter((r) => r.code === "KO" || r.code === "IPR").reduce((s, r) => s + r.arrangements, 0);
+  return {
+    intro:
+      "Ordningene etter juridisk tilknytningsform. Rapporten oppgir ikke formen per ordning; registeret har utledet den av navn og tekst der den ikke er oppgitt, og merker slike verdier som utledet.",
+    sections: [
+      {
+        id: "former",
+        heading: "Ordninger etter tilknytningsform",
+        summary:
+          `Administrativt vertskommunesamarbeid: ${n(hostAdmin)} av ${n(total)} (${formatPercent(percent(hostAdmin, total) ?? 0)}; ${REPORT}: 40 %). ` +
+          `Selskaper (IKS og AS): ${n(companies)} (${formatPercent(percent(companies, total) ?? 0)}; ${REPORT}: 21 %). ` +
+          `Kommunalt oppgavefellesskap og interkommunalt politisk råd: ${n(koIpr)} (${REPORT}: 10).`,
+        table: {
+          id: "tilknytningsformer",
+          title: "Ordninger etter juridisk tilknytningsform",
+          columns: [
+            { key: "form", header: "Tilknytningsform" },
+            { key: "antall", header: "Ordninger (levende)", numeric: true },
+            { key: "andel", header: "Andel", numeric: true, decimals: 1, percent: true },
+            { key: "utledet", header: "Av disse utledet", numeric: true },
+            { key: "rapport", header: REPORT },
+          ],
+          rows: rows.map((r) => ({
+            form: r.outdated ? `${r.name} (utdatert)` : r.name,
+            antall: r.arrangements,
+            andel: round1(percent(r.arrangements, total)),
+            utledet: r.inferred,
+            rapport: printedFor(r.code),
+          })),
+          footer: { form: "Totalt", antall: total, andel: total ? 100 : null, utledet: rows.reduce((s, r) => s + r.inferred, 0) },
+          source: "NIVI 2021, Figur 3.1 og avsnitt 3.3",
+        },
+        chart: { category: "form", series: [{ key: "antall", name: "Ordninger" }], layout: "horizontal" },
+        notes: [
+          "Rapporten fant 15 ordninger med styre etter gammel kommunelov § 27; registeret har bare dem der kilden sier det. Overgangsreglene krevde omdanning innen fire år, så slike ordninger er merket som utdatert.",
+          ...scopeNote(query, baseline),
+        ],
+      },
+    ],
+  };
+}
