@@ -40,7 +40,7 @@ interface PageDefinition {
 const OVERVIEW: Omit<PageDefinition, "build"> = { slug: "oversikt", title: "Statistikk", report: [["Hovedpunkter"]] };
 
 /** The report pages in the order of the navigation. */
-const PAGES: PageDefinition[] = [
+const PAGES = [
   { slug: "kommuner", title: "Ordninger per kommune", report: [["Figur", "2.2", "2.3"], ["avsnitt", "2.2"]], build: municipalitiesPage },
   { slug: "etablering", title: "Etableringstidspunkt", report: [["Tabell", "2.1", "2.2"], ["Figur", "2.4"]], build: establishmentPage },
   { slug: "nivaa", title: "Geografisk nivå", report: [["avsnitt", "2.1"], ["Figur", "2.1"]], build: levelsPage },
@@ -51,7 +51,9 @@ const PAGES: PageDefinition[] = [
   { slug: "sektorer", title: "Sektorer", report: [["Figur", "5.1"], ["kapittel", "5"]], build: sectorsPage },
   { slug: "bemanning", title: "Bemanning og fagmiljø", report: [["Tabell", "2.3", "3.3", "3.4"], ["Figur", "3.5"]], build: staffingPage },
   { slug: "tjenestestruktur", title: "Tjenestestruktur", report: [["avsnitt", "3.4"]], build: serviceStructurePage },
-];
+] as const satisfies readonly PageDefinition[];
+
+export type StatPageSlug = (typeof PAGES)[number]["slug"];
 
 export interface StatPageInfo {
   slug: string;
@@ -64,6 +66,9 @@ const infoOf = (p: Omit<PageDefinition, "build">): StatPageInfo => ({ slug: p.sl
 
 /** The report pages (not the overview), in navigation order. */
 export const STAT_PAGES: StatPageInfo[] = PAGES.map(infoOf);
+
+/** Each report page's slug, title and report reference by slug. */
+export const STAT_PAGE = Object.fromEntries(STAT_PAGES.map((p) => [p.slug, p])) as Record<StatPageSlug, StatPageInfo>;
 
 /** The overview page (/statistikk). */
 export const OVERVIEW_PAGE: StatPageInfo = infoOf(OVERVIEW);
@@ -80,7 +85,7 @@ export async function overviewPage(query: StatsQuery) {
 
 export async function loadStatPage(slug: string, query: StatsQuery): Promise<StatPage | null> {
   if (slug === OVERVIEW.slug) return overviewPage(query);
-  const page = PAGES.find((p) => p.slug === slug);
+  const page = (PAGES as readonly PageDefinition[]).find((p) => p.slug === slug);
   return page ? { ...infoOf(page), ...(await page.build(query)) } : null;
 }
 
