@@ -1,7 +1,25 @@
 import { compareCrossCountyWithReport, CROSS_COUNTY_GROUPS, crossCountyArrangements } from "../cross-county";
 import type { StatsQuery } from "../engine/scope";
 import type { StatPageBody, StatRow } from "../tables";
-import { n, pageFigures, REPORT, scopeNote } from "./shared";
+import { inWords, n, pageFigures, REPORT, scopeNote } from "./shared";
+
+/** How the printed tables' row numbers run irregularly: "Tabell 2.5 hopper dessuten over nr. 13 og har to nr. 31." */
+function numberingNotes(tables: Record<string, { rows: { nr: number }[] }>): string[] {
+  return Object.keys(tables)
+    .sort()
+    .flatMap((key) => {
+      const numbers = tables[key]!.rows.map((r) => r.nr);
+      const count = new Map<number, number>();
+      for (const nr of numbers) count.set(nr, (count.get(nr) ?? 0) + 1);
+      const skipped = Array.from({ length: Math.max(0, ...numbers) }, (_, i) => i + 1).filter((nr) => !count.has(nr));
+      const repeated = [...count].filter(([, times]) => times > 1);
+      const parts = [
+        ...(skipped.length ? [`hopper dessuten over nr. ${skipped.join(", ")}`] : []),
+        ...repeated.map(([nr, times]) => `har ${inWords(times)} nr. ${nr}`),
+      ];
+      return parts.length ? [`Tabell ${key} ${parts.join(" og ")}.`] : [];
+    });
+}
 
 export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> {
   const [result, baseline] = await Promise.all([crossCountyArrangements(query), pageFigures(["crossCounty"] as const)]);
@@ -55,7 +73,8 @@ export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> 
         notes: [
           `${n(onlyLive)} ordninger krysser grensen i registeret uten å stå i rapportens lister, og ${n(onlyPrinted)} står i listene uten å krysse grensen etter dagens kart. ` +
             "Hovedårsakene: Jevnaker og Lunner ble flyttet fra Viken til Akershus i 2024, så samarbeid mellom Jevnaker og Ringeriksregionen krysser nå en fylkesgrense; " +
-            "og rapportens tabeller mangler noen ordninger som krysser grensen (en streng regel gir flere enn 72). Tabell 2.5 hopper dessuten over nr. 13 og har to nr. 31.",
+            `og rapportens tabeller mangler noen ordninger som krysser grensen (en streng regel gir flere enn ${n(baseline.crossCounty?.total ?? 0)}).` +
+            numberingNotes(baseline.crossCounty?.tables ?? {}).map((note) => ` ${note}`).join(""),
           ...scopeNote(query, baseline),
         ],
       },

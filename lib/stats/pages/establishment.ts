@@ -11,21 +11,24 @@ export async function establishmentPage(query: StatsQuery): Promise<StatPageBody
     arrangementsByEstablishmentPeriod(query),
     arrangementsPerEstablishmentYear(query),
     newArrangementsInPeriod(query, NEW_ARRANGEMENTS_FROM, year),
-    pageFigures(["establishmentPeriods", "newArrangements", "perYear"] as const),
+    pageFigures(["establishmentPeriods", "newArrangements", "perYear", "totalArrangements"] as const),
   ]);
   const printed = new Map((baseline.establishmentPeriods?.periods ?? []).map((p) => [p.period, p]));
   const total = periods.reduce((s, p) => s + p.arrangements, 0);
   const known = periods.filter((p) => p.key !== "not-registered").reduce((s, p) => s + p.arrangements, 0);
   const registeredPct = (count: number) => round1(percent(count, known));
+  // The report's "new arrangements" period (Tabell 2.2), as printed: "2015–2021".
+  const printedNew = baseline.newArrangements;
+  const printedPeriod = printedNew ? `${printedNew.from}–${printedNew.to}` : null;
   return {
     intro:
-      "Når ordningene ble etablert. Et kjent år avgjør perioden. Uten år avgjør en registrert periode (for eksempel «2015–2021» fra Tabell 2.2) når hele perioden ligger innenfor én av periodene.",
+      `Når ordningene ble etablert. Et kjent år avgjør perioden. Uten år avgjør en registrert periode${printedPeriod ? ` (for eksempel «${printedPeriod}» fra Tabell 2.2)` : ""} når hele perioden ligger innenfor én av periodene.`,
     sections: [
       {
         id: "perioder",
         heading: "Ordninger etter etableringsperiode",
         summary:
-          `Etableringstidspunkt er registrert for ${n(known)} av ${n(total)} ordninger (${REPORT}: ${n(baseline.establishmentPeriods?.n ?? 0)} av 221). ` +
+          `Etableringstidspunkt er registrert for ${n(known)} av ${n(total)} ordninger (${REPORT}: ${n(baseline.establishmentPeriods?.n ?? 0)} av ${n(baseline.totalArrangements ?? 0)}). ` +
           periods.filter((p) => p.arrangements > 0).map((p) => `${p.label}: ${n(p.arrangements)}`).join(", ") + ".",
         table: {
           id: "etablering",
@@ -38,7 +41,7 @@ export async function establishmentPage(query: StatsQuery): Promise<StatPageBody
             { key: "rapportAndel", header: `${REPORT}, andel`, numeric: true, decimals: 1, percent: true },
           ],
           rows: periods.map((p) => ({
-            periode: p.key === "2015-" && baseline.establishmentPeriods ? `${p.label} (rapporten: 2015–2021)` : p.label,
+            periode: p.key === "2015-" && baseline.establishmentPeriods && printedPeriod ? `${p.label} (rapporten: ${printedPeriod})` : p.label,
             antall: p.arrangements,
             andel: p.key === "not-registered" ? null : registeredPct(p.arrangements),
             rapport: p.reportKey ? (printed.get(p.reportKey)?.count ?? null) : null,
@@ -78,7 +81,7 @@ export async function establishmentPage(query: StatsQuery): Promise<StatPageBody
       {
         id: "nye",
         heading: `Nye ordninger ${NEW_ARRANGEMENTS_FROM}–${year}`,
-        summary: `${n(newOnes.length)} ordninger er etablert i ${NEW_ARRANGEMENTS_FROM}–${year} (${REPORT}: ${n(baseline.newArrangements?.count ?? 0)} i 2015–2021).`,
+        summary: `${n(newOnes.length)} ordninger er etablert i ${NEW_ARRANGEMENTS_FROM}–${year} (${REPORT}: ${n(printedNew?.count ?? 0)} i ${printedPeriod ?? "–"}).`,
         table: {
           id: "nye-ordninger",
           title: `Nye ordninger ${NEW_ARRANGEMENTS_FROM}–${year}`,

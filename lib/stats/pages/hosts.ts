@@ -8,12 +8,19 @@ export async function hostsPage(query: StatsQuery): Promise<StatPageBody> {
   const [rows, hosts, baseline] = await Promise.all([
     hostResponsibilityByMunicipality(query),
     hostSummary(query),
-    pageFigures(["perMunicipality", "hostsOutsideArea", "hostSummary"] as const),
+    pageFigures(["perMunicipality", "hostsOutsideArea", "hostSummary", "totalArrangements", "deviations"] as const),
   ]);
   const printed = new Map((baseline.perMunicipality ?? []).map((r) => [r.municipality, r]));
   const printedOutside = new Map((baseline.hostsOutsideArea?.hosts ?? []).map((h) => [h.municipality, h.count]));
   const outsideSlugs = [...new Set([...hosts.hostsOutside.map((h) => h.slug), ...printedOutside.keys()])];
   const outsideName = new Map(hosts.hostsOutside.map((h) => [h.slug, h.name]));
+  // Municipalities whose Tabell 3.2 total the report's own tables contradict upwards (Hjartdal: 34 printed, 35 in the tables).
+  const tablesPlaceElsewhere = (baseline.deviations ?? [])
+    .filter((d) => d.statistic === "arrangementsPerMunicipality" && d.municipality && d.registry > d.printed && printed.has(d.municipality))
+    .map((d) => {
+      const name = printed.get(d.municipality!)!.nameAsPrinted;
+      return `${name}: Tabell 3.2 oppgir ${n(d.printed)} ordninger, men tabellene plasserer ${name} i ${n(d.registry)}.`;
+    });
   const sum = (key: "hosts" | "assisted" | "arrangements" | "withoutHost") => rows.reduce((s, r) => s + r[key], 0);
   return {
     intro:
@@ -23,7 +30,7 @@ export async function hostsPage(query: StatsQuery): Promise<StatPageBody> {
         id: "per-kommune",
         heading: "Vertskommune og bistand fra andre",
         summary:
-          `Vertskommune er registrert for ${n(hosts.withHost)} av ${n(hosts.arrangements)} ordninger (${REPORT}: ${n(baseline.hostSummary?.arrangementsWithHost ?? 0)} av 221). ` +
+          `Vertskommune er registrert for ${n(hosts.withHost)} av ${n(hosts.arrangements)} ordninger (${REPORT}: ${n(baseline.hostSummary?.arrangementsWithHost ?? 0)} av ${n(baseline.totalArrangements ?? 0)}). ` +
           `${n(rows.filter((r) => r.hosts > 0).length)} kommuner er vertskommune for minst én ordning.`,
         table: {
           id: "vertskommuner",
@@ -69,8 +76,12 @@ export async function hostsPage(query: StatsQuery): Promise<StatPageBody> {
           layout: "horizontal",
         },
         notes: [
-          "Rapporten har vertskommune for 216 av 221 ordninger, men trykker ikke verten per ordning. Registeret har vertskommunen der kilden navngir den; resten fylles ut av kommunene.",
-          "Hjartdal: Tabell 3.2 oppgir 34 ordninger, men tabellene plasserer Hjartdal i 35.",
+          ...(baseline.hostSummary && baseline.totalArrangements !== null
+            ? [
+                `Rapporten har vertskommune for ${n(baseline.hostSummary.arrangementsWithHost)} av ${n(baseline.totalArrangements)} ordninger, men trykker ikke verten per ordning. Registeret har vertskommunen der kilden navngir den; resten fylles ut av kommunene.`,
+              ]
+            : []),
+          ...tablesPlaceElsewhere,
           ...scopeNote(query, baseline),
         ],
       },

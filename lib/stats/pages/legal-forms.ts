@@ -13,9 +13,25 @@ export async function legalFormsPage(query: StatsQuery): Promise<StatPageBody> {
       .filter((b) => code !== null && (b.code === code || b.codes?.includes(code)))
       .map((b) => b.text)
       .join(" / ") || null;
-  const companies = rows.filter((r) => r.code === "IKS" || r.code === "AS").reduce((s, r) => s + r.arrangements, 0);
-  const hostAdmin = rows.find((r) => r.code === "HOST_ADMIN")?.arrangements ?? 0;
-  const koIpr = rows.filter((r) => r.code === "KO" || r.code === "IPR").reduce((s, r) => s + r.arrangements, 0);
+  /** The printed figure for exactly these codes (avsnitt 3.3), and the live count over the same codes. */
+  const printedGroup = (codes: string[]) =>
+    (baseline.legalForms ?? []).find((b) => {
+      const own = b.codes ?? (b.code ? [b.code] : []);
+      return own.length === codes.length && codes.every((c) => own.includes(c));
+    });
+  const liveCount = (codes: string[]) => rows.filter((r) => r.code !== null && codes.includes(r.code)).reduce((s, r) => s + r.arrangements, 0);
+  const printedPercent = (codes: string[]) => {
+    const value = printedGroup(codes)?.percent;
+    return value === undefined ? "ikke trykt" : formatPercent(value);
+  };
+  const printedCount = (codes: string[]) => {
+    const value = printedGroup(codes)?.count;
+    return value === undefined || value === null ? "ikke trykt" : n(value);
+  };
+  const companies = liveCount(["IKS", "AS"]);
+  const hostAdmin = liveCount(["HOST_ADMIN"]);
+  const koIpr = liveCount(["KO", "IPR"]);
+  const oldBoards = printedGroup(["OLD_27"])?.count;
   return {
     intro:
       "Ordningene etter juridisk tilknytningsform. Rapporten oppgir ikke formen per ordning; registeret har utledet den av navn og tekst der den ikke er oppgitt, og merker slike verdier som utledet.",
@@ -24,9 +40,9 @@ export async function legalFormsPage(query: StatsQuery): Promise<StatPageBody> {
         id: "former",
         heading: "Ordninger etter tilknytningsform",
         summary:
-          `Administrativt vertskommunesamarbeid: ${n(hostAdmin)} av ${n(total)} (${formatPercent(percent(hostAdmin, total) ?? 0)}; ${REPORT}: 40 %). ` +
-          `Selskaper (IKS og AS): ${n(companies)} (${formatPercent(percent(companies, total) ?? 0)}; ${REPORT}: 21 %). ` +
-          `Kommunalt oppgavefellesskap og interkommunalt politisk råd: ${n(koIpr)} (${REPORT}: 10).`,
+          `Administrativt vertskommunesamarbeid: ${n(hostAdmin)} av ${n(total)} (${formatPercent(percent(hostAdmin, total) ?? 0)}; ${REPORT}: ${printedPercent(["HOST_ADMIN"])}). ` +
+          `Selskaper (IKS og AS): ${n(companies)} (${formatPercent(percent(companies, total) ?? 0)}; ${REPORT}: ${printedPercent(["IKS", "AS"])}). ` +
+          `Kommunalt oppgavefellesskap og interkommunalt politisk råd: ${n(koIpr)} (${REPORT}: ${printedCount(["KO", "IPR"])}).`,
         table: {
           id: "tilknytningsformer",
           title: "Ordninger etter juridisk tilknytningsform",
@@ -49,7 +65,7 @@ export async function legalFormsPage(query: StatsQuery): Promise<StatPageBody> {
         },
         chart: { category: "form", series: [{ key: "antall", name: "Ordninger" }], layout: "horizontal" },
         notes: [
-          "Rapporten fant 15 ordninger med styre etter gammel kommunelov § 27; registeret har bare dem der kilden sier det. Overgangsreglene krevde omdanning innen fire år, så slike ordninger er merket som utdatert.",
+          `Rapporten fant ${oldBoards === undefined || oldBoards === null ? "flere" : n(oldBoards)} ordninger med styre etter gammel kommunelov § 27; registeret har bare dem der kilden sier det. Overgangsreglene krevde omdanning innen fire år, så slike ordninger er merket som utdatert.`,
           ...scopeNote(query, baseline),
         ],
       },

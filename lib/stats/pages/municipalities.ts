@@ -1,16 +1,19 @@
 import { arrangementsPerMunicipality, POPULATION_CLASSES, populationClassOf, summarizeArrangementsPerMunicipality } from "../arrangements-per-municipality";
 import type { StatsQuery } from "../engine/scope";
 import type { StatPageBody, StatTable } from "../tables";
-import { d1, n, pageFigures, REPORT, round1, scopeNote } from "./shared";
+import { d1, inWords, n, pageFigures, REPORT, round1, scopeNote } from "./shared";
 
 export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBody> {
   const [rows, baseline] = await Promise.all([
     arrangementsPerMunicipality(query),
-    pageFigures(["perMunicipality", "meanPerMunicipality", "meanByPopulationClass", "range"] as const),
+    pageFigures(["perMunicipality", "meanPerMunicipality", "meanByPopulationClass", "range", "deviations"] as const),
   ]);
   const summary = summarizeArrangementsPerMunicipality(rows);
   const printed = new Map((baseline.perMunicipality ?? []).map((r) => [r.municipality, r]));
   const classLabel = new Map<string, string>(POPULATION_CLASSES.map((c) => [c.key, c.label]));
+  // Ål: the report's total comes from Ål's own list, with rows that are not Ål's (deviations.json).
+  const alPrinted = printed.get("al");
+  const alDeviation = (baseline.deviations ?? []).find((d) => d.statistic === "arrangementsPerMunicipality" && d.municipality === "al");
   const table: StatTable = {
     id: "kommuner",
     title: "Antall ordninger per kommune",
@@ -57,6 +60,14 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
     source: "NIVI 2021, avsnitt 2.2",
   };
   const al = rows.find((r) => r.slug === "al");
+  /** The printed mean of Ål's size class includes the report's total for Ål; the member lists give the registry's. */
+  const alClassNote = (): string[] => {
+    const printedClassOfAl = alPrinted ? printedClass.get(populationClassOf(alPrinted.population2021) ?? "") : undefined;
+    if (!alPrinted || !alDeviation || !printedClassOfAl) return [];
+    return [
+      `Rapportens snitt for kommuner ${printedClassOfAl.label.toLowerCase()} innbyggere (${d1(printedClassOfAl.mean)}) bygger på ${n(alPrinted.total)} ordninger for Ål; medlemslistene gir ${n(alDeviation.registry)}.`,
+    ];
+  };
   return {
     intro:
       "Antall samarbeidsordninger hver kommune deltar i på valgt dato, farget etter innbyggertall 1. januar. En ordning med flere kommuner telles hos hver av dem.",
@@ -79,8 +90,10 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
           reference: summary.mean === null ? undefined : { value: summary.mean, label: `Snitt ${d1(summary.mean)}` },
         },
         notes: [
-          ...(al && printed.get("al") && printed.get("al")!.total !== al.arrangements
-            ? [`Ål: rapporten oppgir ${n(printed.get("al")!.total)}, men fire rader i Ål-lista er ordninger der Ål ikke står i medlemslistene. Registeret følger medlemslistene.`]
+          ...(al && alPrinted && alPrinted.total !== al.arrangements
+            ? [
+                `Ål: rapporten oppgir ${n(alPrinted.total)}, men ${alDeviation ? inWords(alDeviation.printed - alDeviation.registry) : "noen"} rader i Ål-lista er ordninger der Ål ikke står i medlemslistene. Registeret følger medlemslistene.`,
+              ]
             : []),
           ...scopeNote(query, baseline),
         ],
@@ -102,7 +115,7 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
           decimals: 1,
         },
         notes: [
-          "Rapportens snitt for kommuner under 5 000 innbyggere (38,2) bygger på 48 ordninger for Ål; medlemslistene gir 44.",
+          ...alClassNote(),
           ...(summary.withoutPopulation > 0 ? [`${n(summary.withoutPopulation)} kommuner mangler innbyggertall og er ikke med i noen klasse.`] : []),
         ],
       },

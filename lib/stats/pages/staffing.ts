@@ -114,6 +114,16 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
   };
   const section = (id: string, heading: string, summary: string, table: StatTable, notes: string[] = []): StatSection => ({ id, heading, summary, table, notes });
   const small = tables.smallChildWelfare;
+  /** Hallingdal's child welfare service is printed in both Tabell 2.3 and Tabell 3.3, with different FTE. */
+  const childWelfareTwiceNote = (): string[] => {
+    const startsWith = (text: string) => text.toLocaleLowerCase("nb").startsWith("hallingdal barnevern");
+    const inHallingdalTable = s?.hallingdal.rows.find((r) => startsWith(r.name));
+    const inChildWelfareTable = s?.childWelfare.rows.find((r) => startsWith(r.service));
+    if (!inHallingdalTable || !inChildWelfareTable || inHallingdalTable.fte === inChildWelfareTable.fte) return [];
+    return [
+      `${inChildWelfareTable.service} står med ${d1(inHallingdalTable.fte)} årsverk i Tabell 2.3 og ${d1(inChildWelfareTable.fte)} i Tabell 3.3; registeret bruker sist registrerte tall.`,
+    ];
+  };
   return {
     intro:
       "Årsverk i de interkommunale tjenestene, fra registerets bemanningstall (siste registrerte år til og med valgt dato), ved siden av rapportens tabeller. " +
@@ -124,7 +134,7 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
         "Hallingdal",
         `Registeret har ${n(tables.hallingdal.length)} ordninger med deltakere i Hallingdal og bemanningstall, til sammen ${d1(totalFte(tables.hallingdal))} årsverk (${REPORT}, Tabell 2.3: ${d1(s?.hallingdal.total)} årsverk).`,
         staffingLiveTable("bemanning-hallingdal", "Årsverk i ordninger med deltakere i Hallingdal (levende)", tables.hallingdal, false, "Registeret; NIVI 2021, Tabell 2.3"),
-        ["Hallingdal barnevernteneste står med 25,2 årsverk i Tabell 2.3 og 24,9 i Tabell 3.3; registeret bruker sist registrerte tall."],
+        childWelfareTwiceNote(),
       ),
       section("hallingdal-rapport", "Hallingdal i rapporten", `Tabell 2.3 har ${n(s?.hallingdal.rows.length ?? 0)} ordninger med ${d1(s?.hallingdal.total)} årsverk.`, hallingdalPrinted),
       section(
