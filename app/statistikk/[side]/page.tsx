@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
-import { loadStatPage, OVERVIEW_PAGE, statPageInfo } from "@/lib/stats/pages";
+import { loadStatPage, OVERVIEW_PAGE, reportDateLabel, statPageInfo } from "@/lib/stats/pages";
 import { filterParams } from "../_components/params";
 import { ParamsError } from "../_components/ParamsError";
 import { StatSectionView } from "../_components/StatSectionView";
@@ -29,7 +29,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   const raw = await searchParams;
   const parsed = await parseStatsParams(raw);
   const filter = filterParams(raw);
-  const page = parsed.ok ? await loadStatPage(side, parsed.query) : null;
+  const [page, reportDate] = await Promise.all([parsed.ok ? loadStatPage(side, parsed.query) : null, reportDateLabel()]);
   return (
     <div className="stack">
       <Paragraph data-size="sm">
@@ -47,7 +47,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       {page && parsed.ok && (
         <>
           <Paragraph data-size="sm" data-testid="utvalg">
-            Per {parsed.dato} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder 1. november 2021.
+            Per {parsed.dato} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder {reportDate ?? "kartleggingsdatoen"}.
           </Paragraph>
           {page.sections.map((section) => (
             <StatSectionView key={section.id} section={section} pageSlug={side} params={filter} />

@@ -7,6 +7,7 @@ import { legalFormsPage } from "./legal-forms";
 import { levelsPage } from "./levels";
 import { municipalitiesPage } from "./municipalities";
 import { overviewPage as overviewBody } from "./overview";
+import { pageFigures, surveyDateLabel } from "./shared";
 import { sectorsPage } from "./sectors";
 import { serviceStructurePage } from "./service-structure";
 import { staffingPage } from "./staffing";
@@ -76,6 +77,11 @@ export const OVERVIEW_PAGE: StatPageInfo = infoOf(OVERVIEW);
 /** A page's slug, title and report reference by slug (the overview included); null when unknown. */
 export function statPageInfo(slug: string): StatPageInfo | null {
   return slug === OVERVIEW.slug ? OVERVIEW_PAGE : (STAT_PAGES.find((p) => p.slug === slug) ?? null);
+}
+
+/** The day the report's printed figures are for, in words ("1. november 2021"); null when not stored. */
+export async function reportDateLabel(): Promise<string | null> {
+  return surveyDateLabel(await pageFigures([] as const));
 }
 
 /** The overview's key figures as tables (live beside the report), with the overview itself. */

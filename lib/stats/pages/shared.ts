@@ -27,9 +27,15 @@ export function pageFigures<K extends ReportFigureKey>(keys: readonly K[]): Prom
   return readReportFigures(prisma, [...keys, ...SURVEY_KEYS]);
 }
 
+/** The day the report's figures are for, in words ("1. november 2021"); null when not stored. */
+export function surveyDateLabel(survey: Pick<SurveyFigures, "surveyFileCompleted">): string | null {
+  return survey.surveyFileCompleted ? formatDate(new Date(`${survey.surveyFileCompleted}T00:00:00Z`)) : null;
+}
+
 export function scopeNote(query: StatsQuery, survey: SurveyFigures): string[] {
   if (query.scope.kind === "surveyed") return [];
   const municipalities = survey.surveyedMunicipalities ? `de ${n(survey.surveyedMunicipalities.value)} kartlagte kommunene` : "de kartlagte kommunene";
-  const date = survey.surveyFileCompleted ? ` per ${formatDate(new Date(`${survey.surveyFileCompleted}T00:00:00Z`))}` : "";
+  const day = surveyDateLabel(survey);
+  const date = day ? ` per ${day}` : "";
   return [`Rapportens tall gjelder ${municipalities}${date}; de levende tallene gjelder ${scopeLabel(query.scope)}.`];
 }
