@@ -6,7 +6,7 @@ import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
  * One PrismaClient per process. DATABASE_URL is set by scripts/start.ts (embedded PostgreSQL) or by
  * the operator (external PostgreSQL). The client runs on a `pg` pool that lib/db also hands out
  * (pgPoolOf) for the few reads Prisma cannot express, e.g. two transactions sharing one exported
- * snapshot (lib/stats/query.ts, docs/decisions/0027). One pool, so the connection limit is shared.
+ * snapshot (lib/stats/engine/runner.ts, docs/decisions/0027). One pool, so the connection limit is shared.
  */
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
 // On globalThis like the client: Next.js may load this module more than once (one copy per bundle layer).

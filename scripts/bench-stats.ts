@@ -12,7 +12,8 @@ import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db.ts";
 import { LISTINGS, STATISTICS, statisticsSet, statisticsSetPassesSqlFor, statisticsSetInOneStatement, statisticsSetSqlFor } from "../lib/stats/index.ts";
-import { preparedName, type StatsQuery } from "../lib/stats/query.ts";
+import { preparedName } from "../lib/stats/engine/runner.ts";
+import type { StatsQuery } from "../lib/stats/engine/scope.ts";
 import { defaultTempDataDir, startEmbeddedDatabase } from "./lib/embedded-db.ts";
 import { migrate } from "./lib/migrate.ts";
 import { MIGRATIONS_DIR, prepareDatabase, ROOT } from "./lib/prepare.ts";
@@ -87,7 +88,7 @@ async function measure(url: string, query: StatsQuery): Promise<Measurement[]> {
     () => statisticsSetInOneStatement(query),
     () => pool.query(setSql.text, setSql.values as unknown[]),
   );
-  // The same protocol as inSharedSnapshot (lib/stats/query.ts), on the raw pool: one statement per
+  // The same protocol as inSharedSnapshot (lib/stats/engine/runner.ts), on the raw pool: one statement per
   // pass, as named prepared statements with generic plans, on two connections sharing one snapshot.
   const passes = statisticsSetPassesSqlFor(query);
   const generic = "SET LOCAL plan_cache_mode = force_generic_plan";

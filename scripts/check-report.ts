@@ -4,15 +4,17 @@
  * A second, independent check of the seed: reads the NIVI 2021 report text again, parses its
  * participant tables (Tabell 2.4–2.7, 4.1–4.6, 5.1–5.10) with its own reader, matches each row
  * to a seed arrangement by name and prints every disagreement between the printed participants
- * and the stored ones. Report text: the argument, else $REPORT_TEXT, else
+ * and the stored ones, and between the text and the tables stored among the report's printed figures
+ * (seed/data/baseline.json, read through lib/domain/report-figures.ts). Report text: the argument, else $REPORT_TEXT, else
  * ../shared/report/nivi-2021-interkommunalt-samarbeid-buskerud.txt. When the text is absent the
  * check is skipped (exit 0); it exits 1 only when the seed itself cannot be read.
  * Remaining, explained disagreements are listed in docs/data.md.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { reportFiguresFromSeed } from "../lib/domain/report-figures.ts";
 import { loadDataset, type Dataset } from "../seed/load.ts";
-import { compareWithSeed, knownMunicipalityNames } from "./lib/report-check.ts";
+import { compareWithPrintedFigures, compareWithSeed, knownMunicipalityNames } from "./lib/report-check.ts";
 import { ROOT } from "./lib/prepare.ts";
 import { parseParticipantTables } from "./lib/report-tables.ts";
 
@@ -43,6 +45,11 @@ function main(): number {
     `Lest ${result.rows} rader i ${tables.length} tabeller; ${result.matched} knyttet til ordninger i registeret; ` +
       `${result.disagreements.length} uoverensstemmelser.`,
   );
+  // The same tables as stored among the report's printed figures (baseline.json).
+  const printed = compareWithPrintedFigures(tables, reportFiguresFromSeed(dataset.baseline, ["crossCounty", "chapter4Lists"] as const));
+  console.log("");
+  for (const d of printed.disagreements) console.log(`- ${d.table}, rad ${d.nr}${d.arrangement ? ` (${d.arrangement})` : ""}: ${d.message}`);
+  console.log(`Rapporttallene (baseline.json): ${printed.matched} av ${printed.rows} rader i Tabell 2.4–2.7 og kapittel 4 funnet; ${printed.disagreements.length} uoverensstemmelser.`);
   return 0;
 }
 

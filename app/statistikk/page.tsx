@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, CardBlock, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { formatDecimal, formatInteger } from "@/lib/format";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
-import { overviewPage } from "@/lib/stats/report-pages";
+import { OVERVIEW_PAGE, overviewPage } from "@/lib/stats/pages";
 import { filterParams } from "./_components/params";
 import { ParamsError } from "./_components/ParamsError";
 import { StatSectionView } from "./_components/StatSectionView";
@@ -10,7 +10,7 @@ import { StatsFilter } from "./_components/StatsFilter";
 import { StatsNav } from "./_components/StatsNav";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Statistikk" };
+export const metadata: Metadata = { title: OVERVIEW_PAGE.title };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,7 +35,7 @@ export default async function StatisticsOverviewPage({ searchParams }: Props) {
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
-        Statistikk
+        {OVERVIEW_PAGE.title}
       </Heading>
       <Paragraph>
         Tabellene og figurene fra NIVI Analyses rapport «Interkommunalt samarbeid i Buskerud» (2021), beregnet på nytt fra registeret ved hver

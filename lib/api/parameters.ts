@@ -1,7 +1,7 @@
 import { arrangementFilterSchema, parseArrangementFilters } from "@/lib/arrangements/filters";
 import { resolveArrangementFilters, type ResolvedFilters } from "@/lib/arrangements/list";
 import { parseStatsParams, statsParamsSchema } from "@/lib/stats/params";
-import type { StatsQuery } from "@/lib/stats/query";
+import type { StatsQuery } from "@/lib/stats/engine/scope";
 import { issueDetails } from "./responses";
 import type { QueryParameters } from "./route";
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSeededRegistry } from "@/tests/helpers/database";
 import { prisma } from "@/lib/db";
-import { allDeviations, deviationsFor, reportBaseline } from "./index";
+import { readReportFigures } from "@/lib/domain/report-figures";
+import { allDeviations, deviationsFor } from "./index";
 
 let drop: () => Promise<void>;
 beforeAll(async () => {
@@ -14,15 +15,17 @@ afterAll(async () => {
   await drop?.();
 });
 
-describe("reportBaseline", () => {
-  it("returns a stored baseline entry with its source", async () => {
-    const levels = await reportBaseline<{ local: number; regional: number; higher: number }>("levels");
-    expect(levels?.data).toMatchObject({ local: 104, regional: 88, higher: 29 });
-    expect(levels?.source).toMatch(/^NIVI Analyse 2021/);
+describe("readReportFigures", () => {
+  it("returns stored printed figures, typed, with the report's citation", async () => {
+    const figures = await readReportFigures(prisma, ["levels", "totalArrangements"] as const);
+    expect(figures.levels).toMatchObject({ local: 104, regional: 88, higher: 29 });
+    expect(figures.totalArrangements).toBe(221);
+    expect(figures.source).toMatch(/^NIVI Analyse 2021/);
   });
 
-  it("returns null for an unknown key", async () => {
-    expect(await reportBaseline("finnes-ikke")).toBeNull();
+  it("gives null for a key the database does not hold", async () => {
+    await prisma.reportBaseline.deleteMany({ where: { key: "perYear" } });
+    expect((await readReportFigures(prisma, ["perYear"] as const)).perYear).toBeNull();
   });
 });
 

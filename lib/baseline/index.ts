@@ -1,61 +1,18 @@
 import { prisma } from "@/lib/db";
+import { readReportFigures, type DeviationFigure } from "@/lib/domain/report-figures";
 
 /**
- * The report's printed figures ("Rapport 2021") and the registry's documented deviations from
- * them, read from ReportBaseline (seeded from seed/data/baseline.json and deviations.json).
- * Keys of baseline.json are described in seed/FORMAT.md; the reasons are explained in docs/data.md.
+ * The registry's documented deviations from the report's printed figures (seed/data/deviations.json,
+ * docs/decisions/0010), read through the one reader of the printed figures (lib/domain/report-figures.ts).
+ * The reasons are explained in docs/data.md.
  */
 
-export interface ReportBaselineEntry<T> {
-  key: string;
-  /** Citation of the report ("NIVI Analyse 2021, …"). */
-  source: string;
-  data: T;
-}
-
 /** One printed figure the registry deliberately differs from, with the reason in Norwegian. */
-export interface Deviation {
-  id: string;
-  /** arrangementsPerMunicipality, meanPerMunicipality, meanByPopulationClass, maxPerMunicipality,
-   *  chapter4List, taskAreaParticipation, hostCount, hostCountOutsideArea, hostCountInsideAreaTotal,
-   *  hostCountOutsideAreaTotal, arrangementsWithHost. */
-  statistic: string;
-  municipality: string | null;
-  taskArea: string | null;
-  key: string | null;
-  /** The figure printed in the report. */
-  printed: number;
-  /** The same figure computed from the registry as seeded in 2021. */
-  registry: number;
-  /** REPORT_ERROR: the report contradicts its own lists. NOT_IN_REPORT: the report lacks item-level data. */
-  cause: "REPORT_ERROR" | "NOT_IN_REPORT";
-  /** Why they differ (bokmål), ready to show as "Rapport 2021: 48 — registeret: 44 — fordi …". */
-  reason: string;
-  /** Where in the report the printed figure stands. */
-  source: string;
-}
-
-/** A baseline entry by key (e.g. "perMunicipality", "taskAreas", "levels"), or null when absent. */
-export async function reportBaseline<T = unknown>(key: string): Promise<ReportBaselineEntry<T> | null> {
-  const row = await prisma.reportBaseline.findUnique({ where: { key } });
-  return row ? { key: row.key, source: row.source, data: row.data as T } : null;
-}
+export type Deviation = DeviationFigure;
 
 /** Every documented deviation between the report's printed figures and the registry. */
 export async function allDeviations(): Promise<Deviation[]> {
-  const entry = await reportBaseline<Partial<Deviation>[]>("deviations");
-  return (entry?.data ?? []).map((d) => ({
-    id: String(d.id),
-    statistic: String(d.statistic),
-    municipality: d.municipality ?? null,
-    taskArea: d.taskArea ?? null,
-    key: d.key ?? null,
-    printed: Number(d.printed),
-    registry: Number(d.registry),
-    cause: d.cause === "NOT_IN_REPORT" ? "NOT_IN_REPORT" : "REPORT_ERROR",
-    reason: String(d.reason),
-    source: String(d.source),
-  }));
+  return (await readReportFigures(prisma, ["deviations"] as const)).deviations ?? [];
 }
 
 /** The deviations to show on one municipality's page (by slug, e.g. "al", "hjartdal"). */

@@ -5,6 +5,7 @@ import { EMPTY_FILTERS, todayIso } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
 import { arrangementActiveOn, participationActiveOn, validOn } from "@/lib/arrangements/predicates";
 import type { ArrangementRow } from "@/lib/arrangements/types";
+import { printedMunicipality, readReportFigures, type ReportFigureShapes } from "@/lib/domain/report-figures";
 
 /** The date the 2021 survey file was completed: "2021 code" and "Rapport 2021" comparisons use it. */
 export const SURVEY_DATE = "2021-11-01";
@@ -132,27 +133,14 @@ export interface MunicipalityDetail {
   date: string;
 }
 
-interface PrintedRow {
-  municipality: string;
-  total: number;
-  hosts: number;
-  assisted: number;
-  source?: string;
-  note?: string;
-}
+type PrintedRow = ReportFigureShapes["perMunicipality"][number];
+type KnownError = ReportFigureShapes["knownErrors"][number];
 
-interface KnownError {
-  topic: string;
-  description: string;
-  source?: string;
-}
-
-/** The report's printed per-municipality figures (Tabell 3.2) and known errors, from ReportBaseline. */
+/** The report's printed per-municipality figures (Tabell 3.2) and known errors (lib/domain/report-figures). */
 export async function reportBaselineFor(slug: string, name: string): Promise<{ printed: PrintedRow | null; errors: KnownError[] }> {
-  const rows = await prisma.reportBaseline.findMany({ where: { key: { in: ["perMunicipality", "knownErrors"] } } });
-  const per = (rows.find((r) => r.key === "perMunicipality")?.data ?? []) as unknown as PrintedRow[];
-  const known = (rows.find((r) => r.key === "knownErrors")?.data ?? []) as unknown as KnownError[];
-  const printed = Array.isArray(per) ? (per.find((p) => p.municipality === slug) ?? null) : null;
+  const figures = await readReportFigures(prisma, ["perMunicipality", "knownErrors"] as const);
+  const known = figures.knownErrors;
+  const printed = printedMunicipality(figures, slug);
   // Known errors are keyed by topic, e.g. "Ål – antall ordninger".
   const errors = Array.isArray(known) ? known.filter((e) => typeof e.topic === "string" && new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+[–-]`).test(e.topic)) : [];
   return { printed, errors };

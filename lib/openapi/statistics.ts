@@ -1,5 +1,7 @@
 import { statisticsQuery } from "@/lib/api/parameters";
 import { queryParameters } from "./parameters";
+import { NEW_ARRANGEMENTS_FROM } from "@/lib/stats";
+import { STAT_PAGE } from "@/lib/stats/pages";
 import type { OpenApiFragment } from "./types";
 
 /** The prose of the statistics routes' parameters; names and schemas come from the zod schema the routes parse with. */
@@ -45,7 +47,7 @@ export const statisticsApi: OpenApiFragment = {
     "/api/v1/statistikk/kommuner": {
       get: {
         tags: ["Statistikk"],
-        summary: "Ordninger og vertskommuneansvar per kommune (Figur 2.2, Tabell 3.2)",
+        summary: `Ordninger og vertskommuneansvar per kommune (${STAT_PAGE.kommuner.reportRef}; ${STAT_PAGE.vertskommuner.reportRef})`,
         parameters,
         responses: {
           "200": { description: "Én rad per kommune i utvalget", content: { "application/json": { schema: { $ref: "#/components/schemas/StatistikkKommuner" } } } },
@@ -56,7 +58,7 @@ export const statisticsApi: OpenApiFragment = {
     "/api/v1/statistikk/oppgaver": {
       get: {
         tags: ["Statistikk"],
-        summary: "Deltakelse etter oppgaveområde (Tabell 3.1)",
+        summary: `${STAT_PAGE.oppgaver.title} (${STAT_PAGE.oppgaver.reportRef})`,
         parameters,
         responses: {
           "200": { description: "Én rad per oppgaveområde", content: { "application/json": { schema: { $ref: "#/components/schemas/StatistikkOppgaver" } } } },
@@ -103,7 +105,7 @@ export const statisticsApi: OpenApiFragment = {
             },
           },
         },
-        nyeOrdninger: { ...count, description: "Ordninger etablert fra 2015 til datoens år (Tabell 2.2)" },
+        nyeOrdninger: { ...count, description: `Ordninger etablert fra ${NEW_ARRANGEMENTS_FROM} til datoens år (Tabell 2.2)` },
         fylkesgrenser: {
           type: "object",
           properties: {

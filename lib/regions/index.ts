@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { EMPTY_FILTERS, todayIso } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
 import type { ArrangementRow } from "@/lib/arrangements/types";
+import { readReportFigures } from "@/lib/domain/report-figures";
 import { listMunicipalities, SURVEY_DATE, type KeyFigure, type LevelGroup, type MunicipalitySummary } from "@/lib/municipalities";
 
 export interface RegionSummary {
@@ -49,10 +50,10 @@ async function loadRegionDetail(slug: string): Promise<RegionDetail | null> {
     listMunicipalities(),
     listAllArrangements({ ...EMPTY_FILTERS, region: [slug], sorter: "deltakere", retning: "stigende" }),
     listAllArrangements({ ...EMPTY_FILTERS, region: [slug], dato: SURVEY_DATE }).then((r) => r.rows),
-    prisma.reportBaseline.findMany({ where: { key: { in: ["perMunicipality", "regionPopulations"] } } }),
+    readReportFigures(prisma, ["perMunicipality", "regionPopulations"] as const),
   ]);
-  const printed = (baseline.find((b) => b.key === "perMunicipality")?.data ?? []) as unknown as { municipality: string; total: number }[];
-  const populations = (baseline.find((b) => b.key === "regionPopulations")?.data ?? []) as unknown as { region: string; label: string; population: number; source: string }[];
+  const printed = baseline.perMunicipality ?? [];
+  const populations = baseline.regionPopulations ?? [];
   const members = municipalities
     .filter((m) => m.region?.slug === slug)
     .map((m) => ({ ...m, printedTotal: Array.isArray(printed) ? (printed.find((p) => p.municipality === m.slug)?.total ?? null) : null }));

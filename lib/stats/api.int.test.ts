@@ -130,7 +130,7 @@ describe("GET /statistikk/<side>/eksport", () => {
 
   it("sends every table of every page as XLSX", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const { STAT_PAGES, loadStatPage } = await import("./report-pages");
+    const { STAT_PAGES, loadStatPage } = await import("./pages");
     for (const p of [...STAT_PAGES.map((s) => s.slug), "oversikt"]) {
       const page = (await loadStatPage(p, { asOf: "2021-11-01", scope: { kind: "surveyed" } }))!;
       for (const section of page.sections) {

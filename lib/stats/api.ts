@@ -1,8 +1,9 @@
+import { prisma } from "@/lib/db";
+import { readReportFigures } from "@/lib/domain/report-figures";
 import { arrangementsPerMunicipality } from "./arrangements-per-municipality";
-import { readBaseline } from "./baseline";
 import type { EstablishmentPeriodKey } from "./establishment";
 import { statisticsOverview } from "./overview";
-import type { StatsQuery } from "./query";
+import type { StatsQuery } from "./engine/scope";
 import { participationByTaskArea } from "./task-area-participation";
 
 /** JSON bodies of the open statistics API (/api/v1/statistikk…); Norwegian field names, see lib/openapi/statistics.ts. */
@@ -51,7 +52,7 @@ export async function statisticsApiBody(query: StatsQuery) {
 }
 
 export async function municipalitiesApiBody(query: StatsQuery) {
-  const [rows, baseline] = await Promise.all([arrangementsPerMunicipality(query), readBaseline(["perMunicipality"] as const)]);
+  const [rows, baseline] = await Promise.all([arrangementsPerMunicipality(query), readReportFigures(prisma, ["perMunicipality"] as const)]);
   const printed = new Map((baseline.perMunicipality ?? []).map((r) => [r.municipality, r]));
   return {
     dato: query.asOf,
@@ -74,7 +75,7 @@ export async function municipalitiesApiBody(query: StatsQuery) {
 }
 
 export async function taskAreasApiBody(query: StatsQuery) {
-  const [rows, baseline] = await Promise.all([participationByTaskArea(query), readBaseline(["taskAreas"] as const)]);
+  const [rows, baseline] = await Promise.all([participationByTaskArea(query), readReportFigures(prisma, ["taskAreas"] as const)]);
   const printed = new Map((baseline.taskAreas ?? []).map((t) => [t.taskArea, t]));
   return {
     dato: query.asOf,

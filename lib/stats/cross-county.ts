@@ -1,5 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, COUNTY_FLAGS, countyMapDateOf, countyOnSql, defineStatistic, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, statisticSql } from "./engine/runner";
+import { countyMapDateOf, type StatsQuery } from "./engine/scope";
+import { COUNTY_FLAGS, countyOnSql } from "./engine/sql";
+import { defineStatistic } from "./engine/statistic";
 
 /**
  * Avsnitt 2.5 groups (Tabell 2.4–2.7). An arrangement crosses county borders when its active
@@ -74,7 +77,7 @@ function countyOnCte(query: StatsQuery): Prisma.Sql {
 
 /**
  * The statistic of the set: how many arrangements in scope cross county borders, per group. It reads
- * two per-arrangement columns of the common pass over the participations (baseCtes in query.ts):
+ * two per-arrangement columns of the common pass over the participations (baseCtes in engine/sql.ts):
  * `crosses` (the active participants lie in at least two counties on the map date) and
  * `countyFlags` (the bit-or of their counties' COUNTY_FLAGS). The classification of
  * classifyCrossing is done on those bits; no list of counties or participants is built

@@ -1,5 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineStatistic, statisticSql, yearOf, type StatsQuery } from "./query";
+import { computeStatistic, statisticSql } from "./engine/runner";
+import { yearOf, type StatsQuery } from "./engine/scope";
+import { defineStatistic } from "./engine/statistic";
 
 /**
  * Tabell 2.1 periods. A known year decides the period. Without a year, a recorded period

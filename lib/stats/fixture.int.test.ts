@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtureRegistry } from "./testing/fixture";
-import type { StatsQuery } from "./query";
+import type { StatsQuery } from "./engine/scope";
 
 /** Every statistic on a hand-made registry where each answer can be counted by hand (see testing/fixture.ts). */
 let db: { url: string; drop(): Promise<void> };

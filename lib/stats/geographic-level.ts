@@ -1,5 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, statisticSql } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
+import { defineStatistic } from "./engine/statistic";
 
 export interface GeographicLevels {
   /** 2–3 municipalities (lokalt). */

@@ -1,6 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { arrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
-import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, statisticSql } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
+import { defineStatistic } from "./engine/statistic";
 
 /**
  * Tabell 3.2: per municipality in scope, arrangements it hosts (vertskommuneansvar), arrangements

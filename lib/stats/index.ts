@@ -4,17 +4,9 @@ import { arrangementsPerYearStatistic, establishmentPeriodsStatistic, newArrange
 import { geographicLevelsStatistic } from "./geographic-level";
 import { hostSummaryStatistic } from "./host-responsibility";
 import { legalFormDistributionStatistic } from "./legal-forms";
-import {
-  computeStatistic,
-  computeStatisticsSet,
-  computeStatisticsSetInOneStatement,
-  statisticSql,
-  statisticsSetPassesSql,
-  statisticsSetSql,
-  type AnyStatistic,
-  type StatisticDefinition,
-  type StatsQuery,
-} from "./query";
+import { computeStatistic, computeStatisticsSet, computeStatisticsSetInOneStatement, statisticSql, statisticsSetPassesSql, statisticsSetSql } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
+import type { AnyStatistic, StatisticDefinition } from "./engine/statistic";
 import { scopeTotalsStatistic } from "./scope-totals";
 import { sectorDistributionStatistic } from "./sectors";
 import { serviceStructureStatistic } from "./service-structure";
@@ -90,4 +82,4 @@ export async function statisticsSetInOneStatement(query: StatsQuery): Promise<Re
 export const statisticsSetSqlFor = (query: StatsQuery) => statisticsSetSql(STATISTIC_DEFINITIONS, query);
 export const statisticsSetPassesSqlFor = (query: StatsQuery) => statisticsSetPassesSql(STATISTIC_DEFINITIONS, query);
 
-export { type StatsQuery, type StatsScope, todayInNorway, SURVEYED } from "./query";
+export { type StatsQuery, type StatsScope, todayInNorway, SURVEYED } from "./engine/scope";

@@ -1,11 +1,13 @@
+import { prisma } from "@/lib/db";
+import { readReportFigures } from "@/lib/domain/report-figures";
 import { arrangementsPerMunicipalityStatistic, summarizeArrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
-import { readBaseline } from "./baseline";
 import { crossCountyStatistic, type CrossCountySummary } from "./cross-county";
 import { establishmentPeriodsStatistic, newArrangementsCountStatistic, type EstablishmentPeriodCount } from "./establishment";
 import { geographicLevelsStatistic, type GeographicLevels } from "./geographic-level";
 import { NEW_ARRANGEMENTS_FROM } from "./index";
 import { legalFormDistributionStatistic, type LegalFormCount } from "./legal-forms";
-import { computeStatisticsSet, type StatsQuery } from "./query";
+import { computeStatisticsSet } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
 import { scopeTotalsStatistic, type ScopeTotals } from "./scope-totals";
 import { sectorDistributionStatistic, type SectorCount } from "./sectors";
 
@@ -26,7 +28,7 @@ export async function statisticsOverview(query: StatsQuery) {
       ],
       query,
     ),
-    readBaseline(["totalArrangements", "meanPerMunicipality", "meanByPopulationClass", "levels", "crossCounty", "newArrangements", "surveyedMunicipalities"] as const),
+    readReportFigures(prisma, ["totalArrangements", "meanPerMunicipality", "meanByPopulationClass", "levels", "crossCounty", "newArrangements", "surveyedMunicipalities"] as const),
   ]);
   const [totals, perMunicipality, levels, sectors, periods, newOnes, crossCounty, legalForms] = set as [
     ScopeTotals,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { todayInNorway, type StatsQuery, type StatsScope } from "./query";
+import { todayInNorway, type StatsQuery, type StatsScope } from "./engine/scope";
 
 export interface RegionOption {
   slug: string;

@@ -1,5 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, statisticSql } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
+import { defineStatistic } from "./engine/statistic";
 
 export interface ScopeTotals {
   /** Active arrangements with at least one active participant in scope (the report's 221). */

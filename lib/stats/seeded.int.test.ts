@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset, type Dataset } from "../../seed/load.ts";
 import { useSeededRegistry } from "../../tests/helpers/database.ts";
-import type { StatsQuery } from "./query";
+import type { StatsQuery } from "./engine/scope";
 
 /**
  * Every statistic on the seeded 2021 registry as of 2021-11-01 (the survey's date):

@@ -1,4 +1,6 @@
-import { computeStatistic, defineComposite, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, statisticSql } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
+import { defineComposite } from "./engine/statistic";
 import { joinTaskAreaParts, taskAreaArrangementsPart, taskAreaMunicipalitiesPart, type TaskAreaMunicipalities } from "./task-area-participation";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSeededRegistry } from "../../tests/helpers/database.ts";
-import type { StatsQuery } from "./query";
+import type { StatsQuery } from "./engine/scope";
 
 /**
  * The statistics set runs as two statements on two connections sharing one exported snapshot
@@ -38,7 +38,7 @@ describe("the statistics set on two connections with one snapshot", () => {
 
   it("gives the same results as the set in one statement", async () => {
     const { STATISTIC_DEFINITIONS } = await import("./index");
-    const { computeStatisticsSet, computeStatisticsSetInOneStatement } = await import("./query");
+    const { computeStatisticsSet, computeStatisticsSetInOneStatement } = await import("./engine/runner");
     for (const q of [D, { ...D, asOf: "2023-06-01" }, { ...D, scope: { kind: "all" } } as StatsQuery, { ...D, scope: { kind: "region", slug: "hallingdal", name: "Hallingdal" } } as StatsQuery])
       expect(await computeStatisticsSet(STATISTIC_DEFINITIONS, q), JSON.stringify(q)).toEqual(await computeStatisticsSetInOneStatement(STATISTIC_DEFINITIONS, q));
   });
@@ -46,7 +46,7 @@ describe("the statistics set on two connections with one snapshot", () => {
   it("runs both halves on one connection, same snapshot, when the pool has no free connection", async () => {
     const { pgPool } = await import("@/lib/db");
     const { STATISTIC_DEFINITIONS } = await import("./index");
-    const { computeStatisticsSet, computeStatisticsSetInOneStatement } = await import("./query");
+    const { computeStatisticsSet, computeStatisticsSetInOneStatement } = await import("./engine/runner");
     const expected = await computeStatisticsSetInOneStatement(STATISTIC_DEFINITIONS, D);
     const pool = pgPool();
     const held = await Promise.all(Array.from({ length: (pool.options.max ?? 10) - 1 }, () => pool.connect()));
@@ -68,7 +68,7 @@ describe("the statistics set on two connections with one snapshot", () => {
   it("does not show either half a write committed after the snapshot was exported", async () => {
     const { prisma } = await import("@/lib/db");
     const { STATISTIC_DEFINITIONS } = await import("./index");
-    const { computeStatisticsSet, computeStatisticsSetInOneStatement } = await import("./query");
+    const { computeStatisticsSet, computeStatisticsSetInOneStatement } = await import("./engine/runner");
     const before = await computeStatisticsSetInOneStatement(STATISTIC_DEFINITIONS, D);
     // An active arrangement in scope with a host and a task area: ending it changes statistics in both halves.
     const target = await prisma.arrangement.findFirstOrThrow({

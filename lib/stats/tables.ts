@@ -47,13 +47,18 @@ export interface StatSection {
   notes?: string[];
 }
 
-export interface StatPage {
-  slug: string;
-  title: string;
-  /** Which part of the report it recomputes: "Figur 2.2 og 2.3". */
-  reportRef: string;
+/** What a page builder (lib/stats/pages/<page>.ts) computes: its text and sections. */
+export interface StatPageBody {
   intro: string;
   sections: StatSection[];
+}
+
+/** A statistics page: its slug, title and report reference (from lib/stats/pages/index.ts) and its body. */
+export interface StatPage extends StatPageBody {
+  slug: string;
+  title: string;
+  /** Which part of the report it recomputes: "Figur 2.2 og 2.3, avsnitt 2.2". */
+  reportRef: string;
 }
 
 export function tableRowsWithFooter(table: StatTable): StatRow[] {

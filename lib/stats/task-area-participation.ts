@@ -1,5 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineComposite, defineStatistic, percent, statisticSql, type StatsQuery } from "./query";
+import { computeStatistic, statisticSql } from "./engine/runner";
+import type { StatsQuery } from "./engine/scope";
+import { defineComposite, defineStatistic, percent } from "./engine/statistic";
 
 export interface TaskAreaParticipation {
   slug: string;

@@ -1,3 +1,4 @@
+import type { PrintedTableRow, ReportFigures } from "../../lib/domain/report-figures.ts";
 import type { Dataset } from "../../seed/load.ts";
 import { nameSimilarity, normaliseName, type ParsedRow, type ParsedTable } from "./report-tables.ts";
 
@@ -132,6 +133,53 @@ export function compareWithSeed(tables: ParsedTable[], dataset: Pick<Dataset, "a
       say(null, "kapittel 5", a.correctedName ?? a.name, "ordningen i registeret står ikke i noen sektortabell (Tabell 5.1–5.10)");
     }
     if (chapter5.length > 1) say(null, "kapittel 5", a.correctedName ?? a.name, `står i flere sektortabeller: ${chapter5.join(", ")}`);
+  }
+  return { rows, matched, disagreements };
+}
+
+/** The printed participant tables of the report figures (baseline.json), by table label as the text reader writes it. */
+function printedTables(figures: ReportFigures<"crossCounty" | "chapter4Lists">): Map<string, PrintedTableRow[]> {
+  const tables = new Map<string, PrintedTableRow[]>();
+  for (const [key, table] of Object.entries(figures.crossCounty?.tables ?? {})) tables.set(`Tabell ${key}`, table.rows);
+  for (const list of figures.chapter4Lists ?? []) tables.set(list.table, list.rows);
+  return tables;
+}
+
+/**
+ * Compares the participant tables read from the report text with the same tables as stored among
+ * the report's printed figures (Tabell 2.4–2.7 and the chapter-4 lists in baseline.json, read
+ * through lib/domain/report-figures.ts): each text row must stand there under the same number,
+ * with the same name and, where the text lists every member, the same participants.
+ */
+export function compareWithPrintedFigures(tables: ParsedTable[], figures: ReportFigures<"crossCounty" | "chapter4Lists">): CheckResult {
+  const stored = printedTables(figures);
+  const disagreements: Disagreement[] = [];
+  let rows = 0;
+  let matched = 0;
+  for (const table of tables) {
+    const printed = stored.get(table.table) ?? stored.get(table.table.replace(/ \(.*\)$/, ""));
+    if (!printed) continue;
+    for (const row of table.rows) {
+      rows++;
+      const candidates = printed.filter((p) => p.nr === row.nr).sort((a, b) => nameSimilarity(b.name, row.name) - nameSimilarity(a.name, row.name));
+      const match = candidates[0];
+      const say = (message: string) => disagreements.push({ table: table.table, nr: row.nr, arrangement: match?.name ?? row.name, message });
+      if (!match) {
+        say(`rad nr. ${row.nr} («${row.name}») står i rapportteksten, men ikke i rapporttallene (baseline.json)`);
+        continue;
+      }
+      matched++;
+      if (normaliseName(match.name) !== normaliseName(row.name) && nameSimilarity(match.name, row.name) < 0.85) {
+        say(`navnet er «${row.name}» i rapportteksten, men «${match.name}» i rapporttallene`);
+      }
+      if (row.partial) continue;
+      const text = new Set(row.names.map(slugOf));
+      const figuresSlugs = new Set(match.participantSlugs ?? match.participants.map(slugOf));
+      const onlyText = [...text].filter((s) => !figuresSlugs.has(s));
+      const onlyFigures = [...figuresSlugs].filter((s) => !text.has(s));
+      if (onlyText.length) say(`i rapportteksten, men ikke i rapporttallene: ${onlyText.join(", ")}`);
+      if (onlyFigures.length) say(`i rapporttallene, men ikke i rapportteksten: ${onlyFigures.join(", ")}`);
+    }
   }
   return { rows, matched, disagreements };
 }

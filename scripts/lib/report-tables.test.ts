@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { reportFiguresFromSeed } from "../../lib/domain/report-figures.ts";
 import type { Dataset } from "../../seed/load.ts";
-import { compareWithSeed, knownMunicipalityNames, slugOf } from "./report-check.ts";
+import { compareWithPrintedFigures, compareWithSeed, knownMunicipalityNames, slugOf } from "./report-check.ts";
 import { parseParticipantTables } from "./report-tables.ts";
 
 /** A small text with the report's quirks: wrapped names, hyphenated line breaks, bare counts,
@@ -130,5 +131,50 @@ Nr Navn på samarbeidsordning Deltakerkommuner
     expect(result.disagreements).toEqual([
       { table: "Tabell 5.2", nr: 1, arrangement: null, message: "fant ingen ordning i registeret med navnet «Felles ergoterapeut Hallingdal»" },
     ]);
+  });
+});
+
+describe("compareWithPrintedFigures", () => {
+  const text = `Tabell 2.4 Interkommunale samarbeidsordninger med Vestfold og Telemark
+Nr Navn på samarbeidsordning Deltakerkommuner
+1 Øvre Hallingdal legevakt Hol, Ål
+2 Jordmorvakt Hol, Ål, Gol og Hemsedal Hol, Ål, Gol
+3 IKA Opplandene 44 kommuner
+4 Krisesenteret Asker, Bærum og Lier Asker, Bærum, Lier
+`;
+  const figures = reportFiguresFromSeed(
+    {
+      crossCounty: {
+        total: 3,
+        source: "NIVI 2021, avsnitt 2.5",
+        groups: [],
+        tables: {
+          "2.4": {
+            table: "2.4",
+            source: "NIVI 2021, Tabell 2.4",
+            rows: [
+              { nr: 1, name: "Øvre Hallingdal legevakt", participants: ["Hol", "Ål"] },
+              { nr: 2, name: "Jordmorvakt Hol, Ål, Gol og Hemsedal", participants: ["Hol", "Ål", "Gol", "Hemsedal"] },
+              { nr: 3, name: "IKA Kongsberg", participants: [] },
+            ],
+          },
+        },
+      },
+    },
+    ["crossCounty", "chapter4Lists"] as const,
+  );
+  const result = compareWithPrintedFigures(parseParticipantTables(text, knownMunicipalityNames({ municipalities })), figures);
+
+  it("finds each text row among the printed figures under its number and reports what differs", () => {
+    expect(result).toMatchObject({ rows: 4, matched: 3 });
+    expect(result.disagreements.map((d) => `${d.nr}: ${d.message}`)).toEqual([
+      "2: i rapporttallene, men ikke i rapportteksten: hemsedal",
+      "3: navnet er «IKA Opplandene» i rapportteksten, men «IKA Kongsberg» i rapporttallene",
+      "4: rad nr. 4 («Krisesenteret Asker, Bærum og Lier») står i rapportteksten, men ikke i rapporttallene (baseline.json)",
+    ]);
+  });
+
+  it("gives null for keys the figures do not have", () => {
+    expect(figures.chapter4Lists).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
-import { loadStatPage, STAT_PAGES } from "@/lib/stats/report-pages";
+import { loadStatPage, OVERVIEW_PAGE, reportDateLabel, statPageInfo } from "@/lib/stats/pages";
 import { filterParams } from "../_components/params";
 import { ParamsError } from "../_components/ParamsError";
 import { StatSectionView } from "../_components/StatSectionView";
@@ -18,23 +18,23 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { side } = await params;
-  const page = STAT_PAGES.find((p) => p.slug === side);
-  return { title: page ? `${page.title} – statistikk` : "Statistikk" };
+  const page = statPageInfo(side);
+  return { title: page ? `${page.title} – statistikk` : OVERVIEW_PAGE.title };
 }
 
 export default async function StatisticsPage({ params, searchParams }: Props) {
   const { side } = await params;
-  const definition = STAT_PAGES.find((p) => p.slug === side);
-  if (!definition) notFound();
+  const definition = statPageInfo(side);
+  if (!definition || side === OVERVIEW_PAGE.slug) notFound();
   const raw = await searchParams;
   const parsed = await parseStatsParams(raw);
   const filter = filterParams(raw);
-  const page = parsed.ok ? await loadStatPage(side, parsed.query) : null;
+  const [page, reportDate] = await Promise.all([parsed.ok ? loadStatPage(side, parsed.query) : null, reportDateLabel()]);
   return (
     <div className="stack">
       <Paragraph data-size="sm">
         <a href="/statistikk" className="ds-link">
-          Statistikk
+          {OVERVIEW_PAGE.title}
         </a>{" "}
         › {definition.reportRef}
       </Paragraph>
@@ -47,7 +47,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       {page && parsed.ok && (
         <>
           <Paragraph data-size="sm" data-testid="utvalg">
-            Per {parsed.dato} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder 1. november 2021.
+            Per {parsed.dato} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder {reportDate ?? "kartleggingsdatoen"}.
           </Paragraph>
           {page.sections.map((section) => (
             <StatSectionView key={section.id} section={section} pageSlug={side} params={filter} />

@@ -1,5 +1,5 @@
 import NextLink from "next/link";
-import { STAT_PAGES } from "@/lib/stats/report-pages";
+import { STAT_PAGES } from "@/lib/stats/pages";
 import { withParams } from "./params";
 
 /** Links to every statistics page, keeping the chosen date and region. */

@@ -1,6 +1,4 @@
 import pg from "pg";
-import { migrate } from "../../../scripts/lib/migrate.ts";
-import { MIGRATIONS_DIR } from "../../../scripts/lib/prepare.ts";
 import { createTestDatabase } from "../../../tests/helpers/database.ts";
 
 /**
@@ -15,10 +13,13 @@ import { createTestDatabase } from "../../../tests/helpers/database.ts";
  * a6 C+X, 2023
  */
 export async function createFixtureRegistry(): Promise<{ url: string; drop(): Promise<void> }> {
-  const db = await createTestDatabase("empty");
-  await migrate(db.url, MIGRATIONS_DIR);
+  // The migrated schema without its rows: a clone of the seeded registry, emptied (every table but
+  // the migration log, ids restarting at 1), so this file needs nothing from scripts/.
+  const db = await createTestDatabase("seeded");
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
+  const tables = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+  await client.query(`TRUNCATE ${tables.rows.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
   const q = async (sql: string, values: unknown[] = []) => (await client.query(sql, values)).rows;
   const id = async (sql: string, values: unknown[]) => (await q(`${sql} RETURNING id`, values))[0].id as number;
   try {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { badRequest, notFound } from "@/lib/api/responses";
 import { csvResponse, xlsxResponse, type ExportColumn } from "@/lib/export";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
-import { loadStatTable } from "@/lib/stats/report-pages";
+import { loadStatTable } from "@/lib/stats/pages";
 import { tableRowsWithFooter, type StatRow } from "@/lib/stats/tables";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,50 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/* The scope and date of a statistic (the "as of" day, the county map date). */
+
+/**
+ * Which municipalities a statistic is about. `surveyed`: the 25 of the 2021 survey (default);
+ * `region`: the municipalities of one kommuneregion; `all`: every municipality in the registry.
+ */
+export type StatsScope = { kind: "surveyed" } | { kind: "region"; slug: string; name: string } | { kind: "all" };
+
+/** Every statistic is computed "as of" one calendar day (YYYY-MM-DD) for one scope. */
+export interface StatsQuery {
+  asOf: string;
+  scope: StatsScope;
+  /**
+   * The county map used to decide whether an arrangement crosses county borders (YYYY-MM-DD).
+   * Default: the later of `asOf` and today, i.e. today's county map (docs/decisions/0020).
+   */
+  countyMapDate?: string;
+}
+
+export const SURVEYED: StatsScope = { kind: "surveyed" };
+
+/** Today's date in Norway (the default "as of" date). */
+export function todayInNorway(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function yearOf(date: string): number {
+  return Number.parseInt(date.slice(0, 4), 10);
+}
+
+export function countyMapDateOf(query: StatsQuery): string {
+  if (query.countyMapDate) return query.countyMapDate;
+  const today = todayInNorway();
+  return query.asOf > today ? query.asOf : today;
+}
+
+
+/** The SQL condition "municipality m is in the scope". */
+export function scopeCondition(scope: StatsScope): Prisma.Sql {
+  switch (scope.kind) {
+    case "surveyed":
+      return Prisma.sql`m."inSurveyScope"`;
+    case "region":
+      return Prisma.sql`m."regionId" = (SELECT r.id FROM "Region" r WHERE r.slug = ${scope.slug})`;
+    case "all":
+      return Prisma.sql`TRUE`;
+  }
+}
