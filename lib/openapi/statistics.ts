@@ -1,3 +1,4 @@
+import { ESTABLISHMENT_PERIODS } from "@/lib/domain/establishment";
 import type { OpenApiFragment } from "./types";
 
 const dato = {
@@ -97,7 +98,7 @@ export const statisticsApi: OpenApiFragment = {
           items: {
             type: "object",
             properties: {
-              periode: { type: "string", enum: ["2015-", "2000-2014", "for-2000", "uspesifisert", "periode-uten-aar", "ikke-registrert"] },
+              periode: { type: "string", enum: ESTABLISHMENT_PERIODS.map((p) => p.apiKey) },
               navn: { type: "string" },
               antall: count,
             },

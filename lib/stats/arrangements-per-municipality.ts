@@ -1,5 +1,6 @@
+import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineStatistic, mean, statisticSql, yearOf, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, mean, statisticSql, type StatsQuery } from "./query";
 
 export interface MunicipalityArrangementCount {
   slug: string;

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { pgPool, prisma } from "@/lib/db";
+import { arrangementActiveOn, participationActiveOn, validOn } from "@/lib/domain/sql/activity";
+import { todayInNorway } from "@/lib/domain/today";
 
 /**
  * Which municipalities a statistic is about. `surveyed`: the 25 of the 2021 survey (default);
@@ -21,15 +23,6 @@ export interface StatsQuery {
 }
 
 export const SURVEYED: StatsScope = { kind: "surveyed" };
-
-/** Today's date in Norway (the default "as of" date). */
-export function todayInNorway(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-export function yearOf(date: string): number {
-  return Number.parseInt(date.slice(0, 4), 10);
-}
 
 export function countyMapDateOf(query: StatsQuery): string {
   if (query.countyMapDate) return query.countyMapDate;
@@ -64,23 +57,16 @@ export const TASK_AREA_MASK_BITS = 64;
 
 /**
  * The rule "participation p in arrangement a is valid on the day", in two halves that the passes
- * apply at different points: the arrangement exists on the day (established by then: its year, or
- * the start of its period when only a period is known; not ended before), and the municipality has
- * joined (on or before) and not left (left is inclusive). lib/arrangements/predicates.ts states the
- * same rule for the registry pages.
+ * apply at different points: the arrangement exists on the day and the municipality takes part on
+ * the day. Both are the registry's one definition (lib/domain/activity.ts), shared with the
+ * registry pages, the map and the API.
  */
 function arrangementExists(query: StatsQuery, alias: string): Prisma.Sql {
-  const year = yearOf(query.asOf);
-  const a = Prisma.raw(alias);
-  return Prisma.sql`(${a}."establishedYear" IS NULL OR ${a}."establishedYear" <= ${year}::int)
-        AND (${a}."establishedYear" IS NOT NULL OR ${a}."establishedPeriodFrom" IS NULL OR ${a}."establishedPeriodFrom" <= ${year}::int)
-        AND (${a}."endDate" IS NULL OR ${a}."endDate" >= ${query.asOf}::date)`;
+  return arrangementActiveOn(alias, query.asOf);
 }
 
 function participationValid(query: StatsQuery, alias: string): Prisma.Sql {
-  const p = Prisma.raw(alias);
-  return Prisma.sql`(${p}."joinedOn" IS NULL OR ${p}."joinedOn" <= ${query.asOf}::date)
-        AND (${p}."leftOn" IS NULL OR ${p}."leftOn" >= ${query.asOf}::date)`;
+  return participationActiveOn(alias, query.asOf);
 }
 
 function activeParticipation(query: StatsQuery, p: string, a: string): Prisma.Sql {
@@ -94,7 +80,7 @@ function activeParticipation(query: StatsQuery, p: string, a: string): Prisma.Sq
 export function countyOnSql(mapDate: string): Prisma.Sql {
   return Prisma.sql`SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", c.name
         FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
-        WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
+        WHERE ${validOn("mc", mapDate)}
         ORDER BY mc."municipalityId", mc."validFrom" DESC`;
 }
 

@@ -1,5 +1,6 @@
+import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, defineStatistic, statisticSql, yearOf, type StatsQuery } from "./query";
+import { computeStatistic, defineStatistic, statisticSql, type StatsQuery } from "./query";
 
 export interface StaffedArrangement {
   slug: string;
