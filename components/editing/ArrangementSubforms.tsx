@@ -2,15 +2,12 @@
 
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from "@digdir/designsystemet-react";
 import type { EditableArrangement, Option } from "@/lib/changes/queries";
+import { PARTICIPATION_ROLE_LABELS, PARTICIPATION_ROLES, type ParticipationRoleName } from "@/lib/domain/roles";
+import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import { SelectField } from "./fields";
 import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
 
-const ROLE_OPTIONS = [
-  { id: "MEMBER", name: "Deltaker" },
-  { id: "OWNER", name: "Eier" },
-  { id: "BUYER", name: "Kjøper tjenester" },
-];
-const ROLE_LABEL: Record<string, string> = { MEMBER: "Deltaker", OWNER: "Eier", BUYER: "Kjøper tjenester" };
+const ROLE_OPTIONS = PARTICIPATION_ROLES.map((r) => ({ id: r.id, name: r.label }));
 
 function Hidden({ arrangementId, version }: { arrangementId: number; version: number }) {
   return (
@@ -25,7 +22,7 @@ const submitLabel = (proposes: boolean, label: string) => (proposes ? `Foreslå:
 
 export function RemoveParticipantForm({ action, arrangementId, version, participation, proposes }: { action: ServerAction; arrangementId: number; version: number; participation: EditableArrangement["participants"][number]; proposes: boolean }) {
   const [state, formAction] = useMutationForm(action);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInNorway();
   return (
     <form action={formAction} className="inline-form" key={`${version}-${state.submittedAt ?? 0}`} aria-label={`Meld ut ${participation.name}`}>
       <Hidden arrangementId={arrangementId} version={version} />
@@ -63,7 +60,7 @@ export function ParticipantsSection({ action, removeAction, arrangement, municip
                 {p.name}
                 {p.municipalityId === snapshot.hostMunicipalityId ? " (vertskommune)" : ""}
               </TableCell>
-              <TableCell>{ROLE_LABEL[p.role] ?? p.role}</TableCell>
+              <TableCell>{PARTICIPATION_ROLE_LABELS[p.role as ParticipationRoleName] ?? p.role}</TableCell>
               <TableCell>{p.joinedOn ?? "–"}</TableCell>
               <TableCell>{p.leftOn ?? "–"}</TableCell>
             </TableRow>
@@ -145,7 +142,7 @@ export function StaffingForm({ action, arrangement, proposes }: { action: Server
       )}
       <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
       <FormFeedback state={state} />
-      <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", new Date().getFullYear())} error={fieldError(state, "year")} />
+      <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", currentYearInNorway())} error={fieldError(state, "year")} />
       <Textfield label="Årsverk" description="For eksempel 4.5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
       <Textfield label="Kilde (valgfritt)" name="source" defaultValue={valueOf(state, "source", "")} error={fieldError(state, "source")} />
       <div>

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/authorize";
+import { participationRoleInText } from "@/lib/domain/roles";
+import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import type { FieldErrors } from "./result.ts";
 import {
   activeParticipants,
   type ArrangementSnapshot,
   type Lookups,
-  ROLE_NAMES,
   SCALAR_FIELDS,
   type Tx,
 } from "./snapshot.ts";
 import {
   checkbox,
-  currentYear,
   id,
   idList,
   optionalDate,
@@ -21,7 +21,6 @@ import {
   orgNr,
   requiredDate,
   requiredText,
-  todayIso,
   year,
 } from "./validation.ts";
 
@@ -60,7 +59,7 @@ const fieldsShape = {
   description: optionalText("Beskrivelsen", 4000),
   sectorId: id("Velg en sektor."),
   legalFormId: optionalId("Velg en gyldig tilknytningsform."),
-  establishedYear: optionalYear("Etableringsåret", 1800, currentYear()),
+  establishedYear: optionalYear("Etableringsåret", 1800, currentYearInNorway()),
   establishedUnspecified: checkbox,
   orgNr,
   notes: optionalText("Merknadene", 4000),
@@ -165,7 +164,7 @@ export const addParticipant: ArrangementOperation = {
     after.participants.push({ municipalityId, role: input.role as "OWNER" | "MEMBER" | "BUYER", joinedOn: (input.joinedOn as string | null) ?? null, leftOn: null });
     return { after, payload: input };
   },
-  summary: (input, current, _after, lookups) => `${muni(lookups, input.municipalityId as number)} lagt til som ${ROLE_NAMES[input.role as "MEMBER"]} i ${current!.name}`,
+  summary: (input, current, _after, lookups) => `${muni(lookups, input.municipalityId as number)} lagt til som ${participationRoleInText(input.role as "MEMBER")} i ${current!.name}`,
 };
 
 export const removeParticipant: ArrangementOperation = {
@@ -209,7 +208,7 @@ export const recordStaffing: ArrangementOperation = {
   schema: z.object({
     arrangementId,
     baseVersion,
-    year: year("Året", 1900, currentYear() + 1),
+    year: year("Året", 1900, currentYearInNorway() + 1),
     fte: z.coerce
       .number({ error: "Årsverk må være et tall, for eksempel 4,5." })
       .min(0, { error: "Årsverk kan ikke være negativt." })
@@ -262,7 +261,7 @@ export const restoreArrangementVersion: ArrangementOperation = {
     after.establishedUnspecified = Boolean(target.establishedUnspecified);
     after.taskAreaIds = [...(target.taskAreaIds ?? [])];
     const old = new Map((target.participants ?? []).map((p) => [p.id, p]));
-    const today = todayIso();
+    const today = todayInNorway();
     after.participants = after.participants.map((p) => {
       const then = old.get(p.id);
       if (then) return { ...p, role: then.role, joinedOn: then.joinedOn, leftOn: then.leftOn };

@@ -1,5 +1,7 @@
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
+import { currentOrUpcomingParticipationWhere } from "@/lib/domain/activity";
+import { todayInNorway } from "@/lib/domain/today";
 import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot } from "./snapshot.ts";
 
 /** Read queries for the editing, review and administration pages. */
@@ -54,9 +56,8 @@ export async function editableArrangement(arrangementId: number): Promise<Editab
 
 /** Arrangements a kommune editor may propose changes to (their municipalities take part today). */
 export async function arrangementsForMunicipalities(municipalityIds: number[]) {
-  const today = new Date(new Date().toISOString().slice(0, 10));
   return prisma.arrangement.findMany({
-    where: { participations: { some: { municipalityId: { in: municipalityIds }, OR: [{ leftOn: null }, { leftOn: { gte: today } }] } } },
+    where: { participations: { some: { municipalityId: { in: municipalityIds }, ...currentOrUpcomingParticipationWhere(todayInNorway()) } } },
     select: { id: true, slug: true, name: true, endDate: true },
     orderBy: { name: "asc" },
   });

@@ -64,6 +64,21 @@ export function isParticipationActiveOn(p: ParticipationDates, date: string): bo
   return (joined === null || joined <= date) && (left === null || left >= date);
 }
 
+/**
+ * The participation has not ended by D (`leftOn` is null or ≥ D): it is active on D or starts
+ * later. The change pipeline's "participant" (who may edit, who may host, who cannot be added
+ * twice): a municipality that has signed up from a later date is already a party.
+ */
+export function isParticipationCurrentOrUpcoming(p: Pick<ParticipationDates, "leftOn">, date: string): boolean {
+  const left = iso(p.leftOn);
+  return left === null || left >= date;
+}
+
+/** isParticipationCurrentOrUpcoming as a Prisma `where` on Participation. */
+export function currentOrUpcomingParticipationWhere(date: string): { OR: [{ leftOn: null }, { leftOn: { gte: Date } }] } {
+  return { OR: [{ leftOn: null }, { leftOn: { gte: new Date(`${date}T00:00:00Z`) } }] };
+}
+
 export interface Validity {
   validFrom: DateValue;
   validTo: DateValue;
