@@ -1,3 +1,4 @@
+import { validOn } from "@/lib/domain/sql/activity";
 import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, defineStatistic, mean, statisticSql, type StatsQuery } from "./query";
@@ -31,12 +32,12 @@ export const arrangementsPerMunicipalityStatistic = defineStatistic({
   pass: "municipalities",
   ctes: (query: StatsQuery) => Prisma.sql`code_now AS (
       SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", mc.code FROM "MunicipalityCode" mc
-      WHERE mc."validFrom" <= ${query.asOf}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${query.asOf}::date)
+      WHERE ${validOn("mc", query.asOf)}
       ORDER BY mc."municipalityId", mc."validFrom" DESC
     ),
     code_2021 AS (
       SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", mc.code FROM "MunicipalityCode" mc
-      WHERE mc."validFrom" <= DATE '2021-01-01' AND (mc."validTo" IS NULL OR mc."validTo" >= DATE '2021-01-01')
+      WHERE ${validOn("mc", "2021-01-01")}
       ORDER BY mc."municipalityId", mc."validFrom" DESC
     ),
     pop AS (
