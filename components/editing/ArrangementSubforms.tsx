@@ -2,6 +2,7 @@
 
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from "@digdir/designsystemet-react";
 import type { EditableArrangement, Option } from "@/lib/changes/queries";
+import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
 import { PARTICIPATION_ROLE_LABELS, PARTICIPATION_ROLES, type ParticipationRoleName } from "@/lib/domain/roles";
 import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import { SelectField } from "./fields";
@@ -37,7 +38,9 @@ export function RemoveParticipantForm({ action, arrangementId, version, particip
 export function ParticipantsSection({ action, removeAction, arrangement, municipalities, proposes }: { action: ServerAction; removeAction: ServerAction; arrangement: EditableArrangement; municipalities: Option[]; proposes: boolean }) {
   const [state, formAction] = useMutationForm(action);
   const { snapshot, participants } = arrangement;
-  const active = new Set(participants.filter((p) => !p.leftOn).map((p) => p.municipalityId));
+  const today = todayInNorway();
+  // The change pipeline's participants (lib/changes/snapshot.ts activeParticipants): not left by today.
+  const active = new Set(participants.filter((p) => isParticipationCurrentOrUpcoming(p, today)).map((p) => p.municipalityId));
   const addable = municipalities.filter((m) => !active.has(m.id));
   return (
     <section aria-labelledby="deltakere" className="stack">
@@ -103,7 +106,8 @@ export function ParticipantsSection({ action, removeAction, arrangement, municip
 export function HostForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
   const [state, formAction] = useMutationForm(action);
   const { snapshot, participants } = arrangement;
-  const options = participants.filter((p) => !p.leftOn).map((p) => ({ id: p.municipalityId, name: p.name }));
+  const today = todayInNorway();
+  const options = participants.filter((p) => isParticipationCurrentOrUpcoming(p, today)).map((p) => ({ id: p.municipalityId, name: p.name }));
   return (
     <form action={formAction} className="stack" key={`${snapshot.version}-${state.submittedAt ?? 0}`} aria-labelledby="vertskommune">
       <Heading level={2} data-size="md" id="vertskommune">
