@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { isParticipationActiveOn } from "@/lib/domain/activity";
+import { CURRENT_WHERE, isParticipationActiveOn } from "@/lib/domain/activity";
 import { establishedLabel } from "@/lib/domain/establishment";
 import type { ParticipationRoleName } from "@/lib/domain/roles";
 import { participationActiveOn } from "@/lib/domain/sql/activity";
@@ -59,7 +59,7 @@ export async function findArrangement(idOrSlug: string): Promise<ArrangementLook
     where: { slug: idOrSlug },
     include: {
       legalForm: true,
-      participations: { include: { municipality: { include: { codes: { where: { validTo: null } } } } } },
+      participations: { include: { municipality: { include: { codes: { where: CURRENT_WHERE } } } } },
       staffing: { orderBy: [{ year: "asc" }, { id: "asc" }] },
       provenance: { orderBy: { id: "asc" } },
     },

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { normalizedSql, searchTerms } from "@/lib/search/normalize";
+import { CURRENT_WHERE } from "@/lib/domain/activity";
 import { ESTABLISHED_PERIODS, establishedLabel, type EstablishedPeriod } from "@/lib/domain/establishment";
 import { LEVELS, levelOf } from "@/lib/domain/levels";
 import type { ParticipationRoleName } from "@/lib/domain/roles";
@@ -9,6 +9,7 @@ import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
 import { establishedPeriodSql, establishedSortYearSql } from "@/lib/domain/sql/establishment";
 import { levelSql } from "@/lib/domain/sql/levels";
 import { isoDateOf } from "@/lib/domain/today";
+import { normalizedSql, searchTerms } from "@/lib/search/normalize";
 import type { ArrangementSortKey } from "./columns";
 import { effectiveDateAndStatus, type ArrangementFilters } from "./filters";
 import type { ArrangementPage, ArrangementRow, MunicipalityRef, UnknownFilterValue } from "./types";
@@ -284,7 +285,7 @@ export async function arrangementRows(ids: number[], date: string): Promise<Arra
       include: {
         sector: true,
         legalForm: true,
-        host: { include: { codes: { where: { validTo: null } } } },
+        host: { include: { codes: { where: CURRENT_WHERE } } },
         taskAreas: { include: { taskArea: true }, orderBy: { taskArea: { sortOrder: "asc" } } },
         provenance: { where: { field: { in: ["arrangement", "legalForm"] } }, orderBy: { id: "asc" } },
       },
@@ -353,7 +354,7 @@ export async function arrangementFacets(r: ResolvedFilters): Promise<Facets> {
     prisma.$queryRaw<Count[]>`${base} SELECT b.period AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "etablert")} GROUP BY 1`,
     prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.cross_county THEN 'ja' ELSE 'nei' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "kryss")} GROUP BY 1`,
     prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.active THEN 'aktive' WHEN b.ended THEN 'avsluttede' ELSE 'ikke-startet' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "status")} GROUP BY 1`,
-    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: { validTo: null } } } }),
+    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: CURRENT_WHERE } } }),
     prisma.region.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
     prisma.sector.findMany({ orderBy: { sortOrder: "asc" } }),
     prisma.taskArea.findMany({ orderBy: { sortOrder: "asc" } }),

@@ -94,3 +94,6 @@ export function isCurrent(v: Pick<Validity, "validTo">): boolean {
   return v.validTo == null;
 }
 
+/** isCurrent as a Prisma `where` on MunicipalityCode / MunicipalityCounty. */
+export const CURRENT_WHERE = { validTo: null } as const;
+

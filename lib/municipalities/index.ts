@@ -2,11 +2,11 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
-import { isCurrent, isValidOn } from "@/lib/domain/activity";
+import type { ArrangementRow } from "@/lib/arrangements/types";
+import { CURRENT_WHERE, isCurrent, isValidOn } from "@/lib/domain/activity";
 import { LEVELS, type Level } from "@/lib/domain/levels";
 import { arrangementActiveOn, currentSql, participationActiveOn, validOn } from "@/lib/domain/sql/activity";
 import { isoDateOf, todayInNorway } from "@/lib/domain/today";
-import type { ArrangementRow } from "@/lib/arrangements/types";
 
 /** The date the 2021 survey file was completed: "2021 code" and "Rapport 2021" comparisons use it. */
 export const SURVEY_DATE = "2021-11-01";
@@ -93,7 +93,7 @@ export async function findMunicipality(param: string): Promise<MunicipalityLooku
     id = (await prisma.municipality.findUnique({ where: { slug: param }, select: { id: true } }))?.id;
   }
   if (!id) return { kind: "missing" };
-  const m = await prisma.municipality.findUniqueOrThrow({ where: { id }, include: { codes: { where: { validTo: null } } } });
+  const m = await prisma.municipality.findUniqueOrThrow({ where: { id }, include: { codes: { where: CURRENT_WHERE } } });
   const canonical = m.codes[0]?.code ?? m.slug;
   return { kind: "found", id, canonical, isCanonical: canonical === param };
 }
@@ -165,7 +165,7 @@ export async function municipalityDetail(id: number): Promise<MunicipalityDetail
   const today = todayInNorway();
   const m = await prisma.municipality.findUniqueOrThrow({
     where: { id },
-    include: { region: true, codes: { orderBy: { validFrom: "asc" } }, populations: { where: { year: 2021 } }, counties: { where: { validTo: null }, include: { county: true } } },
+    include: { region: true, codes: { orderBy: { validFrom: "asc" } }, populations: { where: { year: 2021 } }, counties: { where: CURRENT_WHERE, include: { county: true } } },
   });
   const [{ rows }, nowCounts, surveyCounts, baseline] = await Promise.all([
     listAllArrangements({ ...EMPTY_FILTERS, kommune: [m.slug], sorter: "deltakere", retning: "stigende" }),

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
 import type { ArrangementRow } from "@/lib/arrangements/types";
+import { CURRENT_WHERE } from "@/lib/domain/activity";
 import { LEVELS } from "@/lib/domain/levels";
 import { todayInNorway } from "@/lib/domain/today";
 import { listMunicipalities, SURVEY_DATE, type KeyFigure, type LevelGroup, type MunicipalitySummary } from "@/lib/municipalities";
@@ -16,7 +17,7 @@ export interface RegionSummary {
 export async function listRegions(): Promise<RegionSummary[]> {
   const regions = await prisma.region.findMany({
     orderBy: { name: "asc" },
-    include: { municipalities: { include: { codes: { where: { validTo: null } } }, orderBy: { name: "asc" } } },
+    include: { municipalities: { include: { codes: { where: CURRENT_WHERE } }, orderBy: { name: "asc" } } },
   });
   return regions.map((r) => ({
     slug: r.slug,
