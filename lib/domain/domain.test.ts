@@ -107,6 +107,7 @@ describe("levels", () => {
     expect(LEVEL_LABELS).toEqual({ lokalt: "Lokalt (2–3 kommuner)", regionalt: "Regionalt (4–8 kommuner)", hoyere: "Høyere nivå (9 eller flere)" });
     expect(LEVEL_NAMES).toEqual({ lokalt: "Lokalt", regionalt: "Regionalt", hoyere: "Høyere nivå" });
     expect(LEVEL_TITLES.hoyere).toBe("Samarbeid på høyere nivå (9 eller flere kommuner)");
+    expect(LEVELS.map((l) => l.range)).toEqual(["2–3 kommuner", "4–8 kommuner", "9 eller flere kommuner"]);
   });
 });
 

@@ -10,10 +10,18 @@ export const LOCAL_MAX = 3;
 export const REGIONAL_MAX = 8;
 export const COOPERATION_MIN = 2;
 
+const LOCAL_RANGE = `${COOPERATION_MIN}–${LOCAL_MAX}`;
+const REGIONAL_RANGE = `${LOCAL_MAX + 1}–${REGIONAL_MAX}`;
+const HIGHER_RANGE = `${REGIONAL_MAX + 1} eller flere`;
+
+/**
+ * Each level with its short name, its size range ("2–3 kommuner", for tables of definitions), its
+ * facet label and its heading on the municipality and region pages.
+ */
 export const LEVELS = [
-  { id: "lokalt", name: "Lokalt", label: `Lokalt (${COOPERATION_MIN}–${LOCAL_MAX} kommuner)`, title: `Lokalt samarbeid (${COOPERATION_MIN}–${LOCAL_MAX} kommuner)` },
-  { id: "regionalt", name: "Regionalt", label: `Regionalt (${LOCAL_MAX + 1}–${REGIONAL_MAX} kommuner)`, title: `Regionalt samarbeid (${LOCAL_MAX + 1}–${REGIONAL_MAX} kommuner)` },
-  { id: "hoyere", name: "Høyere nivå", label: `Høyere nivå (${REGIONAL_MAX + 1} eller flere)`, title: `Samarbeid på høyere nivå (${REGIONAL_MAX + 1} eller flere kommuner)` },
+  { id: "lokalt", name: "Lokalt", range: `${LOCAL_RANGE} kommuner`, label: `Lokalt (${LOCAL_RANGE} kommuner)`, title: `Lokalt samarbeid (${LOCAL_RANGE} kommuner)` },
+  { id: "regionalt", name: "Regionalt", range: `${REGIONAL_RANGE} kommuner`, label: `Regionalt (${REGIONAL_RANGE} kommuner)`, title: `Regionalt samarbeid (${REGIONAL_RANGE} kommuner)` },
+  { id: "hoyere", name: "Høyere nivå", range: `${HIGHER_RANGE} kommuner`, label: `Høyere nivå (${HIGHER_RANGE})`, title: `Samarbeid på høyere nivå (${HIGHER_RANGE} kommuner)` },
 ] as const;
 
 export type Level = (typeof LEVELS)[number]["id"];
