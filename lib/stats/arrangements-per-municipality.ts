@@ -60,7 +60,7 @@ function perMunicipalitySelect(): Prisma.Sql {
     LEFT JOIN code_now ON code_now."municipalityId" = m.id
     LEFT JOIN code_2021 ON code_2021."municipalityId" = m.id
     LEFT JOIN pop ON pop."municipalityId" = m.id
-    ORDER BY coalesce(c.arrangements, 0) DESC, m.name`;
+    ORDER BY coalesce(c.arrangements, 0) DESC, m.name, m.id`;
 }
 
 export const arrangementsPerMunicipalitySql = (query: StatsQuery) => statisticSql(arrangementsPerMunicipalityStatistic, query);

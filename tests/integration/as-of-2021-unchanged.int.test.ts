@@ -5,8 +5,9 @@ import { useSeededRegistry } from "../helpers/database.ts";
 /**
  * Issue #12, "Done when": every statistic and listing gives the same output as before for the 2021
  * data as of 2021-11-01. The digests below (first 16 hex digits of SHA-256 of JSON.stringify) were
- * taken from the code before lib/domain (commit bda791a) on the seeded registry; the outputs here
- * must be byte-for-byte the same. The as-of fix for arrangements known only by a period changes
+ * taken from the code before lib/domain (commit bda791a, with the tie-break by id on municipalities
+ * of equal count and name, e.g. the two Våler, that makes the order deterministic) on the seeded
+ * registry; the outputs here must be byte-for-byte the same. The as-of fix for arrangements known only by a period changes
  * days before 2015 only (docs/decisions/0020), not 2021-11-01.
  *
  * "Today" is pinned to the day the digests were taken: the cross-county statistic uses today's
