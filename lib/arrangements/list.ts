@@ -354,7 +354,7 @@ export async function arrangementFacets(r: ResolvedFilters): Promise<Facets> {
     prisma.$queryRaw<Count[]>`${base} SELECT b.period AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "etablert")} GROUP BY 1`,
     prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.cross_county THEN 'ja' ELSE 'nei' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "kryss")} GROUP BY 1`,
     prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.active THEN 'aktive' WHEN b.ended THEN 'avsluttede' ELSE 'ikke-startet' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "status")} GROUP BY 1`,
-    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: CURRENT_WHERE } } }),
+    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: CURRENT_WHERE } }, orderBy: { id: "asc" } }),
     prisma.region.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
     prisma.sector.findMany({ orderBy: { sortOrder: "asc" } }),
     prisma.taskArea.findMany({ orderBy: { sortOrder: "asc" } }),

@@ -107,6 +107,7 @@ export async function mapData(filters: ArrangementFilters, options: { ordning?: 
   const participantIds = new Set(rows.flatMap((r) => r.participants.map((p) => p.id)));
   const municipalities = await prisma.municipality.findMany({
     where: { OR: [{ id: { in: [...participantIds] } }, { inSurveyScope: true }] },
+    orderBy: { id: "asc" },
     select: { id: true, slug: true, name: true, latitude: true, longitude: true, inSurveyScope: true, codes: { where: CURRENT_WHERE, select: { code: true } } },
   });
   const placed = municipalities.filter((m) => m.latitude !== null && m.longitude !== null);
