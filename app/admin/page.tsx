@@ -2,7 +2,8 @@ import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeader
 import NextLink from "next/link";
 import { NoAccess } from "@/components/auth/NoAccess";
 import { UserForm } from "@/components/auth/UserForms";
-import { authorize, ROLE_LABELS } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/authorize";
+import { USER_ROLE_LABELS } from "@/lib/domain/roles";
 import { requireActor } from "@/lib/auth/page";
 import { formOptions } from "@/lib/changes/queries";
 import { listUsers } from "@/lib/users/queries";
@@ -41,7 +42,7 @@ export default async function AdminPage() {
                 </NextLink>
               </TableCell>
               <TableCell>{u.email}</TableCell>
-              <TableCell>{ROLE_LABELS[u.role]}</TableCell>
+              <TableCell>{USER_ROLE_LABELS[u.role]}</TableCell>
               <TableCell>{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
               <TableCell>{u.active ? <Tag data-color="success">Aktiv</Tag> : <Tag data-color="neutral">Deaktivert</Tag>}</TableCell>
             </TableRow>

@@ -5,6 +5,8 @@ import { StatusTag } from "@/components/editing/StatusTag";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
 import { arrangementsForMunicipalities, proposalsFor } from "@/lib/changes/queries";
+import { hasArrangementEndedBefore } from "@/lib/domain/activity";
+import { todayInNorway } from "@/lib/domain/today";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mine forslag" };
@@ -66,7 +68,7 @@ export default async function MyProposalsPage() {
             <NextLink href={`/ordninger/${a.slug}/rediger`} className="ds-link">
               {a.name}
             </NextLink>
-            {a.endDate ? " (avsluttet)" : ""}
+            {hasArrangementEndedBefore(a, todayInNorway()) ? " (avsluttet)" : ""}
           </li>
         ))}
       </ul>

@@ -4,12 +4,9 @@ import { Heading, Textfield } from "@digdir/designsystemet-react";
 import { CheckboxGroup, SelectField } from "@/components/editing/fields";
 import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "@/components/editing/form-kit";
 import type { Option } from "@/lib/changes/queries";
+import { USER_ROLES } from "@/lib/domain/roles";
 
-const ROLES = [
-  { id: "KOMMUNE", name: "Kommune (redaktør)" },
-  { id: "STATSFORVALTER", name: "Statsforvalteren (rådgiver)" },
-  { id: "ADMIN", name: "Administrator" },
-];
+const ROLES = USER_ROLES.map((r) => ({ id: r.id, name: r.label }));
 
 interface UserValues {
   id: number;

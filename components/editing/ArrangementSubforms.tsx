@@ -2,15 +2,13 @@
 
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from "@digdir/designsystemet-react";
 import type { EditableArrangement, Option } from "@/lib/changes/queries";
+import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
+import { PARTICIPATION_ROLE_LABELS, PARTICIPATION_ROLES, type ParticipationRoleName } from "@/lib/domain/roles";
+import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import { SelectField } from "./fields";
 import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
 
-const ROLE_OPTIONS = [
-  { id: "MEMBER", name: "Deltaker" },
-  { id: "OWNER", name: "Eier" },
-  { id: "BUYER", name: "Kjøper tjenester" },
-];
-const ROLE_LABEL: Record<string, string> = { MEMBER: "Deltaker", OWNER: "Eier", BUYER: "Kjøper tjenester" };
+const ROLE_OPTIONS = PARTICIPATION_ROLES.map((r) => ({ id: r.id, name: r.label }));
 
 function Hidden({ arrangementId, version }: { arrangementId: number; version: number }) {
   return (
@@ -25,7 +23,7 @@ const submitLabel = (proposes: boolean, label: string) => (proposes ? `Foreslå:
 
 export function RemoveParticipantForm({ action, arrangementId, version, participation, proposes }: { action: ServerAction; arrangementId: number; version: number; participation: EditableArrangement["participants"][number]; proposes: boolean }) {
   const [state, formAction] = useMutationForm(action);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInNorway();
   return (
     <form action={formAction} className="inline-form" key={`${version}-${state.submittedAt ?? 0}`} aria-label={`Meld ut ${participation.name}`}>
       <Hidden arrangementId={arrangementId} version={version} />
@@ -40,7 +38,9 @@ export function RemoveParticipantForm({ action, arrangementId, version, particip
 export function ParticipantsSection({ action, removeAction, arrangement, municipalities, proposes }: { action: ServerAction; removeAction: ServerAction; arrangement: EditableArrangement; municipalities: Option[]; proposes: boolean }) {
   const [state, formAction] = useMutationForm(action);
   const { snapshot, participants } = arrangement;
-  const active = new Set(participants.filter((p) => !p.leftOn).map((p) => p.municipalityId));
+  const today = todayInNorway();
+  // The change pipeline's participants (lib/changes/snapshot.ts activeParticipants): not left by today.
+  const active = new Set(participants.filter((p) => isParticipationCurrentOrUpcoming(p, today)).map((p) => p.municipalityId));
   const addable = municipalities.filter((m) => !active.has(m.id));
   return (
     <section aria-labelledby="deltakere" className="stack">
@@ -63,7 +63,7 @@ export function ParticipantsSection({ action, removeAction, arrangement, municip
                 {p.name}
                 {p.municipalityId === snapshot.hostMunicipalityId ? " (vertskommune)" : ""}
               </TableCell>
-              <TableCell>{ROLE_LABEL[p.role] ?? p.role}</TableCell>
+              <TableCell>{PARTICIPATION_ROLE_LABELS[p.role as ParticipationRoleName] ?? p.role}</TableCell>
               <TableCell>{p.joinedOn ?? "–"}</TableCell>
               <TableCell>{p.leftOn ?? "–"}</TableCell>
             </TableRow>
@@ -106,7 +106,8 @@ export function ParticipantsSection({ action, removeAction, arrangement, municip
 export function HostForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
   const [state, formAction] = useMutationForm(action);
   const { snapshot, participants } = arrangement;
-  const options = participants.filter((p) => !p.leftOn).map((p) => ({ id: p.municipalityId, name: p.name }));
+  const today = todayInNorway();
+  const options = participants.filter((p) => isParticipationCurrentOrUpcoming(p, today)).map((p) => ({ id: p.municipalityId, name: p.name }));
   return (
     <form action={formAction} className="stack" key={`${snapshot.version}-${state.submittedAt ?? 0}`} aria-labelledby="vertskommune">
       <Heading level={2} data-size="md" id="vertskommune">
@@ -145,7 +146,7 @@ export function StaffingForm({ action, arrangement, proposes }: { action: Server
       )}
       <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
       <FormFeedback state={state} />
-      <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", new Date().getFullYear())} error={fieldError(state, "year")} />
+      <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", currentYearInNorway())} error={fieldError(state, "year")} />
       <Textfield label="Årsverk" description="For eksempel 4.5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
       <Textfield label="Kilde (valgfritt)" name="source" defaultValue={valueOf(state, "source", "")} error={fieldError(state, "source")} />
       <div>

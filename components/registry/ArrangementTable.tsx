@@ -38,7 +38,8 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
-import { ARRANGEMENT_COLUMNS, LEVEL_NAMES, type ArrangementColumnId } from "@/lib/arrangements/columns";
+import { ARRANGEMENT_COLUMNS, type ArrangementColumnId } from "@/lib/arrangements/columns";
+import { LEVEL_NAMES } from "@/lib/domain/levels";
 import type { ArrangementRow } from "@/lib/arrangements/types";
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature });

@@ -1,9 +1,13 @@
 import { cache } from "react";
 import { prisma } from "@/lib/db";
-import { todayIso } from "./filters";
-import { arrangementRows, establishedLabel } from "./list";
-import { NORWEGIAN_COLLATION, participationActiveOn } from "./predicates";
-import type { ArrangementRow, ParticipationRoleName } from "./types";
+import { CURRENT_WHERE, isParticipationActiveOn } from "@/lib/domain/activity";
+import { establishedLabel } from "@/lib/domain/establishment";
+import type { ParticipationRoleName } from "@/lib/domain/roles";
+import { participationActiveOn } from "@/lib/domain/sql/activity";
+import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
+import { isoDateOf, todayInNorway } from "@/lib/domain/today";
+import { arrangementRows } from "./list";
+import type { ArrangementRow } from "./types";
 
 export interface ParticipationDetail {
   municipality: { id: number; slug: string; name: string; code: string | null; inSurveyScope: boolean };
@@ -45,8 +49,6 @@ export interface ArrangementDetail {
 
 export type ArrangementLookup = { kind: "found"; detail: ArrangementDetail } | { kind: "redirect"; slug: string } | { kind: "missing" };
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
 /** One arrangement by slug; a numeric id answers with a redirect to the slug (stable, readable URLs). Once per request (React cache): generateMetadata and the page share one load. */
 export const findArrangement = cache(loadArrangement);
 
@@ -60,13 +62,13 @@ async function loadArrangement(idOrSlug: string): Promise<ArrangementLookup> {
     where: { slug: idOrSlug },
     include: {
       legalForm: true,
-      participations: { include: { municipality: { include: { codes: { where: { validTo: null } } } } } },
+      participations: { include: { municipality: { include: { codes: { where: CURRENT_WHERE } } } } },
       staffing: { orderBy: [{ year: "asc" }, { id: "asc" }] },
       provenance: { orderBy: { id: "asc" } },
     },
   });
   if (!a) return { kind: "missing" };
-  const today = todayIso();
+  const today = todayInNorway();
   const [row] = await arrangementRows([a.id], today);
   const [byTask, byParticipants] = await Promise.all([
     prisma.$queryRaw<RelatedArrangement[]>`SELECT o.slug, o.name, count(*)::int AS shared
@@ -90,8 +92,6 @@ async function loadArrangement(idOrSlug: string): Promise<ArrangementLookup> {
   ]);
   if (!row) return { kind: "missing" };
   const collator = new Intl.Collator("nb");
-  const activeToday = (p: { joinedOn: Date | null; leftOn: Date | null }) =>
-    (!p.joinedOn || iso(p.joinedOn)! <= today) && (!p.leftOn || iso(p.leftOn)! >= today);
   return {
     kind: "found",
     detail: {
@@ -109,9 +109,9 @@ async function loadArrangement(idOrSlug: string): Promise<ArrangementLookup> {
         .map((p) => ({
           municipality: { id: p.municipality.id, slug: p.municipality.slug, name: p.municipality.name, code: p.municipality.codes[0]?.code ?? null, inSurveyScope: p.municipality.inSurveyScope },
           role: p.role as ParticipationRoleName,
-          joinedOn: iso(p.joinedOn),
-          leftOn: iso(p.leftOn),
-          activeToday: activeToday(p),
+          joinedOn: isoDateOf(p.joinedOn),
+          leftOn: isoDateOf(p.leftOn),
+          activeToday: isParticipationActiveOn(p, today),
           source: p.source,
         }))
         .sort((x, y) => Number(y.activeToday) - Number(x.activeToday) || collator.compare(x.municipality.name, y.municipality.name)),

@@ -1,5 +1,6 @@
 import type { ExportColumn } from "@/lib/export/types";
-import { ARRANGEMENT_COLUMNS, LEVEL_NAMES, type ArrangementColumnId } from "./columns";
+import { LEVEL_NAMES } from "@/lib/domain/levels";
+import { ARRANGEMENT_COLUMNS, type ArrangementColumnId } from "./columns";
 import type { ArrangementRow } from "./types";
 
 /**

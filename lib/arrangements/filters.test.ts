@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { levelOf } from "./columns";
 import { effectiveDateAndStatus, filtersToSearchParams, parseArrangementFilters } from "./filters";
 
 describe("parseArrangementFilters", () => {
@@ -31,10 +30,6 @@ describe("parseArrangementFilters", () => {
 });
 
 describe("rules", () => {
-  it("classifies levels by participant count", () => {
-    expect([2, 3, 4, 8, 9, 63].map(levelOf)).toEqual(["lokalt", "lokalt", "regionalt", "regionalt", "hoyere", "hoyere"]);
-  });
-
   it("shows active arrangements when a date is given, everything otherwise", () => {
     expect(effectiveDateAndStatus({ dato: "2021-11-01" })).toEqual({ date: "2021-11-01", status: "aktive" });
     expect(effectiveDateAndStatus({}).status).toBe("alle");

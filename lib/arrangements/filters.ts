@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { COLUMN_IDS, ESTABLISHED_PERIODS, LEVELS, SORT_KEYS, type ArrangementColumnId, type ArrangementSortKey, type EstablishedPeriod, type Level } from "./columns";
+import { ESTABLISHED_PERIOD_IDS, type EstablishedPeriod } from "@/lib/domain/establishment";
+import { LEVEL_IDS, type Level } from "@/lib/domain/levels";
+import { todayInNorway } from "@/lib/domain/today";
+import { COLUMN_IDS, SORT_KEYS, type ArrangementColumnId, type ArrangementSortKey } from "./columns";
 
 /**
  * The filters of /ordninger, its downloads, the map and GET /api/v1/ordninger: one schema, so a
@@ -52,10 +55,10 @@ export const arrangementFilterSchema = z.object({
   sektor: listOf(codeRef("sektor"), "sektor"),
   oppgave: listOf(slugRef("oppgaveområde"), "oppgave"),
   form: listOf(codeRef("juridisk form"), "form"),
-  nivaa: listOf(z.enum(LEVELS.map((l) => l.id) as [Level, ...Level[]], { error: "Nivå må være lokalt, regionalt eller hoyere" }), "nivaa"),
+  nivaa: listOf(z.enum(LEVEL_IDS, { error: "Nivå må være lokalt, regionalt eller hoyere" }), "nivaa"),
   etablert: listOf(
-    z.enum(ESTABLISHED_PERIODS.map((p) => p.id) as [EstablishedPeriod, ...EstablishedPeriod[]], {
-      error: `Etableringsperiode må være en av ${ESTABLISHED_PERIODS.map((p) => p.id).join(", ")}`,
+    z.enum(ESTABLISHED_PERIOD_IDS, {
+      error: `Etableringsperiode må være en av ${ESTABLISHED_PERIOD_IDS.join(", ")}`,
     }),
     "etablert",
   ),
@@ -173,15 +176,11 @@ export function filtersToSearchParams(filters: Partial<ArrangementFilters>): URL
   return params;
 }
 
-/** Today's date (UTC) as YYYY-MM-DD: the default "as of" date. */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * The reference date D and the status rule: with `dato` the list shows what was active on that
  * date (unless status says otherwise); without it, every arrangement and today's participants.
+ * Today is the day in Norway (lib/domain/today.ts).
  */
 export function effectiveDateAndStatus(filters: Pick<ArrangementFilters, "dato" | "status">): { date: string; status: "alle" | "aktive" | "avsluttede" } {
-  return { date: filters.dato ?? todayIso(), status: filters.status ?? (filters.dato ? "aktive" : "alle") };
+  return { date: filters.dato ?? todayInNorway(), status: filters.status ?? (filters.dato ? "aktive" : "alle") };
 }

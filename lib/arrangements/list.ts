@@ -1,10 +1,18 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { CURRENT_WHERE } from "@/lib/domain/activity";
+import { ESTABLISHED_PERIODS, establishedLabel, type EstablishedPeriod } from "@/lib/domain/establishment";
+import { LEVELS, levelOf } from "@/lib/domain/levels";
+import type { ParticipationRoleName } from "@/lib/domain/roles";
+import { arrangementActiveOn, arrangementEndedBefore, currentSql, participationActiveOn } from "@/lib/domain/sql/activity";
+import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
+import { establishedPeriodSql, establishedSortYearSql } from "@/lib/domain/sql/establishment";
+import { levelSql } from "@/lib/domain/sql/levels";
+import { isoDateOf } from "@/lib/domain/today";
 import { normalizedSql, searchTerms } from "@/lib/search/normalize";
-import { levelOf, type ArrangementSortKey, type EstablishedPeriod } from "./columns";
+import type { ArrangementSortKey } from "./columns";
 import { effectiveDateAndStatus, type ArrangementFilters } from "./filters";
-import { arrangementActiveOn, arrangementEndedBefore, establishedPeriodSql, levelSql, NORWEGIAN_COLLATION, participationActiveOn } from "./predicates";
-import type { ArrangementPage, ArrangementRow, MunicipalityRef, ParticipationRoleName, UnknownFilterValue } from "./types";
+import type { ArrangementPage, ArrangementRow, MunicipalityRef, UnknownFilterValue } from "./types";
 
 /** Filters with their values resolved to database ids (unknown values reported, never guessed). */
 export interface ResolvedFilters {
@@ -86,7 +94,7 @@ function withBase(date: string): Prisma.Sql {
         string_agg(DISTINCT m.name, ' ') AS names
       FROM part
       JOIN "Municipality" m ON m.id = part."municipalityId"
-      LEFT JOIN "MunicipalityCounty" mc ON mc."municipalityId" = part."municipalityId" AND mc."validTo" IS NULL
+      LEFT JOIN "MunicipalityCounty" mc ON mc."municipalityId" = part."municipalityId" AND ${currentSql("mc")}
       GROUP BY part."arrangementId"
     ),
     base AS (
@@ -99,7 +107,7 @@ function withBase(date: string): Prisma.Sql {
         ${arrangementActiveOn("a", date)} AS active,
         ${arrangementEndedBefore("a", date)} AS ended,
         ${establishedPeriodSql("a")} AS period,
-        coalesce(a."establishedYear", a."establishedPeriodTo") AS established_sort,
+        ${establishedSortYearSql("a")} AS established_sort,
         (SELECT min(t."sortOrder") FROM "ArrangementTaskArea" ata JOIN "TaskArea" t ON t.id = ata."taskAreaId" WHERE ata."arrangementId" = a.id) AS task_order,
         ${normalizedSql(Prisma.sql`concat_ws(' ', a.name, a."shortName", a."correctedName", lf.code)`)} AS search_name,
         ${normalizedSql(Prisma.sql`concat_ws(' ', st.names, h.name)`)} AS search_places,
@@ -260,7 +268,7 @@ interface ParticipantFact {
 }
 
 function currentCodeSql(alias: string): Prisma.Sql {
-  return Prisma.sql`(SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = ${Prisma.raw(`"${alias}"`)}.id AND c."validTo" IS NULL ORDER BY c."validFrom" DESC LIMIT 1)`;
+  return Prisma.sql`(SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = ${Prisma.raw(`"${alias}"`)}.id AND ${currentSql("c")} ORDER BY c."validFrom" DESC LIMIT 1)`;
 }
 
 /** Full rows for the given arrangement ids, in the given order, with participants as of `date`. */
@@ -277,7 +285,7 @@ export async function arrangementRows(ids: number[], date: string): Promise<Arra
       include: {
         sector: true,
         legalForm: true,
-        host: { include: { codes: { where: { validTo: null } } } },
+        host: { include: { codes: { where: CURRENT_WHERE } } },
         taskAreas: { include: { taskArea: true }, orderBy: { taskArea: { sortOrder: "asc" } } },
         provenance: { where: { field: { in: ["arrangement", "legalForm"] } }, orderBy: { id: "asc" } },
       },
@@ -312,20 +320,12 @@ export async function arrangementRows(ids: number[], date: string): Promise<Arra
       establishedYear: a.establishedYear,
       establishedLabel: establishedLabel(a),
       period: fact.period,
-      endDate: a.endDate ? a.endDate.toISOString().slice(0, 10) : null,
+      endDate: isoDateOf(a.endDate),
       active: fact.active,
       source: a.provenance.find((p) => p.field === "arrangement")?.source ?? null,
     };
     return [row];
   });
-}
-
-export function establishedLabel(a: { establishedYear: number | null; establishedPeriodFrom: number | null; establishedPeriodTo: number | null; establishedUnspecified: boolean }): string {
-  if (a.establishedYear) return String(a.establishedYear);
-  if (a.establishedPeriodFrom && a.establishedPeriodTo) return `${a.establishedPeriodFrom}–${a.establishedPeriodTo}`;
-  if (a.establishedPeriodTo) return `før ${a.establishedPeriodTo + 1}`;
-  if (a.establishedUnspecified) return "Over lenger tid";
-  return "Ukjent";
 }
 
 export interface FacetOption {
@@ -354,7 +354,7 @@ export async function arrangementFacets(r: ResolvedFilters): Promise<Facets> {
     prisma.$queryRaw<Count[]>`${base} SELECT b.period AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "etablert")} GROUP BY 1`,
     prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.cross_county THEN 'ja' ELSE 'nei' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "kryss")} GROUP BY 1`,
     prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.active THEN 'aktive' WHEN b.ended THEN 'avsluttede' ELSE 'ikke-startet' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "status")} GROUP BY 1`,
-    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: { validTo: null } } } }),
+    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: CURRENT_WHERE } }, orderBy: { id: "asc" } }),
     prisma.region.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
     prisma.sector.findMany({ orderBy: { sortOrder: "asc" } }),
     prisma.taskArea.findMany({ orderBy: { sortOrder: "asc" } }),
@@ -381,12 +381,8 @@ export async function arrangementFacets(r: ResolvedFilters): Promise<Facets> {
     sektor: sectors.map((s) => ({ value: s.code, label: s.name, count: countOf(sektor, s.code) })),
     oppgave: taskAreas.map((t) => ({ value: t.slug, label: t.name, count: countOf(oppgave, String(t.id)) })),
     form: withUnknownForm,
-    nivaa: (["lokalt", "regionalt", "hoyere"] as const).map((l) => ({ value: l, label: { lokalt: "Lokalt (2–3 kommuner)", regionalt: "Regionalt (4–8 kommuner)", hoyere: "Høyere nivå (9 eller flere)" }[l], count: countOf(nivaa, l) })),
-    etablert: (["etter-2021", "2015-2021", "2000-2014", "for-2000", "uspesifisert", "ukjent"] as const).map((p) => ({
-      value: p,
-      label: { "etter-2021": "2022 eller senere", "2015-2021": "2015–2021", "2000-2014": "2000–2014", "for-2000": "Før 2000", uspesifisert: "Over lenger tid (uspesifisert)", ukjent: "Ukjent" }[p],
-      count: countOf(etablert, p),
-    })),
+    nivaa: LEVELS.map((l) => ({ value: l.id, label: l.label, count: countOf(nivaa, l.id) })),
+    etablert: ESTABLISHED_PERIODS.map((p) => ({ value: p.id, label: p.label, count: countOf(etablert, p.id) })),
     kryss: [
       { value: "ja", label: "Krysser fylkesgrense", count: countOf(kryss, "ja") },
       { value: "nei", label: "Innenfor ett fylke", count: countOf(kryss, "nei") },

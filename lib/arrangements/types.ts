@@ -1,4 +1,6 @@
-import type { EstablishedPeriod, Level } from "./columns";
+import type { EstablishedPeriod } from "@/lib/domain/establishment";
+import type { Level } from "@/lib/domain/levels";
+import type { ParticipationRoleName } from "@/lib/domain/roles";
 
 export interface MunicipalityRef {
   id: number;
@@ -7,8 +9,6 @@ export interface MunicipalityRef {
   /** Today's kommunenummer (validTo null); null when the municipality no longer exists or is unknown. */
   code: string | null;
 }
-
-export type ParticipationRoleName = "OWNER" | "MEMBER" | "BUYER";
 
 export interface ArrangementRow {
   id: number;
@@ -54,5 +54,3 @@ export interface ArrangementPage {
   sort: { key: string; direction: "stigende" | "synkende" };
   unknown: UnknownFilterValue[];
 }
-
-export const ROLE_NAMES: Record<ParticipationRoleName, string> = { OWNER: "Eier", MEMBER: "Deltaker", BUYER: "Kjøper tjenester" };

@@ -2,7 +2,7 @@
  * The single decision point for every action (docs/decisions/0040-auth-model.md). Every mutation in
  * lib/changes and every page that shows non-public data asks here; nothing else decides access.
  */
-export type Role = "KOMMUNE" | "STATSFORVALTER" | "ADMIN";
+import type { Role } from "@/lib/domain/roles";
 
 export interface Actor {
   id: number;
@@ -72,9 +72,3 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
   }
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  KOMMUNE: "Kommune (redaktør)",
-  STATSFORVALTER: "Statsforvalteren (rådgiver)",
-  ADMIN: "Administrator",
-};

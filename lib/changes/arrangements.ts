@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/authorize";
+import { participationRoleInText } from "@/lib/domain/roles";
+import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import type { FieldErrors } from "./result.ts";
 import { withCommonRules } from "./rules.ts";
 import {
@@ -8,14 +10,12 @@ import {
   loadSnapshot,
   type Lookups,
   readSnapshot,
-  ROLE_NAMES,
   SCALAR_FIELDS,
   setField,
   type Tx,
 } from "./snapshot.ts";
 import {
   checkbox,
-  currentYear,
   id,
   idList,
   optionalDate,
@@ -25,7 +25,6 @@ import {
   orgNr,
   requiredDate,
   requiredText,
-  todayIso,
   year,
 } from "./validation.ts";
 
@@ -131,7 +130,7 @@ const fieldsShape = {
   description: optionalText("Beskrivelsen", 4000),
   sectorId: id("Velg en sektor."),
   legalFormId: optionalId("Velg en gyldig tilknytningsform."),
-  establishedYear: optionalYear("Etableringsåret", 1800, currentYear()),
+  establishedYear: optionalYear("Etableringsåret", 1800, currentYearInNorway()),
   establishedUnspecified: checkbox,
   orgNr,
   notes: optionalText("Merknadene", 4000),
@@ -236,7 +235,7 @@ export const addParticipant = editOperation({
     after.participants.push({ municipalityId, role: input.role, joinedOn: input.joinedOn, leftOn: null });
     return { after, payload: input };
   },
-  summary: (input, current, _after, lookups) => `${muni(lookups, input.municipalityId)} lagt til som ${ROLE_NAMES[input.role]} i ${current.name}`,
+  summary: (input, current, _after, lookups) => `${muni(lookups, input.municipalityId)} lagt til som ${participationRoleInText(input.role)} i ${current.name}`,
 });
 
 export const removeParticipant = editOperation({
@@ -277,7 +276,7 @@ export const recordStaffing = editOperation({
   schema: z.object({
     arrangementId,
     baseVersion,
-    year: year("Året", 1900, currentYear() + 1),
+    year: year("Året", 1900, currentYearInNorway() + 1),
     fte: z.coerce
       .number({ error: "Årsverk må være et tall, for eksempel 4,5." })
       .min(0, { error: "Årsverk kan ikke være negativt." })
@@ -329,7 +328,7 @@ export const restoreArrangementVersion = editOperation({
     after.establishedUnspecified = target.establishedUnspecified;
     after.taskAreaIds = [...target.taskAreaIds];
     const old = new Map(target.participants.map((p) => [p.id, p]));
-    const today = todayIso();
+    const today = todayInNorway();
     after.participants = after.participants.map((p) => {
       const then = old.get(p.id);
       if (then) return { ...p, role: then.role, joinedOn: then.joinedOn, leftOn: then.leftOn };

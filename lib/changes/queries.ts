@@ -1,6 +1,8 @@
 import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
+import { currentOrUpcomingParticipationWhere } from "@/lib/domain/activity";
+import { todayInNorway } from "@/lib/domain/today";
 import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot, readDiff, readSnapshot } from "./snapshot.ts";
 
 /** Read queries for the editing, review and administration pages. */
@@ -55,9 +57,8 @@ export async function editableArrangement(arrangementId: number): Promise<Editab
 
 /** Arrangements a kommune editor may propose changes to (their municipalities take part today). */
 export async function arrangementsForMunicipalities(municipalityIds: number[]) {
-  const today = new Date(new Date().toISOString().slice(0, 10));
   return prisma.arrangement.findMany({
-    where: { participations: { some: { municipalityId: { in: municipalityIds }, OR: [{ leftOn: null }, { leftOn: { gte: today } }] } } },
+    where: { participations: { some: { municipalityId: { in: municipalityIds }, ...currentOrUpcomingParticipationWhere(todayInNorway()) } } },
     select: { id: true, slug: true, name: true, endDate: true },
     orderBy: { name: "asc" },
   });

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
+import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
+import { participationRoleInText, type ParticipationRoleName } from "@/lib/domain/roles";
+import { isoDateOf, todayInNorway } from "@/lib/domain/today";
 import { formatDecimal } from "@/lib/format";
 import { MESSAGES, MutationFailure, fail } from "./result.ts";
 
 export type { Tx } from "@/lib/db";
 
-export type ParticipationRole = "OWNER" | "MEMBER" | "BUYER";
+export type ParticipationRole = ParticipationRoleName;
 
 export interface ParticipantState {
   /** Absent for a participation that does not exist yet. */
@@ -103,7 +106,6 @@ export function readSnapshot(json: unknown): ArrangementSnapshot | null {
   return parsed.success ? parsed.data : null;
 }
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const asDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
 export async function loadSnapshot(tx: Tx, arrangementId: number): Promise<ArrangementSnapshot | null> {
@@ -130,17 +132,20 @@ export async function loadSnapshot(tx: Tx, arrangementId: number): Promise<Arran
     establishedUnspecified: a.establishedUnspecified,
     orgNr: a.orgNr,
     notes: a.notes,
-    endDate: isoDate(a.endDate),
+    endDate: isoDateOf(a.endDate),
     endReason: a.endReason,
     taskAreaIds: a.taskAreas.map((t) => t.taskAreaId),
-    participants: a.participations.map((p) => ({ id: p.id, municipalityId: p.municipalityId, role: p.role, joinedOn: isoDate(p.joinedOn), leftOn: isoDate(p.leftOn) })),
+    participants: a.participations.map((p) => ({ id: p.id, municipalityId: p.municipalityId, role: p.role, joinedOn: isoDateOf(p.joinedOn), leftOn: isoDateOf(p.leftOn) })),
     staffing: a.staffing.map((s) => ({ id: s.id, year: s.year, fte: Number(s.fte), source: s.source })),
   };
 }
 
-/** Participants taking part today (no exit date, or one in the future). */
-export function activeParticipants(snapshot: Pick<ArrangementSnapshot, "participants">, today = new Date().toISOString().slice(0, 10)): ParticipantState[] {
-  return snapshot.participants.filter((p) => !p.leftOn || p.leftOn >= today);
+/**
+ * Participants today or from a later date (not left before today in Norway): who may edit, who may
+ * host, who cannot be added twice (lib/domain/activity.ts).
+ */
+export function activeParticipants(snapshot: Pick<ArrangementSnapshot, "participants">, today = todayInNorway()): ParticipantState[] {
+  return snapshot.participants.filter((p) => isParticipationCurrentOrUpcoming(p, today));
 }
 
 function slugify(name: string): string {
@@ -284,8 +289,6 @@ export const FIELD_LABELS: Record<ScalarField, string> = {
   endReason: "Grunn til avslutning",
 };
 
-export const ROLE_NAMES: Record<ParticipationRole, string> = { OWNER: "eier", MEMBER: "deltaker", BUYER: "kjøper tjenester" };
-
 function describeScalar(field: ScalarField, value: unknown, lookups: Lookups): string | null {
   if (value === null || value === undefined || value === "") return null;
   switch (field) {
@@ -303,7 +306,7 @@ function describeScalar(field: ScalarField, value: unknown, lookups: Lookups): s
 }
 
 function describeParticipant(p: ParticipantState): string {
-  const parts = [ROLE_NAMES[p.role]];
+  const parts = [participationRoleInText(p.role)];
   if (p.joinedOn) parts.push(`fra ${p.joinedOn}`);
   if (p.leftOn) parts.push(`gikk ut ${p.leftOn}`);
   return parts.join(", ");

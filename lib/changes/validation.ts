@@ -98,9 +98,6 @@ export const orgNr = z.preprocess(
     .nullable(),
 );
 
-export const currentYear = () => new Date().getUTCFullYear();
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /** Field errors from a zod error, in the `{ field: [messages] }` shape useActionState forms read. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { parseArrangementFilters, type ArrangementFilters, type SearchParamsLike } from "@/lib/arrangements/filters";
 import { arrangementRows, matchingArrangementIds, resolveArrangementFilters } from "@/lib/arrangements/list";
 import type { UnknownFilterValue } from "@/lib/arrangements/types";
+import { CURRENT_WHERE } from "@/lib/domain/activity";
 import { loadBoundaries, polygonPath } from "./boundaries";
 import { boundsOf, createProjection } from "./projection";
 
@@ -106,7 +107,8 @@ export async function mapData(filters: ArrangementFilters, options: { ordning?: 
   const participantIds = new Set(rows.flatMap((r) => r.participants.map((p) => p.id)));
   const municipalities = await prisma.municipality.findMany({
     where: { OR: [{ id: { in: [...participantIds] } }, { inSurveyScope: true }] },
-    select: { id: true, slug: true, name: true, latitude: true, longitude: true, inSurveyScope: true, codes: { where: { validTo: null }, select: { code: true } } },
+    orderBy: { id: "asc" },
+    select: { id: true, slug: true, name: true, latitude: true, longitude: true, inSurveyScope: true, codes: { where: CURRENT_WHERE, select: { code: true } } },
   });
   const placed = municipalities.filter((m) => m.latitude !== null && m.longitude !== null);
   const projection = createProjection(boundsOf(placed.map((m) => ({ lat: m.latitude!, lon: m.longitude! }))));

@@ -1,11 +1,14 @@
 import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { EMPTY_FILTERS, todayIso } from "@/lib/arrangements/filters";
+import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
-import { arrangementActiveOn, participationActiveOn, validOn } from "@/lib/arrangements/predicates";
 import type { ArrangementRow } from "@/lib/arrangements/types";
 import { printedMunicipality, readReportFigures, type ReportFigureShapes } from "@/lib/domain/report-figures";
+import { CURRENT_WHERE, isCurrent, isValidOn } from "@/lib/domain/activity";
+import { LEVELS, type Level } from "@/lib/domain/levels";
+import { arrangementActiveOn, currentSql, participationActiveOn, validOn } from "@/lib/domain/sql/activity";
+import { isoDateOf, todayInNorway } from "@/lib/domain/today";
 
 /** The date the 2021 survey file was completed: "2021 code" and "Rapport 2021" comparisons use it. */
 export const SURVEY_DATE = "2021-11-01";
@@ -45,15 +48,15 @@ const ZERO: ArrangementCounts = { total: 0, hosts: 0, assisted: 0 };
 
 /** Every municipality in the registry: the 25 surveyed first, then the rest, alphabetically (Norwegian order). */
 export async function listMunicipalities(options: { surveyedOnly?: boolean } = {}): Promise<MunicipalitySummary[]> {
-  const today = todayIso();
+  const today = todayInNorway();
   const [rows, counts] = await Promise.all([
     prisma.$queryRaw<
       { id: number; slug: string; name: string; inSurveyScope: boolean; current_code: string | null; code_2021: string | null; region_slug: string | null; region_name: string | null; county: string | null }[]
     >`SELECT m.id, m.slug, m.name, m."inSurveyScope",
-        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND c."validTo" IS NULL ORDER BY c."validFrom" DESC LIMIT 1) AS current_code,
+        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${currentSql("c")} ORDER BY c."validFrom" DESC LIMIT 1) AS current_code,
         (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${validOn("c", SURVEY_DATE)} LIMIT 1) AS code_2021,
         r.slug AS region_slug, r.name AS region_name,
-        (SELECT k.name FROM "MunicipalityCounty" mc JOIN "County" k ON k.id = mc."countyId" WHERE mc."municipalityId" = m.id AND mc."validTo" IS NULL LIMIT 1) AS county
+        (SELECT k.name FROM "MunicipalityCounty" mc JOIN "County" k ON k.id = mc."countyId" WHERE mc."municipalityId" = m.id AND ${currentSql("mc")} LIMIT 1) AS county
       FROM "Municipality" m LEFT JOIN "Region" r ON r.id = m."regionId"
       ${options.surveyedOnly ? Prisma.sql`WHERE m."inSurveyScope"` : Prisma.empty}`,
     arrangementCountsByMunicipality(today),
@@ -94,7 +97,7 @@ async function lookUpMunicipality(param: string): Promise<MunicipalityLookup> {
     id = (await prisma.municipality.findUnique({ where: { slug: param }, select: { id: true } }))?.id;
   }
   if (!id) return { kind: "missing" };
-  const m = await prisma.municipality.findUniqueOrThrow({ where: { id }, include: { codes: { where: { validTo: null } } } });
+  const m = await prisma.municipality.findUniqueOrThrow({ where: { id }, include: { codes: { where: CURRENT_WHERE } } });
   const canonical = m.codes[0]?.code ?? m.slug;
   return { kind: "found", id, canonical, isCanonical: canonical === param };
 }
@@ -110,7 +113,7 @@ export interface KeyFigure {
 }
 
 export interface LevelGroup {
-  level: "lokalt" | "regionalt" | "hoyere";
+  level: Level;
   title: string;
   rows: (ArrangementRow & { partners: { name: string; slug: string; code: string | null }[] })[];
 }
@@ -153,10 +156,10 @@ const GENERIC_EXPLANATION =
 export const municipalityDetail = cache(loadMunicipalityDetail);
 
 async function loadMunicipalityDetail(id: number): Promise<MunicipalityDetail> {
-  const today = todayIso();
+  const today = todayInNorway();
   const m = await prisma.municipality.findUniqueOrThrow({
     where: { id },
-    include: { region: true, codes: { orderBy: { validFrom: "asc" } }, populations: { where: { year: 2021 } }, counties: { where: { validTo: null }, include: { county: true } } },
+    include: { region: true, codes: { orderBy: { validFrom: "asc" } }, populations: { where: { year: 2021 } }, counties: { where: CURRENT_WHERE, include: { county: true } } },
   });
   const [{ rows }, nowCounts, surveyCounts, baseline] = await Promise.all([
     listAllArrangements({ ...EMPTY_FILTERS, kommune: [m.slug], sorter: "deltakere", retning: "stigende" }),
@@ -164,7 +167,6 @@ async function loadMunicipalityDetail(id: number): Promise<MunicipalityDetail> {
     arrangementCountsByMunicipality(SURVEY_DATE, [id]),
     reportBaselineFor(m.slug, m.name),
   ]);
-  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const now = nowCounts.get(id) ?? ZERO;
   const atSurvey = surveyCounts.get(id) ?? ZERO;
   const explain = (printed: number | null, live: number, field: "total" | "hosts" | "assisted") => {
@@ -180,19 +182,18 @@ async function loadMunicipalityDetail(id: number): Promise<MunicipalityDetail> {
     return { label, printed, atSurveyDate: atSurvey[field], now: now[field], ...explain(printed, atSurvey[field], field) };
   };
   const withPartners = rows.map((r) => ({ ...r, partners: r.participants.filter((p) => p.id !== id).map((p) => ({ name: p.name, slug: p.slug, code: p.code })) }));
-  const titles = { lokalt: "Lokalt samarbeid (2–3 kommuner)", regionalt: "Regionalt samarbeid (4–8 kommuner)", hoyere: "Samarbeid på høyere nivå (9 eller flere kommuner)" } as const;
   return {
     id: m.id,
     slug: m.slug,
     name: m.name,
     inSurveyScope: m.inSurveyScope,
-    currentCode: m.codes.find((c) => c.validTo === null)?.code ?? null,
-    code2021: m.codes.find((c) => iso(c.validFrom)! <= SURVEY_DATE && (c.validTo === null || iso(c.validTo)! >= SURVEY_DATE))?.code ?? null,
-    codes: m.codes.map((c) => ({ code: c.code, validFrom: iso(c.validFrom)!, validTo: iso(c.validTo) })),
+    currentCode: m.codes.find(isCurrent)?.code ?? null,
+    code2021: m.codes.find((c) => isValidOn(c, SURVEY_DATE))?.code ?? null,
+    codes: m.codes.map((c) => ({ code: c.code, validFrom: isoDateOf(c.validFrom)!, validTo: isoDateOf(c.validTo) })),
     region: m.region ? { slug: m.region.slug, name: m.region.name } : null,
     county: m.counties[0]?.county.name ?? null,
     population2021: m.populations[0]?.count ?? null,
-    groups: (["lokalt", "regionalt", "hoyere"] as const).map((level) => ({ level, title: titles[level], rows: withPartners.filter((r) => r.level === level) })),
+    groups: LEVELS.map(({ id: level, title }) => ({ level, title, rows: withPartners.filter((r) => r.level === level) })),
     hosted: rows.filter((r) => r.host?.id === id),
     keyFigures: [figure("Ordninger i alt", "total"), figure("Vertskommune for", "hosts"), figure("Får bistand fra andre", "assisted")],
     printedSource: baseline.printed?.source ?? null,

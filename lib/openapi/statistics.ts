@@ -2,6 +2,7 @@ import { statisticsQuery } from "@/lib/api/parameters";
 import { queryParameters } from "./parameters";
 import { NEW_ARRANGEMENTS_FROM } from "@/lib/stats";
 import { STAT_PAGE } from "@/lib/stats/pages";
+import { ESTABLISHMENT_PERIODS } from "@/lib/domain/establishment";
 import type { OpenApiFragment } from "./types";
 
 /** The prose of the statistics routes' parameters; names and schemas come from the zod schema the routes parse with. */
@@ -99,7 +100,7 @@ export const statisticsApi: OpenApiFragment = {
           items: {
             type: "object",
             properties: {
-              periode: { type: "string", enum: ["2015-", "2000-2014", "for-2000", "uspesifisert", "periode-uten-aar", "ikke-registrert"] },
+              periode: { type: "string", enum: ESTABLISHMENT_PERIODS.map((p) => p.apiKey) },
               navn: { type: "string" },
               antall: count,
             },

@@ -1,9 +1,12 @@
 import { cache } from "react";
 import { prisma } from "@/lib/db";
-import { EMPTY_FILTERS, todayIso } from "@/lib/arrangements/filters";
+import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";
 import type { ArrangementRow } from "@/lib/arrangements/types";
 import { readReportFigures } from "@/lib/domain/report-figures";
+import { CURRENT_WHERE } from "@/lib/domain/activity";
+import { LEVELS } from "@/lib/domain/levels";
+import { todayInNorway } from "@/lib/domain/today";
 import { listMunicipalities, SURVEY_DATE, type KeyFigure, type LevelGroup, type MunicipalitySummary } from "@/lib/municipalities";
 
 export interface RegionSummary {
@@ -16,7 +19,7 @@ export interface RegionSummary {
 export async function listRegions(): Promise<RegionSummary[]> {
   const regions = await prisma.region.findMany({
     orderBy: { name: "asc" },
-    include: { municipalities: { include: { codes: { where: { validTo: null } } }, orderBy: { name: "asc" } } },
+    include: { municipalities: { include: { codes: { where: CURRENT_WHERE } }, orderBy: { name: "asc" } } },
   });
   return regions.map((r) => ({
     slug: r.slug,
@@ -45,7 +48,7 @@ async function loadRegionDetail(slug: string): Promise<RegionDetail | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const region = await prisma.region.findUnique({ where: { slug } });
   if (!region) return null;
-  const today = todayIso();
+  const today = todayInNorway();
   const [municipalities, { rows }, atSurvey, baseline] = await Promise.all([
     listMunicipalities(),
     listAllArrangements({ ...EMPTY_FILTERS, region: [slug], sorter: "deltakere", retning: "stigende" }),
@@ -63,7 +66,6 @@ async function loadRegionDetail(slug: string): Promise<RegionDetail | null> {
   const isHosted = (r: ArrangementRow) => Boolean(r.host && memberIds.has(r.host.id));
   const hosted = rows.filter(isHosted);
   const population = Array.isArray(populations) ? populations.find((p) => p.region === slug) : undefined;
-  const titles = { lokalt: "Lokalt samarbeid (2–3 kommuner)", regionalt: "Regionalt samarbeid (4–8 kommuner)", hoyere: "Samarbeid på høyere nivå (9 eller flere kommuner)" } as const;
   const figure = (label: string, now: number, atSurveyDate: number): KeyFigure => ({ label, printed: null, now, atSurveyDate, explanation: null, explanationSource: null });
   return {
     slug: region.slug,
@@ -71,7 +73,7 @@ async function loadRegionDetail(slug: string): Promise<RegionDetail | null> {
     description: region.description,
     population2021: population ? { value: population.population, label: population.label, source: population.source } : null,
     members,
-    groups: (["lokalt", "regionalt", "hoyere"] as const).map((level) => ({ level, title: titles[level], rows: withPartners.filter((r) => r.level === level) })),
+    groups: LEVELS.map(({ id: level, title }) => ({ level, title, rows: withPartners.filter((r) => r.level === level) })),
     hosted,
     keyFigures: [
       figure("Ordninger med minst én kommune fra regionen", rows.length, atSurvey.length),

@@ -3,6 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
 import { listArrangements } from "@/lib/arrangements/list";
 import type { ArrangementRow } from "@/lib/arrangements/types";
+import { currentSql } from "@/lib/domain/sql/activity";
+import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
 import { normalizedSql, searchTerms } from "./normalize";
 
 export interface GlobalSearchResult {
@@ -35,10 +37,10 @@ export async function globalSearch(query: string, limit = 10): Promise<GlobalSea
     listArrangements({ ...EMPTY_FILTERS, sok: q, antall: limit }),
     prisma.$queryRaw<{ slug: string; name: string; code: string | null; region: string | null; surveyed: boolean }[]>`
       SELECT m.slug, m.name, m."inSurveyScope" AS surveyed, r.name AS region,
-        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND c."validTo" IS NULL LIMIT 1) AS code
+        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${currentSql("c")} LIMIT 1) AS code
       FROM "Municipality" m LEFT JOIN "Region" r ON r.id = m."regionId"
       WHERE ${municipalityMatch}
-      ORDER BY (${nameNorm} = ${whole}) DESC, (${nameNorm} LIKE ${`${terms[0]}%`}) DESC, m."inSurveyScope" DESC, m.name COLLATE "nb-NO-x-icu"
+      ORDER BY (${nameNorm} = ${whole}) DESC, (${nameNorm} LIKE ${`${terms[0]}%`}) DESC, m."inSurveyScope" DESC, m.name ${NORWEGIAN_COLLATION}
       LIMIT ${limit}`,
     prisma.$queryRaw<{ slug: string; name: string }[]>`SELECT r.slug, r.name FROM "Region" r WHERE ${regionMatch} ORDER BY r.name LIMIT ${limit}`,
   ]);

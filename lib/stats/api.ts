@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
+import { ESTABLISHMENT_PERIODS } from "@/lib/domain/establishment";
 import { readReportFigures } from "@/lib/domain/report-figures";
 import { arrangementsPerMunicipality } from "./arrangements-per-municipality";
-import type { EstablishmentPeriodKey } from "./establishment";
 import { statisticsOverview } from "./overview";
 import type { StatsQuery } from "./engine/scope";
 import { participationByTaskArea } from "./task-area-participation";
@@ -10,14 +10,7 @@ import { participationByTaskArea } from "./task-area-participation";
 
 const round = (value: number | null, digits = 2) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-const PERIOD_KEYS: Record<EstablishmentPeriodKey, string> = {
-  "2015-": "2015-",
-  "2000-2014": "2000-2014",
-  "before-2000": "for-2000",
-  unspecified: "uspesifisert",
-  "period-only": "periode-uten-aar",
-  "not-registered": "ikke-registrert",
-};
+const PERIOD_KEYS = Object.fromEntries(ESTABLISHMENT_PERIODS.map((p) => [p.key, p.apiKey]));
 
 function scopeBody(query: StatsQuery) {
   return query.scope.kind === "region" ? { region: query.scope.slug } : query.scope.kind === "all" ? { region: "alle" } : { region: null };

@@ -1,6 +1,8 @@
+import { validOn } from "@/lib/domain/sql/activity";
+import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, statisticSql } from "./engine/runner";
-import { yearOf, type StatsQuery } from "./engine/scope";
+import type { StatsQuery } from "./engine/scope";
 import { defineStatistic, mean } from "./engine/statistic";
 
 export interface MunicipalityArrangementCount {
@@ -32,12 +34,12 @@ export const arrangementsPerMunicipalityStatistic = defineStatistic({
   pass: "municipalities",
   ctes: (query: StatsQuery) => Prisma.sql`code_now AS (
       SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", mc.code FROM "MunicipalityCode" mc
-      WHERE mc."validFrom" <= ${query.asOf}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${query.asOf}::date)
+      WHERE ${validOn("mc", query.asOf)}
       ORDER BY mc."municipalityId", mc."validFrom" DESC
     ),
     code_2021 AS (
       SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", mc.code FROM "MunicipalityCode" mc
-      WHERE mc."validFrom" <= DATE '2021-01-01' AND (mc."validTo" IS NULL OR mc."validTo" >= DATE '2021-01-01')
+      WHERE ${validOn("mc", "2021-01-01")}
       ORDER BY mc."municipalityId", mc."validFrom" DESC
     ),
     pop AS (
@@ -60,7 +62,7 @@ function perMunicipalitySelect(): Prisma.Sql {
     LEFT JOIN code_now ON code_now."municipalityId" = m.id
     LEFT JOIN code_2021 ON code_2021."municipalityId" = m.id
     LEFT JOIN pop ON pop."municipalityId" = m.id
-    ORDER BY coalesce(c.arrangements, 0) DESC, m.name`;
+    ORDER BY coalesce(c.arrangements, 0) DESC, m.name, m.id`;
 }
 
 export const arrangementsPerMunicipalitySql = (query: StatsQuery) => statisticSql(arrangementsPerMunicipalityStatistic, query);

@@ -1,25 +1,15 @@
+import { ESTABLISHMENT_PERIODS, type EstablishmentPeriodKey } from "@/lib/domain/establishment";
+import { establishedWithinSql, establishmentBucketSql } from "@/lib/domain/sql/establishment";
+import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, statisticSql } from "./engine/runner";
-import { yearOf, type StatsQuery } from "./engine/scope";
+import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
 /**
- * Tabell 2.1 periods. A known year decides the period. Without a year, a recorded period
- * (establishedPeriodFrom/To, e.g. Tabell 2.2's "2015–2021") decides it when the period lies wholly
- * inside one bucket, otherwise the arrangement is "within a period, year unknown". "Over lenger tid
- * (uspesifisert)" is its own bucket; nothing recorded is "not registered" (the report's 216 of 221).
+ * Tabell 2.1 periods: the buckets and the rule are the registry's (lib/domain/establishment.ts,
+ * ESTABLISHMENT_PERIODS / establishmentBucketOf).
  */
-export const ESTABLISHMENT_PERIODS = [
-  { key: "2015-", label: "2015 og senere", reportKey: "2015-2021" },
-  { key: "2000-2014", label: "2000–2014", reportKey: "2000-2014" },
-  { key: "before-2000", label: "Før 2000", reportKey: "before-2000" },
-  { key: "unspecified", label: "Over lenger tid (uspesifisert)", reportKey: "unspecified" },
-  { key: "period-only", label: "Periode kjent, år ukjent", reportKey: null },
-  { key: "not-registered", label: "Ikke registrert", reportKey: null },
-] as const;
-
-export type EstablishmentPeriodKey = (typeof ESTABLISHMENT_PERIODS)[number]["key"];
-
 export interface EstablishmentPeriodCount {
   key: EstablishmentPeriodKey;
   label: string;
@@ -27,26 +17,15 @@ export interface EstablishmentPeriodCount {
   arrangements: number;
 }
 
-const bucket = Prisma.sql`CASE
-      WHEN a."establishedYear" IS NOT NULL THEN
-        CASE WHEN a."establishedYear" >= 2015 THEN '2015-' WHEN a."establishedYear" >= 2000 THEN '2000-2014' ELSE 'before-2000' END
-      WHEN a."establishedPeriodFrom" IS NOT NULL OR a."establishedPeriodTo" IS NOT NULL THEN
-        CASE WHEN a."establishedPeriodFrom" >= 2015 THEN '2015-'
-             WHEN a."establishedPeriodFrom" >= 2000 AND a."establishedPeriodTo" <= 2014 THEN '2000-2014'
-             WHEN a."establishedPeriodTo" <= 1999 THEN 'before-2000'
-             ELSE 'period-only' END
-      WHEN a."establishedUnspecified" THEN 'unspecified'
-      ELSE 'not-registered' END`;
-
 export const establishmentPeriodsStatistic = defineStatistic({
   name: "establishmentPeriods",
   pass: "arrangements",
-  select: () => Prisma.sql`SELECT ${bucket} AS key, count(*)::int AS arrangements
+  select: () => Prisma.sql`SELECT ${establishmentBucketSql("a")} AS key, count(*)::int AS arrangements
     FROM scoped_a a
     GROUP BY 1`,
   shape: (rows: { key: EstablishmentPeriodKey; arrangements: number }[]): EstablishmentPeriodCount[] => {
     const counts = new Map(rows.map((r) => [r.key, r.arrangements]));
-    return ESTABLISHMENT_PERIODS.map((p) => ({ ...p, arrangements: counts.get(p.key) ?? 0 }));
+    return ESTABLISHMENT_PERIODS.map(({ key, label, reportKey }) => ({ key, label, reportKey, arrangements: counts.get(key) ?? 0 }));
   },
 });
 
@@ -107,8 +86,7 @@ export function newArrangementsCountStatistic(from: number, to: number | null) {
 }
 
 function newArrangementsCondition(from: number, to: number): Prisma.Sql {
-  return Prisma.sql`((a."establishedYear" BETWEEN ${from}::int AND ${to}::int)
-       OR (a."establishedYear" IS NULL AND a."establishedPeriodFrom" >= ${from}::int AND a."establishedPeriodTo" <= ${to}::int))`;
+  return establishedWithinSql("a", from, to);
 }
 
 function newArrangementsSelect(from: number, to: number): Prisma.Sql {

@@ -1,3 +1,4 @@
+import { RECENT_FROM } from "@/lib/domain/establishment";
 import { arrangementsPerMunicipalityStatistic } from "./arrangements-per-municipality";
 import { crossCountyListing, crossCountyStatistic } from "./cross-county";
 import { arrangementsPerYearStatistic, establishmentPeriodsStatistic, newArrangementsCountStatistic, newArrangementsStatistic } from "./establishment";
@@ -14,7 +15,7 @@ import { staffedArrangementsStatistic } from "./staffing";
 import { taskAreaParticipationStatistic } from "./task-area-participation";
 
 /** The report's "new arrangements" period (Tabell 2.2) starts in 2015 and runs to the day's year. */
-export const NEW_ARRANGEMENTS_FROM = 2015;
+export const NEW_ARRANGEMENTS_FROM = RECENT_FROM;
 
 /**
  * Every statistic of the report, in the order of the report: the aggregates (counts, sums, shares).
@@ -82,4 +83,4 @@ export async function statisticsSetInOneStatement(query: StatsQuery): Promise<Re
 export const statisticsSetSqlFor = (query: StatsQuery) => statisticsSetSql(STATISTIC_DEFINITIONS, query);
 export const statisticsSetPassesSqlFor = (query: StatsQuery) => statisticsSetPassesSql(STATISTIC_DEFINITIONS, query);
 
-export { type StatsQuery, type StatsScope, todayInNorway, SURVEYED } from "./engine/scope";
+export { type StatsQuery, type StatsScope, SURVEYED } from "./engine/scope";

@@ -3,7 +3,7 @@ import { openApiDocument } from "@/lib/openapi";
 import { statsParamsSchema } from "./params";
 import { classifyCrossing } from "./cross-county";
 import { populationClassOf, summarizeArrangementsPerMunicipality } from "./arrangements-per-municipality";
-import { todayInNorway } from "./engine/scope";
+import { todayInNorway } from "@/lib/domain/today";
 
 const schema = statsParamsSchema([{ slug: "hallingdal", name: "Hallingdal" }]);
 const messages = (input: Record<string, unknown>) => {

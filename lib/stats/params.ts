@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { todayInNorway, type StatsQuery, type StatsScope } from "./engine/scope";
+import { todayInNorway } from "@/lib/domain/today";
+import type { StatsQuery, StatsScope } from "./engine/scope";
 
 export interface RegionOption {
   slug: string;

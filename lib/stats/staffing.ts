@@ -1,6 +1,7 @@
+import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, statisticSql } from "./engine/runner";
-import { yearOf, type StatsQuery } from "./engine/scope";
+import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
 export interface StaffedArrangement {

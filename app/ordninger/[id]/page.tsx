@@ -19,9 +19,9 @@ import {
   Tag,
 } from "@digdir/designsystemet-react";
 import "@/components/registry/registry.css";
-import { LEVEL_NAMES } from "@/lib/arrangements/columns";
 import { findArrangement, PROVENANCE_FIELD_NAMES, provenanceFor, type ArrangementDetail, type ProvenanceDetail } from "@/lib/arrangements/detail";
-import { ROLE_NAMES } from "@/lib/arrangements/types";
+import { LEVEL_NAMES } from "@/lib/domain/levels";
+import { PARTICIPATION_ROLE_LABELS } from "@/lib/domain/roles";
 import { formatDate, formatDecimal, formatInteger } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -207,7 +207,7 @@ export default async function ArrangementPage({ params }: Props) {
                     {p.activeToday ? "" : " – ikke lenger med"}
                   </TableHeaderCell>
                   <TableCell>{p.municipality.code ?? "–"}</TableCell>
-                  <TableCell>{ROLE_NAMES[p.role]}</TableCell>
+                  <TableCell>{PARTICIPATION_ROLE_LABELS[p.role]}</TableCell>
                   <TableCell>{date(p.joinedOn)}</TableCell>
                   <TableCell>{date(p.leftOn)}</TableCell>
                   <TableCell>{p.source ?? "–"}</TableCell>

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { todayInNorway } from "@/lib/domain/today";
 
 /* The scope and date of a statistic (the "as of" day, the county map date). */
 
@@ -20,15 +21,6 @@ export interface StatsQuery {
 }
 
 export const SURVEYED: StatsScope = { kind: "surveyed" };
-
-/** Today's date in Norway (the default "as of" date). */
-export function todayInNorway(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-export function yearOf(date: string): number {
-  return Number.parseInt(date.slice(0, 4), 10);
-}
 
 export function countyMapDateOf(query: StatsQuery): string {
   if (query.countyMapDate) return query.countyMapDate;

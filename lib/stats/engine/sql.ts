@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { countyMapDateOf, scopeCondition, yearOf, type StatsQuery } from "./scope";
+import { arrangementActiveOn, participationActiveOn, validOn } from "@/lib/domain/sql/activity";
+import { countyMapDateOf, scopeCondition, type StatsQuery } from "./scope";
 
 /* The SQL building blocks of every statistic: the as-of rules and the common CTEs (docs/decisions/0025, 0028). */
 
@@ -19,23 +20,16 @@ export const TASK_AREA_MASK_BITS = 64;
 
 /**
  * The rule "participation p in arrangement a is valid on the day", in two halves that the passes
- * apply at different points: the arrangement exists on the day (established by then: its year, or
- * the start of its period when only a period is known; not ended before), and the municipality has
- * joined (on or before) and not left (left is inclusive). lib/arrangements/predicates.ts states the
- * same rule for the registry pages.
+ * apply at different points: the arrangement exists on the day and the municipality takes part on
+ * the day. Both are the registry's one definition (lib/domain/activity.ts), shared with the
+ * registry pages, the map and the API.
  */
 function arrangementExists(query: StatsQuery, alias: string): Prisma.Sql {
-  const year = yearOf(query.asOf);
-  const a = Prisma.raw(alias);
-  return Prisma.sql`(${a}."establishedYear" IS NULL OR ${a}."establishedYear" <= ${year}::int)
-        AND (${a}."establishedYear" IS NOT NULL OR ${a}."establishedPeriodFrom" IS NULL OR ${a}."establishedPeriodFrom" <= ${year}::int)
-        AND (${a}."endDate" IS NULL OR ${a}."endDate" >= ${query.asOf}::date)`;
+  return arrangementActiveOn(alias, query.asOf);
 }
 
 function participationValid(query: StatsQuery, alias: string): Prisma.Sql {
-  const p = Prisma.raw(alias);
-  return Prisma.sql`(${p}."joinedOn" IS NULL OR ${p}."joinedOn" <= ${query.asOf}::date)
-        AND (${p}."leftOn" IS NULL OR ${p}."leftOn" >= ${query.asOf}::date)`;
+  return participationActiveOn(alias, query.asOf);
 }
 
 function activeParticipation(query: StatsQuery, p: string, a: string): Prisma.Sql {
@@ -49,7 +43,7 @@ function activeParticipation(query: StatsQuery, p: string, a: string): Prisma.Sq
 export function countyOnSql(mapDate: string): Prisma.Sql {
   return Prisma.sql`SELECT DISTINCT ON (mc."municipalityId") mc."municipalityId", c.name
         FROM "MunicipalityCounty" mc JOIN "County" c ON c.id = mc."countyId"
-        WHERE mc."validFrom" <= ${mapDate}::date AND (mc."validTo" IS NULL OR mc."validTo" >= ${mapDate}::date)
+        WHERE ${validOn("mc", mapDate)}
         ORDER BY mc."municipalityId", mc."validFrom" DESC`;
 }
 

@@ -1,4 +1,5 @@
-import { yearOf, type StatsQuery } from "../engine/scope";
+import { yearOf } from "@/lib/domain/today";
+import type { StatsQuery } from "../engine/scope";
 import { percent } from "../engine/statistic";
 import { arrangementsByEstablishmentPeriod, arrangementsPerEstablishmentYear, newArrangementsInPeriod } from "../establishment";
 import { NEW_ARRANGEMENTS_FROM } from "../index";

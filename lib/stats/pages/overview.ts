@@ -1,4 +1,5 @@
-import { yearOf, type StatsQuery } from "../engine/scope";
+import { yearOf } from "@/lib/domain/today";
+import type { StatsQuery } from "../engine/scope";
 import { NEW_ARRANGEMENTS_FROM } from "../index";
 import { statisticsOverview, type StatisticsOverview } from "../overview";
 import { scopeLabel } from "../params";

@@ -3,7 +3,8 @@ import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/auth/NoAccess";
 import { ActiveForm, PasswordForm, UserForm } from "@/components/auth/UserForms";
-import { authorize, ROLE_LABELS } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/authorize";
+import { USER_ROLE_LABELS } from "@/lib/domain/roles";
 import { requireActor } from "@/lib/auth/page";
 import { formOptions } from "@/lib/changes/queries";
 import { userDetail } from "@/lib/users/queries";
@@ -26,7 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {user.name}
       </Heading>
       <Paragraph>
-        {user.email} · {ROLE_LABELS[user.role]} · {user.active ? "Aktiv" : "Deaktivert"}
+        {user.email} · {USER_ROLE_LABELS[user.role]} · {user.active ? "Aktiv" : "Deaktivert"}
         {user.passwordHash ? "" : " · Logger inn med Entra ID"}
       </Paragraph>
       <UserForm

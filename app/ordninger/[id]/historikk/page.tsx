@@ -3,7 +3,8 @@ import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreForm } from "@/components/editing/RestoreForm";
 import { currentActor } from "@/lib/auth/actor";
-import { authorize, ROLE_LABELS, type Role } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/authorize";
+import { USER_ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { arrangementHeader, arrangementHistory, resolveArrangementId } from "@/lib/changes/queries";
 import { restoreArrangementVersionAction } from "./actions";
 
@@ -44,7 +45,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
               {entry.who ? (
                 <Paragraph data-size="sm">
                   Utført av {entry.who.name}
-                  {entry.who.role ? ` (${ROLE_LABELS[entry.who.role as Role]})` : ""}
+                  {entry.who.role ? ` (${USER_ROLE_LABELS[entry.who.role as Role]})` : ""}
                   {entry.who.proposer ? (
                     <>
                       {" "}

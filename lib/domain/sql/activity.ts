@@ -1,0 +1,46 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ESTABLISHED_FROM_COLUMNS } from "../activity";
+import { yearOf } from "../today";
+import { ident } from "./alias";
+
+/**
+ * The SQL fragments of the "as of day D" rules of ../activity.ts (the definitions and their
+ * TypeScript predicates are there). `alias` is a trusted table alias from our own code; `date` is a
+ * YYYY-MM-DD string, always a bound parameter (the year of D is bound as an int).
+ */
+
+/** SQL of establishedFromYear. */
+export function establishedFromYearSql(alias: string): Prisma.Sql {
+  const a = ident(alias);
+  return Prisma.sql`coalesce(${Prisma.join(ESTABLISHED_FROM_COLUMNS.map((column) => Prisma.sql`${a}.${Prisma.raw(`"${column}"`)}`), ", ")})`;
+}
+
+/** SQL of isArrangementActiveOn. */
+export function arrangementActiveOn(alias: string, date: string): Prisma.Sql {
+  const a = ident(alias);
+  const from = establishedFromYearSql(alias);
+  return Prisma.sql`((${from} IS NULL OR ${from} <= ${yearOf(date)}::int) AND (${a}."endDate" IS NULL OR ${a}."endDate" >= ${date}::date))`;
+}
+
+/** SQL of hasArrangementEndedBefore. */
+export function arrangementEndedBefore(alias: string, date: string): Prisma.Sql {
+  const a = ident(alias);
+  return Prisma.sql`(${a}."endDate" IS NOT NULL AND ${a}."endDate" < ${date}::date)`;
+}
+
+/** SQL of isParticipationActiveOn. */
+export function participationActiveOn(alias: string, date: string): Prisma.Sql {
+  const p = ident(alias);
+  return Prisma.sql`((${p}."joinedOn" IS NULL OR ${p}."joinedOn" <= ${date}::date) AND (${p}."leftOn" IS NULL OR ${p}."leftOn" >= ${date}::date))`;
+}
+
+/** SQL of isValidOn. */
+export function validOn(alias: string, date: string): Prisma.Sql {
+  const v = ident(alias);
+  return Prisma.sql`(${v}."validFrom" <= ${date}::date AND (${v}."validTo" IS NULL OR ${v}."validTo" >= ${date}::date))`;
+}
+
+/** SQL of isCurrent: today's county map and today's municipality code. */
+export function currentSql(alias: string): Prisma.Sql {
+  return Prisma.sql`${ident(alias)}."validTo" IS NULL`;
+}
