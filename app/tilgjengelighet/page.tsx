@@ -18,7 +18,8 @@ export default function AccessibilityStatementPage() {
   return (
     <div className="stack prose">
       <Heading level={1} data-size="lg">
-        Tilgjengelighetserklæring
+        {/* A soft hyphen: the long compound otherwise makes a 390 px screen scroll sideways. */}
+        Tilgjengelighets{"\u00AD"}erklæring
       </Heading>
       <Paragraph>
         {site.ownerName} har ansvar for Samarbeidsregisteret og ønsker at alle skal kunne bruke det, uansett
