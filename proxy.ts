@@ -1,6 +1,5 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { isMissingPublicPage } from "@/lib/site/missing-page";
 
 /**
  * Pages that need a login send anonymous visitors to /logg-inn first. This is only a convenience:
@@ -19,10 +18,21 @@ const NOT_FOUND_REWRITE = "/_ikke-funnet";
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
   if (LOGIN_PATHS.some((re) => re.test(pathname))) return requireLogin(request as NextRequestWithAuth, event);
-  if ((request.method === "GET" || request.method === "HEAD") && (await isMissingPublicPage(pathname))) {
+  if ((request.method === "GET" || request.method === "HEAD") && (await isMissing(pathname))) {
     return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
   }
   return NextResponse.next();
+}
+
+/** Loaded on first use, so that a failure there (the database layer) never stops the login redirects above. */
+async function isMissing(pathname: string): Promise<boolean> {
+  try {
+    const { isMissingPublicPage } = await import("@/lib/site/missing-page");
+    return await isMissingPublicPage(pathname);
+  } catch (error) {
+    console.error("[samarbeidsregisteret] 404-sjekken feilet; siden avgjør selv", error);
+    return false;
+  }
 }
 
 export const config = {
