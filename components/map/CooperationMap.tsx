@@ -205,7 +205,7 @@ export function CooperationMap({ data }: { data: MapData }) {
                     </TableHeaderCell>
                     <TableCell className="registry-number">{numberFormat.format(n.count)}</TableCell>
                     <TableCell>
-                      <Button variant="tertiary" data-size="sm" onClick={() => setSelection({ kind: "node", id: n.id })} aria-label={`Vis ordningene til ${n.name}`}>
+                      <Button variant="tertiary" data-size="sm" onClick={() => setSelection({ kind: "node", id: n.id })} aria-label={`Vis ordninger for ${n.name}`}>
                         Vis ordninger
                       </Button>
                     </TableCell>
@@ -241,7 +241,7 @@ function LinkTable({ links, name, onSelect }: { links: MapData["links"]; name: (
               </TableHeaderCell>
               <TableCell className="registry-number">{numberFormat.format(l.weight)}</TableCell>
               <TableCell>
-                <Button variant="tertiary" data-size="sm" onClick={() => onSelect(l.key)} aria-label={`Vis felles ordninger for ${name(l.a)} og ${name(l.b)}`}>
+                <Button variant="tertiary" data-size="sm" onClick={() => onSelect(l.key)} aria-label={`Vis ordninger for ${name(l.a)} og ${name(l.b)}`}>
                   Vis ordninger
                 </Button>
               </TableCell>
