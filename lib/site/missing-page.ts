@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { findMunicipality } from "@/lib/municipalities";
-import { STAT_PAGES } from "@/lib/stats/report-pages";
+import { STAT_PAGES } from "@/lib/stats/pages";
 
 /**
  * Does a public detail address name something that does not exist? proxy.ts asks this before the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { STAT_PAGES } from "@/lib/stats/report-pages";
+import { STAT_PAGES } from "@/lib/stats/pages";
 import { useSeededRegistry } from "@/tests/helpers/database";
 import { isMissingPublicPage } from "./missing-page";
 import { PUBLIC_PAGES, sitemapEntries } from "./sitemap";

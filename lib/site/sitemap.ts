@@ -3,7 +3,7 @@ import { publicUrl } from "@/lib/config/public-url";
 import { prisma } from "@/lib/db";
 import { listMunicipalities, municipalityPath } from "@/lib/municipalities";
 import { listRegions } from "@/lib/regions";
-import { STAT_PAGES } from "@/lib/stats/report-pages";
+import { STAT_PAGES } from "@/lib/stats/pages";
 
 /** The public pages that are not one arrangement, municipality, region or statistics page. */
 export const PUBLIC_PAGES = [
