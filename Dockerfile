@@ -24,4 +24,4 @@ COPY --from=build /app/lib ./lib
 COPY --from=build /app/package.json /app/tsconfig.json ./
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "node_modules/.bin/tsx scripts/db.ts deploy && node server.js"]
+CMD ["sh", "-c", "node_modules/.bin/tsx --conditions=react-server scripts/db.ts deploy && node server.js"]

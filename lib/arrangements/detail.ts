@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { todayIso } from "./filters";
 import { arrangementRows, establishedLabel } from "./list";

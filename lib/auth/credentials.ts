@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { loginBlocked, normaliseEmail, RATE_LIMIT_MESSAGE, recordLoginAttempt } from "./rate-limit.ts";

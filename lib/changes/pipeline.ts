@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Actor, authorize, type Decision } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
 import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot } from "./snapshot.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { formatDecimal } from "@/lib/format";
 import { MESSAGES, MutationFailure, fail } from "./result.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { EMPTY_FILTERS, todayIso } from "@/lib/arrangements/filters";
 import { listAllArrangements } from "@/lib/arrangements/list";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, defineStatistic, mean, statisticSql, yearOf, type StatsQuery } from "./query";
 
