@@ -35,5 +35,3 @@ export function csvResponse<Row>(filename: string, columns: ExportColumn<Row>[],
 export async function xlsxResponse<Row>(filename: string, sheets: XlsxSheet<Row>[]): Promise<Response> {
   return downloadResponse(await toXlsx(sheets), `${filename}.xlsx`, XLSX_CONTENT_TYPE);
 }
-
-export type ExportFormat = "csv" | "xlsx";
