@@ -19,7 +19,8 @@ function modules(dir: string): string[] {
   });
 }
 
-const DATABASE_IMPORT = /(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+["'](?:@\/lib\/db|(?:\.\.?\/)+db|pg|@prisma\/[^"']+|@\/lib\/generated\/prisma\/[^"']+|(?:\.\.?\/)+generated\/prisma\/[^"']+)(?:\.ts)?["']/;
+const DATABASE_IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+["'](?:@\/lib\/db|(?:\.\.?\/)+db|pg|@prisma\/[^"']+|@\/lib\/generated\/prisma\/[^"']+|(?:\.\.?\/)+generated\/prisma\/[^"']+)(?:\.ts)?["']/;
 const SERVER_ONLY_FIRST = /^(?:\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*import\s+["']server-only["'];/;
 
 function reachesDatabase(source: string): boolean {
