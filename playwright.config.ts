@@ -31,7 +31,7 @@ export default defineConfig({
   ],
   webServer: {
     // A throwaway embedded PostgreSQL, migrated and seeded, and the production build on `port`.
-    command: "npx tsx scripts/start.ts --ephemeral",
+    command: "npx tsx --conditions=react-server scripts/start.ts --ephemeral",
     url: `${baseURL}/api/health`,
     env: { PORT: String(port) },
     reuseExistingServer: false,

@@ -1,7 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// `server-only` marks lib modules that reach the database; it throws outside Next's server build, so
+// the tests (plain Node) get an empty module instead. Next.js resolves it itself.
+const alias = [
+  { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "tests/helpers/empty.ts") },
+  { find: "@", replacement: path.resolve(import.meta.dirname) },
+];
 const sources = ["lib/**/*.test.ts", "seed/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"];
 
 export default defineConfig({

@@ -30,7 +30,7 @@ async function confirmReset(): Promise<boolean> {
 
 async function main(): Promise<number> {
   if (!["migrate", "seed", "reset", "deploy"].includes(command ?? "")) {
-    console.error("Bruk: tsx scripts/db.ts migrate|seed|reset|deploy [--yes]");
+    console.error("Bruk: npm run db:migrate / db:seed / db:reset, eller tsx --conditions=react-server scripts/db.ts migrate|seed|reset|deploy [--yes]");
     return 1;
   }
   if (command === "reset" && !(await confirmReset())) return 1;

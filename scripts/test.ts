@@ -1,6 +1,8 @@
 /**
- * `npm test`: type check, unit tests, integration tests (throwaway embedded PostgreSQL), and
- * Playwright e2e against a production build (with its own throwaway database).
+ * `npm test`: lint (ESLint, zero warnings), format check (Prettier), type check, unit tests, integration
+ * tests (throwaway embedded PostgreSQL), and Playwright e2e against a production build (with its own
+ * throwaway database). Lint and format count no tests; when they fail they are listed under "Feilet".
+ * `npm test -- lint format` (any of the step names) runs only those steps.
  * Ends with one line "Totalt: N passed, N failed, N skipped" across every runner.
  */
 import { spawnSync } from "node:child_process";
@@ -60,6 +62,14 @@ function ensureChromium(): boolean {
 }
 
 async function main(): Promise<number> {
+  if (wants("lint")) {
+    heading("Lint (ESLint)");
+    run("lint", bin("eslint"), [".", "--max-warnings", "0"]);
+  }
+  if (wants("format")) {
+    heading("Formatering (Prettier)");
+    run("format", bin("prettier"), ["--check", ".", "--log-level", "warn"]);
+  }
   if (wants("typecheck")) {
     heading("Typesjekk (tsc)");
     run("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);

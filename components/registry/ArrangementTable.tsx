@@ -2,7 +2,7 @@
 
 import NextLink from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import {
   Checkbox,
   Details,
@@ -117,9 +117,12 @@ export function ArrangementTable({ rows, total, page, pageSize, sort, hidden, ca
   // Column visibility is applied at once (optimistic) and then written to the URL.
   const hiddenKey = hidden.join(",");
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(() => Object.fromEntries(hidden.map((id) => [id, false])));
-  useEffect(() => {
+  // When the URL's hidden columns change, take them over during render (React's "adjust state when a prop changes").
+  const [visibilityKey, setVisibilityKey] = useState(hiddenKey);
+  if (visibilityKey !== hiddenKey) {
+    setVisibilityKey(hiddenKey);
     setColumnVisibility(Object.fromEntries(hiddenKey.split(",").filter(Boolean).map((id) => [id, false])));
-  }, [hiddenKey]);
+  }
 
   const navigate = (change: (params: URLSearchParams) => void, { replace = false } = {}) => {
     const params = new URLSearchParams(searchParams.toString());

@@ -103,13 +103,14 @@ export function HostedList({ name, hosted, title = "Vertskommune for" }: { name:
 
 /** The arrangements grouped by level with the partners, like the tables of the report's chapter 4. */
 export function ArrangementGroups({ name, groups, partnerLabel = "Samarbeidspartnere" }: { name: string; groups: LevelGroup[]; partnerLabel?: string }) {
-  let number = 0;
+  // Rows are numbered 1..n across all groups.
+  const firstNumber = groups.map((_, i) => groups.slice(0, i).reduce((sum, g) => sum + g.rows.length, 1));
   return (
     <section aria-labelledby="ordningene" className="stack">
       <Heading level={2} data-size="md" id="ordningene">
         Registrerte samarbeidsordninger for {name}
       </Heading>
-      {groups.map((g) => (
+      {groups.map((g, groupIndex) => (
         <section key={g.level} aria-labelledby={`niva-${g.level}`} className="stack">
           <Heading level={3} data-size="sm" id={`niva-${g.level}`}>
             {g.title}: {formatInteger(g.rows.length)}
@@ -128,8 +129,8 @@ export function ArrangementGroups({ name, groups, partnerLabel = "Samarbeidspart
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {g.rows.map((r) => {
-                    number += 1;
+                  {g.rows.map((r, rowIndex) => {
+                    const number = firstNumber[groupIndex]! + rowIndex;
                     return (
                       <TableRow key={r.id}>
                         <TableCell>{number}</TableCell>

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { CURRENT_WHERE, isParticipationActiveOn } from "@/lib/domain/activity";

@@ -73,7 +73,6 @@ export const arrangementFilterSchema = z.object({
   skjul: listOf(z.enum(COLUMN_IDS, { error: "Ukjent kolonne i skjul" }), "skjul"),
 });
 
-export type ArrangementFilterInput = z.input<typeof arrangementFilterSchema>;
 type Parsed = z.output<typeof arrangementFilterSchema>;
 
 export interface ArrangementFilters {

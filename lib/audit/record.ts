@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/authorize";
 import { toJson, type Tx } from "@/lib/db";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getServerSession } from "next-auth";
 import { prisma } from "@/lib/db";
 import type { Actor } from "./authorize.ts";

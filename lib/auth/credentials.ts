@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { DEMO_PASSWORDS } from "./demo-accounts.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";

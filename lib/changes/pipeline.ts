@@ -1,3 +1,4 @@
+import "server-only";
 import { type Actor, authorize, type Decision } from "@/lib/auth/authorize";
 import type { AuditInput } from "@/lib/audit/record";
 import { toJson } from "@/lib/db";

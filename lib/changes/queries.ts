@@ -1,3 +1,4 @@
+import "server-only";
 import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";

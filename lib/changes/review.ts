@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Actor, authorize } from "@/lib/auth/authorize";

@@ -32,8 +32,6 @@ export function csvResponse<Row>(filename: string, columns: ExportColumn<Row>[],
 }
 
 /** `filename` without extension; ".xlsx" is added. */
-export async function xlsxResponse(filename: string, sheets: XlsxSheet<any>[]): Promise<Response> {
+export async function xlsxResponse<Row>(filename: string, sheets: XlsxSheet<Row>[]): Promise<Response> {
   return downloadResponse(await toXlsx(sheets), `${filename}.xlsx`, XLSX_CONTENT_TYPE);
 }
-
-export type ExportFormat = "csv" | "xlsx";

@@ -30,7 +30,7 @@ function xlsxValue(value: Cell): ExcelJS.CellValue {
 }
 
 /** An XLSX workbook (one sheet per table) as bytes. Numbers are real numbers with a number format. */
-export async function toXlsx(sheets: XlsxSheet<any>[]): Promise<Buffer> {
+export async function toXlsx<Row>(sheets: XlsxSheet<Row>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Samarbeidsregisteret";
   workbook.created = new Date();

@@ -1,3 +1,4 @@
+import "server-only";
 import ExcelJS from "exceljs";
 import { prisma } from "@/lib/db";
 import { formatDecimal } from "@/lib/format";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { EMPTY_FILTERS } from "@/lib/arrangements/filters";

@@ -1,3 +1,4 @@
+import "server-only";
 import { validOn } from "@/lib/domain/sql/activity";
 import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ESTABLISHMENT_PERIODS, type EstablishmentPeriodKey } from "@/lib/domain/establishment";
 import { establishedWithinSql, establishmentBucketSql } from "@/lib/domain/sql/establishment";
 import { yearOf } from "@/lib/domain/today";

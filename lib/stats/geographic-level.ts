@@ -1,3 +1,4 @@
+import "server-only";
 import { belowCooperationSql, levelSql } from "@/lib/domain/sql/levels";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, statisticSql } from "./engine/runner";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { arrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
 import { computeStatistic, statisticSql } from "./engine/runner";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, statisticSql } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";

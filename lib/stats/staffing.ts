@@ -1,3 +1,4 @@
+import "server-only";
 import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeStatistic, statisticSql } from "./engine/runner";

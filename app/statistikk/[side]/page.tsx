@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
@@ -33,9 +34,9 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <Paragraph data-size="sm">
-        <a href="/statistikk" className="ds-link">
+        <NextLink href="/statistikk" className="ds-link">
           {OVERVIEW_PAGE.title}
-        </a>{" "}
+        </NextLink>{" "}
         › {definition.reportRef}
       </Paragraph>
       <Heading level={1} data-size="lg">
