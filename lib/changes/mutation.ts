@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Actor, Decision } from "@/lib/auth/authorize";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";

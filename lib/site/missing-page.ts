@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { findMunicipality } from "@/lib/municipalities";
 import { STAT_PAGES } from "@/lib/stats/pages";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MetadataRoute } from "next";
 import { publicUrl } from "@/lib/config/public-url";
 import { prisma } from "@/lib/db";

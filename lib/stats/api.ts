@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { ESTABLISHMENT_PERIODS } from "@/lib/domain/establishment";
 import { readReportFigures } from "@/lib/domain/report-figures";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { readReportFigures } from "@/lib/domain/report-figures";
 import { arrangementsPerMunicipalityStatistic, summarizeArrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";

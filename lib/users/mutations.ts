@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { type Actor, authorize } from "@/lib/auth/authorize";
 import { DEMO_PASSWORDS } from "@/lib/auth/demo-accounts";

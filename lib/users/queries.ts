@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 
 /** Every account for /admin: active first, then by name, with the municipalities' names. */

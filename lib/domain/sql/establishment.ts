@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MIDDLE_FROM, RECENT_FROM, SURVEY_YEAR } from "../establishment";
 import { ident } from "./alias";

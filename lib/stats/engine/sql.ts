@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { arrangementActiveOn, participationActiveOn, validOn } from "@/lib/domain/sql/activity";
 import { countyMapDateOf, scopeCondition, type StatsQuery } from "./scope";

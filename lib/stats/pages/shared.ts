@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { readReportFigures, REPORT_LABEL, type ReportFigureKey, type ReportFigures } from "@/lib/domain/report-figures";
 import { formatDate, formatDecimal, formatInteger } from "@/lib/format";
