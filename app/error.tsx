@@ -8,10 +8,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <Heading level={1} data-size="lg">
         Noe gikk galt
       </Heading>
-      <Paragraph>
-        Vi klarte ikke å vise siden akkurat nå. Feilen er logget. Prøv igjen om litt, eller kontakt
-        Statsforvalteren hvis problemet vedvarer.
-      </Paragraph>
+      <Paragraph>Vi klarte ikke å vise siden akkurat nå. Feilen er logget. Prøv igjen om litt, eller kontakt Statsforvalteren hvis problemet vedvarer.</Paragraph>
       <Button onClick={() => reset()}>Prøv igjen</Button>
     </div>
   );

@@ -6,8 +6,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Samarbeidsregisteret", template: "%s – Samarbeidsregisteret" },
-  description:
-    "Register over formelle interkommunale samarbeidsordninger i Buskerud og nabokommunene, for Statsforvalteren og kommunene.",
+  description: "Register over formelle interkommunale samarbeidsordninger i Buskerud og nabokommunene, for Statsforvalteren og kommunene.",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -13,8 +13,7 @@ export default async function FrontPage() {
         Interkommunalt samarbeid i Buskerud
       </Heading>
       <Paragraph data-size="lg">
-        Samarbeidsregisteret viser alle formelle samarbeidsordninger mellom kommunene i Buskerud og
-        nabokommunene: hvem som samarbeider, om hva, og hvordan samarbeidet er organisert.
+        Samarbeidsregisteret viser alle formelle samarbeidsordninger mellom kommunene i Buskerud og nabokommunene: hvem som samarbeider, om hva, og hvordan samarbeidet er organisert.
       </Paragraph>
       <section aria-labelledby="nokkeltall" className="key-figures">
         <h2 id="nokkeltall" className="visually-hidden">

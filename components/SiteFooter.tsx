@@ -12,8 +12,7 @@ export async function SiteFooter() {
     <footer className="site-footer">
       <div className="site-footer__inner">
         <p className="ds-paragraph" data-size="sm">
-          Datagrunnlag: NIVI Analyse (2021), «Interkommunalt samarbeid i Buskerud», utarbeidet for
-          Statsforvalteren i Oslo og Viken. Registeret holdes oppdatert av kommunene og kvalitetssikres av
+          Datagrunnlag: NIVI Analyse (2021), «Interkommunalt samarbeid i Buskerud», utarbeidet for Statsforvalteren i Oslo og Viken. Registeret holdes oppdatert av kommunene og kvalitetssikres av
           Statsforvalteren.
         </p>
         <p className="ds-paragraph" data-size="sm" data-testid="kontaktlinje">

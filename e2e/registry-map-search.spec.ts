@@ -16,7 +16,10 @@ test.describe("kart og søk", () => {
     await expect(page.getByRole("heading", { name: /ordninger i utvalget$/ })).not.toHaveText(/^Drammen/);
 
     // List alternative: a connection lists the shared arrangements
-    await page.getByRole("button", { name: /^Vis ordninger for .+ og / }).first().click();
+    await page
+      .getByRole("button", { name: /^Vis ordninger for .+ og / })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { name: /felles ordninger$/ })).toBeVisible();
     await expectNoAxeViolations(page);
   });
@@ -37,7 +40,12 @@ test.describe("kart og søk", () => {
     await expect(page.getByRole("link", { name: "Nore og Uvdal" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
     await page.goto("/sok?q=al");
-    await expect(page.getByRole("region", { name: /Kommuner/ }).getByRole("link").first()).toHaveText("Ål");
+    await expect(
+      page
+        .getByRole("region", { name: /Kommuner/ })
+        .getByRole("link")
+        .first(),
+    ).toHaveText("Ål");
     await page.goto("/sok?q=lvs");
     await expect(page.getByRole("link", { name: /LVS/ }).first()).toBeVisible();
     await page.goto("/sok");

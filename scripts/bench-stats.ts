@@ -75,8 +75,18 @@ async function measure(url: string, query: StatsQuery): Promise<Measurement[]> {
       raw: { p50: quantile(rawSamples, 0.5), p95: quantile(rawSamples, 0.95) },
     });
   };
-  for (const statistic of STATISTICS) await run(statistic.name, () => statistic.compute(query), () => raw(statistic));
-  for (const listing of LISTINGS) await run(`Liste (ikke i settet): ${listing.name}`, () => listing.compute(query), () => raw(listing));
+  for (const statistic of STATISTICS)
+    await run(
+      statistic.name,
+      () => statistic.compute(query),
+      () => raw(statistic),
+    );
+  for (const listing of LISTINGS)
+    await run(
+      `Liste (ikke i settet): ${listing.name}`,
+      () => listing.compute(query),
+      () => raw(listing),
+    );
   await run(
     "Hele settet, hver statistikk for seg (parallelt)",
     () => Promise.all(STATISTICS.map((s) => s.compute(query))),
@@ -98,10 +108,7 @@ async function measure(url: string, query: StatsQuery): Promise<Measurement[]> {
     try {
       const started = (await a.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${generic}; SELECT pg_export_snapshot() AS id`)) as unknown as pg.QueryResult<{ id: string }>[];
       const id = started[started.length - 1]!.rows[0]!.id;
-      await Promise.all([
-        execute(a, passes[0]!),
-        b.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ${generic}`).then(() => execute(b, passes[1]!)),
-      ]);
+      await Promise.all([execute(a, passes[0]!), b.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ${generic}`).then(() => execute(b, passes[1]!))]);
       await Promise.all([a.query("COMMIT"), b.query("COMMIT")]);
     } finally {
       a.release();
@@ -150,7 +157,10 @@ async function main() {
     const national = await measure(nationalUrl, query);
 
     const whole = national.at(-1)!;
-    const load = os.loadavg().map((v) => v.toFixed(1).replace(".", ",")).join(" / ");
+    const load = os
+      .loadavg()
+      .map((v) => v.toFixed(1).replace(".", ","))
+      .join(" / ");
     const ratio = whole.module.p95 / whole.raw.p95;
     const verdict = [
       `- Hele settet, nasjonalt, p95: ${ms(whole.module.p95)} ms (mål ≤ ${TARGET_P95_MS} ms): ${whole.module.p95 <= TARGET_P95_MS ? "**oppfylt**" : "**ikke oppfylt**"}`,
@@ -189,9 +199,7 @@ ${table(seeded)}
 <!-- bench:stats:end -->`;
     const file = path.join(ROOT, "docs/benchmarks.md");
     const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Ytelsesmålinger\n\nMålinger er skript, ikke tidsbestemte tester. Tallene varierer med maskinen.\n";
-    const updated = existing.includes("<!-- bench:stats:start -->")
-      ? existing.replace(/<!-- bench:stats:start -->[\s\S]*<!-- bench:stats:end -->/, section)
-      : `${existing.trimEnd()}\n\n${section}\n`;
+    const updated = existing.includes("<!-- bench:stats:start -->") ? existing.replace(/<!-- bench:stats:start -->[\s\S]*<!-- bench:stats:end -->/, section) : `${existing.trimEnd()}\n\n${section}\n`;
     writeFileSync(file, updated);
     console.log(`\n${table(national)}\n\n${verdict}\n\nSkrevet til docs/benchmarks.md`);
   } finally {

@@ -41,10 +41,7 @@ function main(): number {
     console.log(`- ${d.table}${d.nr !== null ? `, rad ${d.nr}` : ""}${d.arrangement ? ` (${d.arrangement})` : ""}: ${d.message}`);
   }
   console.log("");
-  console.log(
-    `Lest ${result.rows} rader i ${tables.length} tabeller; ${result.matched} knyttet til ordninger i registeret; ` +
-      `${result.disagreements.length} uoverensstemmelser.`,
-  );
+  console.log(`Lest ${result.rows} rader i ${tables.length} tabeller; ${result.matched} knyttet til ordninger i registeret; ` + `${result.disagreements.length} uoverensstemmelser.`);
   // The same tables as stored among the report's printed figures (baseline.json).
   const printed = compareWithPrintedFigures(tables, reportFiguresFromSeed(dataset.baseline, ["crossCounty", "chapter4Lists"] as const));
   console.log("");

@@ -52,9 +52,7 @@ async function main(): Promise<number> {
     if (command === "deploy") {
       const unsafe = await activeUsersWithDemoPassword(db.url);
       if (unsafe.length) {
-        console.error(
-          `[samarbeidsregisteret] Feil: Disse aktive brukerne har fortsatt et kjent demopassord: ${unsafe.join(", ")}. Gi dem nye passord eller deaktiver dem før appen startes.`,
-        );
+        console.error(`[samarbeidsregisteret] Feil: Disse aktive brukerne har fortsatt et kjent demopassord: ${unsafe.join(", ")}. Gi dem nye passord eller deaktiver dem før appen startes.`);
         return 1;
       }
     }

@@ -27,8 +27,21 @@ function mulberry32(seed: number) {
 }
 
 const COUNTIES = [
-  ["03", "Oslo"], ["31", "Østfold"], ["32", "Akershus"], ["33", "Buskerud"], ["34", "Innlandet"], ["39", "Vestfold"], ["40", "Telemark"],
-  ["42", "Agder"], ["11", "Rogaland"], ["46", "Vestland"], ["15", "Møre og Romsdal"], ["50", "Trøndelag"], ["18", "Nordland"], ["55", "Troms"], ["56", "Finnmark"],
+  ["03", "Oslo"],
+  ["31", "Østfold"],
+  ["32", "Akershus"],
+  ["33", "Buskerud"],
+  ["34", "Innlandet"],
+  ["39", "Vestfold"],
+  ["40", "Telemark"],
+  ["42", "Agder"],
+  ["11", "Rogaland"],
+  ["46", "Vestland"],
+  ["15", "Møre og Romsdal"],
+  ["50", "Trøndelag"],
+  ["18", "Nordland"],
+  ["55", "Troms"],
+  ["56", "Finnmark"],
 ] as const;
 
 async function insert(client: pg.Client, table: string, rows: Record<string, unknown>[], returning?: string): Promise<Record<string, unknown>[]> {
@@ -63,7 +76,12 @@ export async function generateNationalDataset(databaseUrl: string, options: Nati
       "id",
     );
     const regionCount = Math.ceil(municipalityCount / 6);
-    const regions = await insert(client, "Region", Array.from({ length: regionCount }, (_, i) => ({ slug: `region-${i + 1}`, name: `Region ${i + 1}` })), "id");
+    const regions = await insert(
+      client,
+      "Region",
+      Array.from({ length: regionCount }, (_, i) => ({ slug: `region-${i + 1}`, name: `Region ${i + 1}` })),
+      "id",
+    );
     // Municipalities in region order; each region lies in one county, so neighbours share county and region.
     const municipalityRows = Array.from({ length: municipalityCount }, (_, i) => ({
       slug: `kommune-${i + 1}`,
@@ -74,15 +92,33 @@ export async function generateNationalDataset(databaseUrl: string, options: Nati
     }));
     const municipalities = (await insert(client, "Municipality", municipalityRows, "id")).map((r) => r.id as number);
     const countyOf = (index: number) => counties[Math.floor((Math.floor(index / 6) * COUNTIES.length) / regionCount)]!.id;
-    await insert(client, "MunicipalityCounty", municipalities.map((id, i) => ({ municipalityId: id, countyId: countyOf(i), validFrom: "2024-01-01", validTo: null })));
-    await insert(client, "MunicipalityCode", municipalities.map((id, i) => ({ municipalityId: id, code: String(1000 + i).padStart(4, "0"), validFrom: "2020-01-01", validTo: null })));
+    await insert(
+      client,
+      "MunicipalityCounty",
+      municipalities.map((id, i) => ({ municipalityId: id, countyId: countyOf(i), validFrom: "2024-01-01", validTo: null })),
+    );
+    await insert(
+      client,
+      "MunicipalityCode",
+      municipalities.map((id, i) => ({ municipalityId: id, code: String(1000 + i).padStart(4, "0"), validFrom: "2020-01-01", validTo: null })),
+    );
     await insert(
       client,
       "Population",
       municipalities.map((id) => ({ municipalityId: id, year: 2021, count: Math.round(Math.exp(7 + random() * 5)) })),
     );
-    const sectors = await insert(client, "Sector", catalogue.sectors.map((s) => ({ code: s.code, name: s.name, sortOrder: s.sortOrder })), "id");
-    const taskAreas = await insert(client, "TaskArea", catalogue.taskAreas.map((t) => ({ slug: t.slug, name: t.name, sortOrder: t.sortOrder, sectorId: null })), "id");
+    const sectors = await insert(
+      client,
+      "Sector",
+      catalogue.sectors.map((s) => ({ code: s.code, name: s.name, sortOrder: s.sortOrder })),
+      "id",
+    );
+    const taskAreas = await insert(
+      client,
+      "TaskArea",
+      catalogue.taskAreas.map((t) => ({ slug: t.slug, name: t.name, sortOrder: t.sortOrder, sectorId: null })),
+      "id",
+    );
     const legalForms = await insert(
       client,
       "LegalForm",
@@ -146,10 +182,12 @@ export async function generateNationalDataset(databaseUrl: string, options: Nati
     await insert(
       client,
       "StaffingRecord",
-      arrangements.filter(() => random() < 0.2).flatMap((id) => [
-        { arrangementId: id, year: 2020, fte: Math.round(random() * 300) / 10, source: "syntetisk" },
-        { arrangementId: id, year: 2021, fte: Math.round(random() * 300) / 10, source: "syntetisk" },
-      ]),
+      arrangements
+        .filter(() => random() < 0.2)
+        .flatMap((id) => [
+          { arrangementId: id, year: 2020, fte: Math.round(random() * 300) / 10, source: "syntetisk" },
+          { arrangementId: id, year: 2021, fte: Math.round(random() * 300) / 10, source: "syntetisk" },
+        ]),
     );
     await insert(
       client,

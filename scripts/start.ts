@@ -101,7 +101,10 @@ async function main(): Promise<void> {
     shuttingDown = true;
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((r) => { child!.once("exit", r); setTimeout(r, 10_000); });
+      await new Promise((r) => {
+        child!.once("exit", r);
+        setTimeout(r, 10_000);
+      });
     }
     if (database) {
       await database.stop().catch((error) => console.error(error));

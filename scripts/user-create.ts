@@ -59,16 +59,19 @@ try {
     if (existing.rowCount) throw new Error(`Det finnes allerede en bruker med e-postadressen ${email}.`);
     const passwordHash = await hashPassword(password);
     await client.query("BEGIN");
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO "User" (email, name, "passwordHash", role, active, "updatedAt") VALUES ($1, $2, $3, $4, true, now()) RETURNING id`,
-      [email, values.name!.trim(), passwordHash, role],
-    );
+    const { rows } = await client.query<{ id: number }>(`INSERT INTO "User" (email, name, "passwordHash", role, active, "updatedAt") VALUES ($1, $2, $3, $4, true, now()) RETURNING id`, [
+      email,
+      values.name!.trim(),
+      passwordHash,
+      role,
+    ]);
     const userId = rows[0]!.id;
     for (const id of ids) await client.query(`INSERT INTO "UserMunicipality" ("userId", "municipalityId") VALUES ($1, $2)`, [userId, id]);
-    await client.query(
-      `INSERT INTO "AuditEvent" ("targetUserId", action, summary, after) VALUES ($1, 'createUser', $2, $3)`,
-      [userId, `Bruker opprettet fra kommandolinjen: ${email}`, JSON.stringify({ email, name: values.name!.trim(), role, municipalityIds: ids })],
-    );
+    await client.query(`INSERT INTO "AuditEvent" ("targetUserId", action, summary, after) VALUES ($1, 'createUser', $2, $3)`, [
+      userId,
+      `Bruker opprettet fra kommandolinjen: ${email}`,
+      JSON.stringify({ email, name: values.name!.trim(), role, municipalityIds: ids }),
+    ]);
     await client.query("COMMIT");
     console.log(`Opprettet ${email} (${role}).`);
     if (!values.password) console.log(`Passord (vises bare nå): ${password}`);

@@ -11,7 +11,23 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-const TABLES = ["County", "Region", "Municipality", "MunicipalityCode", "MunicipalityCounty", "Population", "Sector", "TaskArea", "LegalForm", "Arrangement", "ArrangementTaskArea", "Participation", "StaffingRecord", "Provenance", "ReportBaseline"];
+const TABLES = [
+  "County",
+  "Region",
+  "Municipality",
+  "MunicipalityCode",
+  "MunicipalityCounty",
+  "Population",
+  "Sector",
+  "TaskArea",
+  "LegalForm",
+  "Arrangement",
+  "ArrangementTaskArea",
+  "Participation",
+  "StaffingRecord",
+  "Provenance",
+  "ReportBaseline",
+];
 
 async function counts(url: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });

@@ -38,7 +38,15 @@ async function insertRows(client: pg.Client, table: string, rows: Row[], returni
   for (let i = 0; i < rows.length; i += chunk) {
     const slice = rows.slice(i, i + chunk);
     const values: unknown[] = [];
-    const tuples = slice.map((row) => `(${columns.map((c) => { values.push(row[c] ?? null); return `$${values.length}`; }).join(", ")})`);
+    const tuples = slice.map(
+      (row) =>
+        `(${columns
+          .map((c) => {
+            values.push(row[c] ?? null);
+            return `$${values.length}`;
+          })
+          .join(", ")})`,
+    );
     const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}${returning ? ` RETURNING ${returning}` : ""}`;
     const result = await client.query(sql, values);
     out.push(...result.rows);
@@ -86,9 +94,7 @@ async function insertDataset(client: pg.Client, data: Dataset): Promise<void> {
   await insertRows(
     client,
     "MunicipalityCounty",
-    data.municipalities.flatMap((m) =>
-      m.counties.map((c) => ({ municipalityId: mid(m.slug), countyId: countyId.get(c.county), validFrom: c.validFrom, validTo: c.validTo ?? null })),
-    ),
+    data.municipalities.flatMap((m) => m.counties.map((c) => ({ municipalityId: mid(m.slug), countyId: countyId.get(c.county), validFrom: c.validFrom, validTo: c.validTo ?? null }))),
   );
   await insertRows(
     client,
@@ -210,8 +216,6 @@ async function insertDataset(client: pg.Client, data: Dataset): Promise<void> {
     );
   }
   if (data.deviations) {
-    await insertRows(client, "ReportBaseline", [
-      { key: "deviations", source: data.deviations.source, data: JSON.stringify(data.deviations.deviations) },
-    ]);
+    await insertRows(client, "ReportBaseline", [{ key: "deviations", source: data.deviations.source, data: JSON.stringify(data.deviations.deviations) }]);
   }
 }

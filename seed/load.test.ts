@@ -21,7 +21,9 @@ function copyData(): string {
 type Json = Record<string, any>;
 
 function firstArrangementFile(dir: string): string {
-  const file = readdirSync(path.join(dir, "arrangements")).filter((f) => f.endsWith(".json")).sort()[0]!;
+  const file = readdirSync(path.join(dir, "arrangements"))
+    .filter((f) => f.endsWith(".json"))
+    .sort()[0]!;
   return path.join(dir, "arrangements", file);
 }
 

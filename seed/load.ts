@@ -71,8 +71,7 @@ function parseList<T>(file: string, schema: z.ZodType<T>, label: (raw: unknown, 
   });
 }
 
-const byKey = (key: string) => (raw: unknown, index: number) =>
-  raw && typeof raw === "object" && key in raw ? `«${String((raw as Record<string, unknown>)[key])}»` : `nr. ${index + 1}`;
+const byKey = (key: string) => (raw: unknown, index: number) => (raw && typeof raw === "object" && key in raw ? `«${String((raw as Record<string, unknown>)[key])}»` : `nr. ${index + 1}`);
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
@@ -91,11 +90,11 @@ export function loadDataset(dataDir = DEFAULT_DATA_DIR): Dataset {
   const legalForms = parseList(path.join(dataDir, "legal-forms.json"), legalFormSchema, byKey("code"));
   const arrangementDir = path.join(dataDir, "arrangements");
   const arrangementFiles = existsSync(arrangementDir)
-    ? readdirSync(arrangementDir).filter((f) => f.endsWith(".json")).sort()
+    ? readdirSync(arrangementDir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
     : [];
-  const arrangements = arrangementFiles.flatMap((file) =>
-    parseList(path.join(arrangementDir, file), arrangementSchema, byKey("id")).map((record) => ({ ...record, file })),
-  );
+  const arrangements = arrangementFiles.flatMap((file) => parseList(path.join(arrangementDir, file), arrangementSchema, byKey("id")).map((record) => ({ ...record, file })));
   const baselineFile = path.join(dataDir, "baseline.json");
   const baseline = existsSync(baselineFile) ? (readJson(baselineFile) as Record<string, unknown>) : null;
 

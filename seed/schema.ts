@@ -24,9 +24,7 @@ export const municipalitySchema = z.object({
   inSurveyScope: z.boolean(),
   region: slug.nullable().optional(),
   codes: z.array(z.object({ code: z.string().regex(/^\d{4}$/), validFrom: isoDate, validTo: isoDate.nullable().optional() })).default([]),
-  counties: z
-    .array(z.object({ county: z.string().min(1), validFrom: isoDate, validTo: isoDate.nullable().optional() }))
-    .default([]),
+  counties: z.array(z.object({ county: z.string().min(1), validFrom: isoDate, validTo: isoDate.nullable().optional() })).default([]),
   population: z.array(z.object({ year: z.number().int(), count: z.number().int().positive(), source: source.optional() })).default([]),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lon: z.number().min(-180).max(180).nullable().optional(),
@@ -70,8 +68,14 @@ export const arrangementSchema = z.object({
   sector: z.string().min(1),
   taskAreas: z.array(slug).default([]),
   taskAreasConfidence: confidence.nullable().optional(),
-  legalForm: z.object({ code: z.string().min(1), ...inferredFact }).nullable().optional(),
-  host: z.object({ municipality: slug, ...inferredFact }).nullable().optional(),
+  legalForm: z
+    .object({ code: z.string().min(1), ...inferredFact })
+    .nullable()
+    .optional(),
+  host: z
+    .object({ municipality: slug, ...inferredFact })
+    .nullable()
+    .optional(),
   established: z
     .object({
       year: z.number().int().min(1800, "etableringsår før 1800").max(2021, "etableringsår etter 2021").nullable(),
@@ -84,7 +88,11 @@ export const arrangementSchema = z.object({
     .optional(),
   endDate: isoDate.nullable().optional(),
   endReason: z.string().nullable().optional(),
-  orgNr: z.string().regex(/^\d{9}$/).nullable().optional(),
+  orgNr: z
+    .string()
+    .regex(/^\d{9}$/)
+    .nullable()
+    .optional(),
   participants: z
     .array(
       z.object({

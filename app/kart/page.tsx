@@ -6,7 +6,8 @@ import { ActiveFilters } from "@/components/registry/ActiveFilters";
 import { FilterPanel } from "@/components/registry/FilterPanel";
 import "@/components/registry/registry.css";
 import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
-import { arrangementFacets, resolveArrangementFilters } from "@/lib/arrangements/list";
+import { arrangementFacets } from "@/lib/arrangements/facets";
+import { resolveArrangementFilters } from "@/lib/arrangements/list";
 import { toUrlSearchParams } from "@/lib/arrangements/search-params";
 import { formatInteger } from "@/lib/format";
 import { arrangementOptions, mapData, parseMapParams } from "@/lib/map";
@@ -18,11 +19,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const parsed = parseMapParams(toUrlSearchParams(await searchParams));
   const filters = parsed.ok ? parsed.filters : EMPTY_FILTERS;
   const options = parsed.ok ? { ordning: parsed.ordning, minst: parsed.minst } : { empty: true };
-  const [data, facets, arrangements] = await Promise.all([
-    mapData(filters, options),
-    resolveArrangementFilters(filters, parsed.ok ? {} : { ids: [] }).then(arrangementFacets),
-    arrangementOptions(),
-  ]);
+  const [data, facets, arrangements] = await Promise.all([mapData(filters, options), resolveArrangementFilters(filters, parsed.ok ? {} : { ids: [] }).then(arrangementFacets), arrangementOptions()]);
   const problems = parsed.ok ? data.unknown.map((u) => u.message) : [parsed.message];
   return (
     <div className="stack">
@@ -30,9 +27,8 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         Kart over samarbeidet
       </Heading>
       <Paragraph>
-        Hver kommune står der den ligger. En strek mellom to kommuner betyr at de deltar i de samme ordningene, og jo tykkere streken
-        er, jo flere ordninger deler de. Velg et oppgaveområde, en sektor, en juridisk form eller én ordning for å se hvem som samarbeider
-        om hva.
+        Hver kommune står der den ligger. En strek mellom to kommuner betyr at de deltar i de samme ordningene, og jo tykkere streken er, jo flere ordninger deler de. Velg et oppgaveområde, en sektor,
+        en juridisk form eller én ordning for å se hvem som samarbeider om hva.
       </Paragraph>
       <div className="registry-layout">
         <FilterPanel filters={filters} facets={facets} action="/kart">
@@ -79,8 +75,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           ) : null}
           <ActiveFilters filters={filters} facets={facets} path="/kart" />
           <p className="ds-paragraph" role="status" data-testid="kart-status">
-            {formatInteger(data.arrangements.length)} ordninger, {formatInteger(data.nodes.filter((n) => n.count > 0).length)} kommuner og{" "}
-            {formatInteger(data.links.length)} forbindelser
+            {formatInteger(data.arrangements.length)} ordninger, {formatInteger(data.nodes.filter((n) => n.count > 0).length)} kommuner og {formatInteger(data.links.length)} forbindelser
             {data.minWeight > 1 ? ` med minst ${formatInteger(data.minWeight)} felles ordninger (av ${formatInteger(data.totalLinks)})` : ""}.
             {data.polygons.length ? " Fargen viser antall ordninger per kommune." : ""}
           </p>

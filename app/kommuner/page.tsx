@@ -41,7 +41,15 @@ function MunicipalityTable({ rows, caption }: { rows: MunicipalitySummary[]; cap
               </TableHeaderCell>
               <TableCell>{m.currentCode ?? "–"}</TableCell>
               <TableCell>{m.code2021 ?? "–"}</TableCell>
-              <TableCell>{m.region ? <NextLink href={`/regioner/${m.region.slug}`} className="ds-link">{m.region.name}</NextLink> : "–"}</TableCell>
+              <TableCell>
+                {m.region ? (
+                  <NextLink href={`/regioner/${m.region.slug}`} className="ds-link">
+                    {m.region.name}
+                  </NextLink>
+                ) : (
+                  "–"
+                )}
+              </TableCell>
               <TableCell>{m.county ?? "–"}</TableCell>
               <TableCell className="registry-number">{formatInteger(m.counts.total)}</TableCell>
               <TableCell className="registry-number">{formatInteger(m.counts.hosts)}</TableCell>
@@ -64,8 +72,8 @@ export default async function MunicipalitiesPage() {
         Kommuner
       </Heading>
       <Paragraph>
-        De {formatInteger(surveyed.length)} kommunene som ble kartlagt i 2021, og de andre kommunene de samarbeider med. Tallene er
-        ordninger kommunen deltar i i dag. Et gammelt kommunenummer (f.eks. fra før 2024) fører til riktig kommune.
+        De {formatInteger(surveyed.length)} kommunene som ble kartlagt i 2021, og de andre kommunene de samarbeider med. Tallene er ordninger kommunen deltar i i dag. Et gammelt kommunenummer (f.eks.
+        fra før 2024) fører til riktig kommune.
       </Paragraph>
       <section aria-labelledby="kartlagte" className="stack">
         <Heading level={2} data-size="md" id="kartlagte">

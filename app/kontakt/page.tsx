@@ -18,10 +18,7 @@ export default function ContactPage() {
       <Heading level={1} data-size="lg">
         Kontakt
       </Heading>
-      <Paragraph>
-        Samarbeidsregisteret er et register over formelle interkommunale samarbeidsordninger. {site.ownerName} har ansvar
-        for registeret og for opplysningene i det.
-      </Paragraph>
+      <Paragraph>Samarbeidsregisteret er et register over formelle interkommunale samarbeidsordninger. {site.ownerName} har ansvar for registeret og for opplysningene i det.</Paragraph>
       <ContactDetails site={site} />
 
       <Heading level={2} data-size="md">
@@ -29,13 +26,11 @@ export default function ContactPage() {
       </Heading>
       <ul className="prose-list">
         <li>
-          <strong>Feil eller mangler i en ordning.</strong> Kommunene melder endringer selv når de er logget inn (et
-          endringsforslag som Statsforvalteren godkjenner). Andre kan skrive til oss; oppgi gjerne adressen til ordningen
-          og hva som er feil.
+          <strong>Feil eller mangler i en ordning.</strong> Kommunene melder endringer selv når de er logget inn (et endringsforslag som Statsforvalteren godkjenner). Andre kan skrive til oss; oppgi
+          gjerne adressen til ordningen og hva som er feil.
         </li>
         <li>
-          <strong>Tilgang for kommunen din.</strong> Kontoer for kommunenes redaktører opprettes av en administrator hos{" "}
-          {site.ownerName}.
+          <strong>Tilgang for kommunen din.</strong> Kontoer for kommunenes redaktører opprettes av en administrator hos {site.ownerName}.
         </li>
         <li>
           <strong>Problemer med å bruke nettstedet.</strong> Se{" "}

@@ -33,9 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </Paragraph>
       ) : (
         <>
-          <Paragraph>
-            For kommunedirektører og deres medarbeidere, og for rådgivere hos Statsforvalteren. Alle opplysningene i registeret er åpne og kan leses uten å logge inn.
-          </Paragraph>
+          <Paragraph>For kommunedirektører og deres medarbeidere, og for rådgivere hos Statsforvalteren. Alle opplysningene i registeret er åpne og kan leses uten å logge inn.</Paragraph>
           <LoginForm returnTo={returnTo || "/mine-forslag"} entraId={entraIdConfigured()} initialError={error} />
         </>
       )}

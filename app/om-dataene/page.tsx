@@ -1,14 +1,5 @@
 import type { Metadata } from "next";
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from "@digdir/designsystemet-react";
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import { allDeviationsWithNames, type Deviation } from "@/lib/baseline";
 import { formatInteger } from "@/lib/format";
 
@@ -43,14 +34,13 @@ export default async function AboutDataPage() {
         Om dataene
       </Heading>
       <Paragraph>
-        Registeret bygger på NIVI Analyses rapport «Interkommunalt samarbeid i Buskerud» (16.12.2021), laget for
-        Statsforvalteren i Oslo og Viken. Kartleggingen omfatter 25 kommuner og fant 221 formelle
-        samarbeidsordninger. Hver ordning i registeret viser hvor i rapporten opplysningene står (for eksempel
-        «NIVI 2021, Tabell 5.2, rad 14»), og om en opplysning er oppgitt i rapporten eller utledet av oss.
+        Registeret bygger på NIVI Analyses rapport «Interkommunalt samarbeid i Buskerud» (16.12.2021), laget for Statsforvalteren i Oslo og Viken. Kartleggingen omfatter 25 kommuner og fant 221
+        formelle samarbeidsordninger. Hver ordning i registeret viser hvor i rapporten opplysningene står (for eksempel «NIVI 2021, Tabell 5.2, rad 14»), og om en opplysning er oppgitt i rapporten
+        eller utledet av oss.
       </Paragraph>
       <Paragraph>
-        Registeret lagrer det ordningenes egne deltakerlister sier. Der rapportens trykte tall avviker fra listene,
-        viser vi begge tallene og forklarer hvorfor. Vi justerer aldri dataene for å treffe et trykt tall.
+        Registeret lagrer det ordningenes egne deltakerlister sier. Der rapportens trykte tall avviker fra listene, viser vi begge tallene og forklarer hvorfor. Vi justerer aldri dataene for å treffe
+        et trykt tall.
       </Paragraph>
       <Heading level={2} data-size="md">
         Feil i rapporten ({formatInteger(reportErrors.length)})
@@ -60,8 +50,7 @@ export default async function AboutDataPage() {
         Opplysninger rapporten ikke gir ({formatInteger(notInReport.length)})
       </Heading>
       <Paragraph>
-        Rapporten oppgir for eksempel ikke vertskommune eller etableringsår for hver ordning. Der teksten ikke
-        avgjør det, står feltet tomt i registeret, og tallene under blir lavere enn de trykte.
+        Rapporten oppgir for eksempel ikke vertskommune eller etableringsår for hver ordning. Der teksten ikke avgjør det, står feltet tomt i registeret, og tallene under blir lavere enn de trykte.
       </Paragraph>
       <DeviationTable caption="Trykte tall registeret ikke kan gjenskape fra opplysningene i rapporten" rows={notInReport} />
     </div>

@@ -6,7 +6,8 @@ import { ArrangementTable } from "@/components/registry/ArrangementTable";
 import { FilterPanel } from "@/components/registry/FilterPanel";
 import "@/components/registry/registry.css";
 import { EMPTY_FILTERS, filtersToSearchParams, parseArrangementFilters } from "@/lib/arrangements/filters";
-import { arrangementFacets, listResolved, resolveArrangementFilters } from "@/lib/arrangements/list";
+import { arrangementFacets } from "@/lib/arrangements/facets";
+import { listResolved, resolveArrangementFilters } from "@/lib/arrangements/list";
 import { toUrlSearchParams } from "@/lib/arrangements/search-params";
 import { formatDate, formatInteger } from "@/lib/format";
 
@@ -35,10 +36,7 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
       <Heading level={1} data-size="lg">
         Samarbeidsordninger
       </Heading>
-      <Paragraph>
-        Alle formelle interkommunale samarbeidsordninger i registeret. Filtrer, sorter og last ned utvalget; lenken i adressefeltet viser
-        alltid det samme utvalget.
-      </Paragraph>
+      <Paragraph>Alle formelle interkommunale samarbeidsordninger i registeret. Filtrer, sorter og last ned utvalget; lenken i adressefeltet viser alltid det samme utvalget.</Paragraph>
       <Paragraph data-size="sm">
         Mangler en ordning? Kommunene og Statsforvalteren kan{" "}
         <NextLink href="/ordninger/ny" className="ds-link">
@@ -71,9 +69,7 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
           ) : null}
           <ActiveFilters filters={filters} facets={facets} />
           <p className="ds-paragraph" role="status" data-testid="treff">
-            {page.total === 0
-              ? "Ingen ordninger passer med filteret."
-              : `Viser ${formatInteger(first)}–${formatInteger(last)} av ${formatInteger(page.total)} ordninger`}
+            {page.total === 0 ? "Ingen ordninger passer med filteret." : `Viser ${formatInteger(first)}–${formatInteger(last)} av ${formatInteger(page.total)} ordninger`}
             {filters.dato ? ` per ${formatDate(new Date(`${page.date}T00:00:00Z`))}` : ""}.
           </p>
           {page.total > 0 || !problems.length ? (
@@ -89,15 +85,7 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
             </p>
           ) : null}
           {page.rows.length ? (
-            <ArrangementTable
-              rows={page.rows}
-              total={page.total}
-              page={page.page}
-              pageSize={page.pageSize}
-              sort={page.sort}
-              hidden={filters.skjul}
-              caption="Samarbeidsordninger"
-            />
+            <ArrangementTable rows={page.rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={page.sort} hidden={filters.skjul} caption="Samarbeidsordninger" />
           ) : page.total > 0 ? (
             <Paragraph>
               Siden finnes ikke for dette utvalget.{" "}

@@ -38,15 +38,11 @@ export default async function StatisticsOverviewPage({ searchParams }: Props) {
         {OVERVIEW_PAGE.title}
       </Heading>
       <Paragraph>
-        Tabellene og figurene fra NIVI Analyses rapport «Interkommunalt samarbeid i Buskerud» (2021), beregnet på nytt fra registeret ved hver
-        visning. Endringer som Statsforvalteren har godkjent, vises straks. Rapportens trykte tall står ved siden av, med forklaring der de avviker.
+        Tabellene og figurene fra NIVI Analyses rapport «Interkommunalt samarbeid i Buskerud» (2021), beregnet på nytt fra registeret ved hver visning. Endringer som Statsforvalteren har godkjent,
+        vises straks. Rapportens trykte tall står ved siden av, med forklaring der de avviker.
       </Paragraph>
       <StatsFilter action="/statistikk" dato={parsed.ok ? parsed.dato : ""} region={parsed.ok ? parsed.region : null} regions={parsed.regions} />
-      {!parsed.ok ? (
-        <ParamsError message={parsed.message} resetHref="/statistikk" />
-      ) : (
-        <Overview query={parsed.query} params={params} />
-      )}
+      {!parsed.ok ? <ParamsError message={parsed.message} resetHref="/statistikk" /> : <Overview query={parsed.query} params={params} />}
       <StatsNav current={null} params={params} />
     </div>
   );
@@ -62,10 +58,30 @@ async function Overview({ query, params }: { query: Parameters<typeof overviewPa
           Hovedtall per {query.asOf} for {scopeLabel(query.scope)}
         </Heading>
         <div className="key-figures">
-          <KeyFigure testId="antall-ordninger" value={formatInteger(o.totals.arrangements)} report={o.report.arrangements === null ? null : formatInteger(o.report.arrangements)} label="samarbeidsordninger" />
-          <KeyFigure testId="antall-kommuner" value={formatInteger(o.totals.municipalities)} report={o.report.municipalities === null ? null : formatInteger(o.report.municipalities)} label="kommuner i utvalget" />
-          <KeyFigure testId="snitt-per-kommune" value={o.municipalities.mean === null ? "–" : formatDecimal(o.municipalities.mean, 1)} report={o.report.mean === null ? null : formatDecimal(o.report.mean, 1)} label="ordninger per kommune i snitt" />
-          <KeyFigure testId="over-fylkesgrenser" value={formatInteger(o.crossCounty.total)} report={o.report.crossCounty === null ? null : formatInteger(o.report.crossCounty)} label="ordninger over fylkesgrensene" />
+          <KeyFigure
+            testId="antall-ordninger"
+            value={formatInteger(o.totals.arrangements)}
+            report={o.report.arrangements === null ? null : formatInteger(o.report.arrangements)}
+            label="samarbeidsordninger"
+          />
+          <KeyFigure
+            testId="antall-kommuner"
+            value={formatInteger(o.totals.municipalities)}
+            report={o.report.municipalities === null ? null : formatInteger(o.report.municipalities)}
+            label="kommuner i utvalget"
+          />
+          <KeyFigure
+            testId="snitt-per-kommune"
+            value={o.municipalities.mean === null ? "–" : formatDecimal(o.municipalities.mean, 1)}
+            report={o.report.mean === null ? null : formatDecimal(o.report.mean, 1)}
+            label="ordninger per kommune i snitt"
+          />
+          <KeyFigure
+            testId="over-fylkesgrenser"
+            value={formatInteger(o.crossCounty.total)}
+            report={o.report.crossCounty === null ? null : formatInteger(o.report.crossCounty)}
+            label="ordninger over fylkesgrensene"
+          />
         </div>
       </section>
       {page.sections.map((section) => (

@@ -22,27 +22,24 @@ export default function AccessibilityStatementPage() {
         Tilgjengelighets{"\u00AD"}erklæring
       </Heading>
       <Paragraph>
-        {site.ownerName} har ansvar for Samarbeidsregisteret og ønsker at alle skal kunne bruke det, uansett
-        funksjonsevne. Denne erklæringen gjelder nettstedet Samarbeidsregisteret og ble sist gjennomgått {REVIEWED}.
+        {site.ownerName} har ansvar for Samarbeidsregisteret og ønsker at alle skal kunne bruke det, uansett funksjonsevne. Denne erklæringen gjelder nettstedet Samarbeidsregisteret og ble sist
+        gjennomgått {REVIEWED}.
       </Paragraph>
 
       <Heading level={2} data-size="md">
         Hvilke krav gjelder
       </Heading>
       <Paragraph>
-        Forskrift om universell utforming av informasjons- og kommunikasjonsteknologiske (IKT-)løsninger krever at
-        offentlige nettsteder følger retningslinjene WCAG 2.1 (Web Content Accessibility Guidelines) på nivå A og AA, med
-        de unntakene forskriften gir. Vi bruker WCAG 2.1 nivå AA som krav, og ser også etter de nye kravene i WCAG 2.2.
+        Forskrift om universell utforming av informasjons- og kommunikasjonsteknologiske (IKT-)løsninger krever at offentlige nettsteder følger retningslinjene WCAG 2.1 (Web Content Accessibility
+        Guidelines) på nivå A og AA, med de unntakene forskriften gir. Vi bruker WCAG 2.1 nivå AA som krav, og ser også etter de nye kravene i WCAG 2.2.
       </Paragraph>
 
       <Heading level={2} data-size="md">
         Hvor godt registeret oppfyller kravene
       </Heading>
       <Paragraph>
-        Registeret oppfyller kravene <strong>delvis</strong>. Alle offentlige sider testes automatisk med verktøyet axe
-        ved hver endring, både i mobil- og skjermbredde, og har da ingen kjente brudd. Automatiske tester finner bare en
-        del av feilene. Vi har ennå ikke gjort en fullstendig manuell gjennomgang med skjermleser og tastatur av alle
-        sidene, og kjenner til manglene under.
+        Registeret oppfyller kravene <strong>delvis</strong>. Alle offentlige sider testes automatisk med verktøyet axe ved hver endring, både i mobil- og skjermbredde, og har da ingen kjente brudd.
+        Automatiske tester finner bare en del av feilene. Vi har ennå ikke gjort en fullstendig manuell gjennomgang med skjermleser og tastatur av alle sidene, og kjenner til manglene under.
       </Paragraph>
 
       <Heading level={2} data-size="md">
@@ -54,8 +51,8 @@ export default function AccessibilityStatementPage() {
           <NextLink href="/kart" className="ds-link">
             kartsiden
           </NextLink>{" "}
-          er kommunene plassert omtrentlig, ikke etter kommunegrensene, og samarbeidslinjene er vanskelige å skille fra
-          hverandre. Kartet har mange stopp for tastaturet. De samme opplysningene finnes som tekst og tabeller på hver{" "}
+          er kommunene plassert omtrentlig, ikke etter kommunegrensene, og samarbeidslinjene er vanskelige å skille fra hverandre. Kartet har mange stopp for tastaturet. De samme opplysningene finnes
+          som tekst og tabeller på hver{" "}
           <NextLink href="/kommuner" className="ds-link">
             kommuneside
           </NextLink>{" "}
@@ -66,16 +63,13 @@ export default function AccessibilityStatementPage() {
           .
         </li>
         <li>
-          <strong>Brede tabeller på mobil.</strong> Noen tabeller har flere kolonner enn det er plass til på en smal
-          skjerm og må rulles sidelengs.
+          <strong>Brede tabeller på mobil.</strong> Noen tabeller har flere kolonner enn det er plass til på en smal skjerm og må rulles sidelengs.
         </li>
         <li>
-          <strong>Nedlastbare filer.</strong> Regneark og CSV-filer er ikke kontrollert for tilgjengelighet. Innholdet
-          finnes også på nettsidene.
+          <strong>Nedlastbare filer.</strong> Regneark og CSV-filer er ikke kontrollert for tilgjengelighet. Innholdet finnes også på nettsidene.
         </li>
         <li>
-          <strong>Sidene for innloggede brukere</strong> (endringsforslag og administrasjon) er testet automatisk, men
-          ikke gjennomgått manuelt med skjermleser.
+          <strong>Sidene for innloggede brukere</strong> (endringsforslag og administrasjon) er testet automatisk, men ikke gjennomgått manuelt med skjermleser.
         </li>
       </ul>
 
@@ -83,8 +77,8 @@ export default function AccessibilityStatementPage() {
         Meld fra om problemer
       </Heading>
       <Paragraph>
-        Får du ikke brukt en del av registeret, eller finner du en feil som ikke står her? Fortell oss hvilken side det
-        gjelder og hva som ikke fungerer, så retter vi det eller gir deg opplysningene på en annen måte.
+        Får du ikke brukt en del av registeret, eller finner du en feil som ikke står her? Fortell oss hvilken side det gjelder og hva som ikke fungerer, så retter vi det eller gir deg opplysningene
+        på en annen måte.
       </Paragraph>
       <ContactSentence site={site} />
 
@@ -92,8 +86,7 @@ export default function AccessibilityStatementPage() {
         Klage
       </Heading>
       <Paragraph>
-        Får du ikke svar, eller er du ikke fornøyd med svaret, kan du klage til Tilsynet for universell utforming av IKT
-        (Digitaliseringsdirektoratet), på{" "}
+        Får du ikke svar, eller er du ikke fornøyd med svaret, kan du klage til Tilsynet for universell utforming av IKT (Digitaliseringsdirektoratet), på{" "}
         <a className="ds-link" href="https://www.uutilsynet.no/">
           uutilsynet.no
         </a>

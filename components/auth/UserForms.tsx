@@ -28,8 +28,23 @@ export function UserForm({ action, municipalities, user }: { action: ServerActio
       <Textfield label="Navn" name="name" defaultValue={state.ok && !user ? "" : valueOf(state, "name", user?.name)} error={fieldError(state, "name")} />
       {user ? null : <Textfield label="E-postadresse" name="email" type="email" defaultValue={state.ok ? "" : valueOf(state, "email", "")} error={fieldError(state, "email")} />}
       <SelectField label="Rolle" name="role" options={ROLES} defaultValue={state.ok && !user ? "KOMMUNE" : valueOf(state, "role", user?.role ?? "KOMMUNE")} error={fieldError(state, "role")} />
-      <CheckboxGroup legend="Kommuner (for rollen Kommune)" name="municipalityIds" options={municipalities} checked={state.ok && !user ? new Set() : checked} error={fieldError(state, "municipalityIds")} />
-      {user ? null : <Textfield label="Startpassord" description="Minst 12 tegn. Gi det til personen på en sikker måte." name="password" type="password" autoComplete="new-password" error={fieldError(state, "password")} />}
+      <CheckboxGroup
+        legend="Kommuner (for rollen Kommune)"
+        name="municipalityIds"
+        options={municipalities}
+        checked={state.ok && !user ? new Set() : checked}
+        error={fieldError(state, "municipalityIds")}
+      />
+      {user ? null : (
+        <Textfield
+          label="Startpassord"
+          description="Minst 12 tegn. Gi det til personen på en sikker måte."
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={fieldError(state, "password")}
+        />
+      )}
       <div>
         <SubmitButton>{user ? "Lagre brukeren" : "Opprett brukeren"}</SubmitButton>
       </div>

@@ -26,7 +26,12 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
   };
   const checkedUnspecified = state.ok === false && state.values ? state.values.establishedUnspecified === true : Boolean(current?.establishedUnspecified);
   const surveyed = options.municipalities.filter((m) => m.inSurveyScope);
-  const successLink = state.ok && state.arrangementId && !current ? { href: `/ordninger/${state.arrangementId}/rediger`, label: "Gå til den nye ordningen" } : proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined;
+  const successLink =
+    state.ok && state.arrangementId && !current
+      ? { href: `/ordninger/${state.arrangementId}/rediger`, label: "Gå til den nye ordningen" }
+      : proposes && state.ok
+        ? { href: "/mine-forslag", label: "Se forslagene dine" }
+        : undefined;
 
   return (
     <form action={formAction} className="stack" key={`${current?.version ?? "ny"}-${state.submittedAt ?? 0}`} noValidate>
@@ -40,15 +45,15 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
       <FormFeedback state={state} successLink={successLink} />
       <Textfield label="Navn" name="name" defaultValue={valueOf(state, "name", current?.name)} error={fieldError(state, "name")} maxLength={200} required />
       <Textfield label="Kortnavn (valgfritt)" name="shortName" defaultValue={valueOf(state, "shortName", current?.shortName)} error={fieldError(state, "shortName")} />
-      <Textfield
-        label="Beskrivelse (valgfritt)"
-        name="description"
-        multiline
-        rows={4}
-        defaultValue={valueOf(state, "description", current?.description)}
-        error={fieldError(state, "description")}
+      <Textfield label="Beskrivelse (valgfritt)" name="description" multiline rows={4} defaultValue={valueOf(state, "description", current?.description)} error={fieldError(state, "description")} />
+      <SelectField
+        label="Sektor"
+        name="sectorId"
+        options={options.sectors}
+        defaultValue={valueOf(state, "sectorId", current?.sectorId)}
+        error={fieldError(state, "sectorId")}
+        emptyLabel="Velg sektor"
       />
-      <SelectField label="Sektor" name="sectorId" options={options.sectors} defaultValue={valueOf(state, "sectorId", current?.sectorId)} error={fieldError(state, "sectorId")} emptyLabel="Velg sektor" />
       <SelectField
         label="Juridisk tilknytningsform"
         name="legalFormId"
@@ -73,13 +78,7 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
         defaultValue={valueOf(state, "orgNr", current?.orgNr)}
         error={fieldError(state, "orgNr")}
       />
-      <CheckboxGroup
-        legend="Oppgaveområder"
-        name="taskAreaIds"
-        options={options.taskAreas}
-        checked={arrayValue("taskAreaIds", current?.taskAreaIds ?? [])}
-        error={fieldError(state, "taskAreaIds")}
-      />
+      <CheckboxGroup legend="Oppgaveområder" name="taskAreaIds" options={options.taskAreas} checked={arrayValue("taskAreaIds", current?.taskAreaIds ?? [])} error={fieldError(state, "taskAreaIds")} />
       {creating ? (
         <>
           <Heading level={2} data-size="sm">

@@ -21,21 +21,52 @@ function Hidden({ arrangementId, version }: { arrangementId: number; version: nu
 
 const submitLabel = (proposes: boolean, label: string) => (proposes ? `Foreslå: ${label.toLowerCase()}` : label);
 
-export function RemoveParticipantForm({ action, arrangementId, version, participation, proposes }: { action: ServerAction; arrangementId: number; version: number; participation: EditableArrangement["participants"][number]; proposes: boolean }) {
+export function RemoveParticipantForm({
+  action,
+  arrangementId,
+  version,
+  participation,
+  proposes,
+}: {
+  action: ServerAction;
+  arrangementId: number;
+  version: number;
+  participation: EditableArrangement["participants"][number];
+  proposes: boolean;
+}) {
   const [state, formAction] = useMutationForm(action);
   const today = todayInNorway();
   return (
     <form action={formAction} className="inline-form" key={`${version}-${state.submittedAt ?? 0}`} aria-label={`Meld ut ${participation.name}`}>
       <Hidden arrangementId={arrangementId} version={version} />
       <input type="hidden" name="participationId" value={participation.id} />
-      <Textfield label={`Utmeldt fra (${participation.name})`} name="leftOn" type="date" defaultValue={valueOf(state, "leftOn", today)} error={fieldError(state, "leftOn") ?? fieldError(state, "participationId")} data-size="sm" />
+      <Textfield
+        label={`Utmeldt fra (${participation.name})`}
+        name="leftOn"
+        type="date"
+        defaultValue={valueOf(state, "leftOn", today)}
+        error={fieldError(state, "leftOn") ?? fieldError(state, "participationId")}
+        data-size="sm"
+      />
       <SubmitButton variant="secondary">{submitLabel(proposes, `Meld ut ${participation.name}`)}</SubmitButton>
       <FormFeedback state={state} />
     </form>
   );
 }
 
-export function ParticipantsSection({ action, removeAction, arrangement, municipalities, proposes }: { action: ServerAction; removeAction: ServerAction; arrangement: EditableArrangement; municipalities: Option[]; proposes: boolean }) {
+export function ParticipantsSection({
+  action,
+  removeAction,
+  arrangement,
+  municipalities,
+  proposes,
+}: {
+  action: ServerAction;
+  removeAction: ServerAction;
+  arrangement: EditableArrangement;
+  municipalities: Option[];
+  proposes: boolean;
+}) {
   const [state, formAction] = useMutationForm(action);
   const { snapshot, participants } = arrangement;
   const today = todayInNorway();
@@ -86,14 +117,15 @@ export function ParticipantsSection({ action, removeAction, arrangement, municip
         </Heading>
         <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
         <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
-        <SelectField label="Kommune" name="municipalityId" options={addable} defaultValue={valueOf(state, "municipalityId", "")} error={fieldError(state, "municipalityId")} emptyLabel="Velg kommune" />
         <SelectField
-          label="Rolle"
-          name="role"
-          options={ROLE_OPTIONS}
-          defaultValue={valueOf(state, "role", "MEMBER")}
-          error={fieldError(state, "role")}
+          label="Kommune"
+          name="municipalityId"
+          options={addable}
+          defaultValue={valueOf(state, "municipalityId", "")}
+          error={fieldError(state, "municipalityId")}
+          emptyLabel="Velg kommune"
         />
+        <SelectField label="Rolle" name="role" options={ROLE_OPTIONS} defaultValue={valueOf(state, "role", "MEMBER")} error={fieldError(state, "role")} />
         <Textfield label="Med fra (valgfritt)" name="joinedOn" type="date" defaultValue={valueOf(state, "joinedOn", "")} error={fieldError(state, "joinedOn")} />
         <div>
           <SubmitButton>{submitLabel(proposes, "Legg til deltaker")}</SubmitButton>

@@ -37,21 +37,7 @@ export function SelectField({
   );
 }
 
-export function CheckboxGroup({
-  legend,
-  description,
-  name,
-  options,
-  checked,
-  error,
-}: {
-  legend: string;
-  description?: string;
-  name: string;
-  options: Option[];
-  checked: Set<string>;
-  error?: string;
-}) {
+export function CheckboxGroup({ legend, description, name, options, checked, error }: { legend: string; description?: string; name: string; options: Option[]; checked: Set<string>; error?: string }) {
   return (
     <Fieldset className="checkbox-columns">
       <FieldsetLegend>{legend}</FieldsetLegend>

@@ -24,7 +24,15 @@ export function valueOf(state: FormState, field: string, fallback: string | numb
   return fallback === null || fallback === undefined ? "" : String(fallback);
 }
 
-export function SubmitButton({ children, variant = "primary", ...rest }: { children: React.ReactNode; variant?: "primary" | "secondary" | "tertiary"; "data-color"?: "danger" | "accent" | "neutral" }) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  ...rest
+}: {
+  children: React.ReactNode;
+  variant?: "primary" | "secondary" | "tertiary";
+  "data-color"?: "danger" | "accent" | "neutral";
+}) {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" variant={variant} aria-disabled={pending} loading={pending} {...rest}>

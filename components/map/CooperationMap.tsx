@@ -2,20 +2,7 @@
 
 import NextLink from "next/link";
 import { useMemo, useState, type KeyboardEvent } from "react";
-import {
-  Button,
-  Details,
-  DetailsContent,
-  DetailsSummary,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from "@digdir/designsystemet-react";
+import { Button, Details, DetailsContent, DetailsSummary, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import type { MapData } from "@/lib/map";
 
 type Selection = { kind: "node"; id: number } | { kind: "link"; key: string } | null;
@@ -67,13 +54,7 @@ export function CooperationMap({ data }: { data: MapData }) {
         <svg viewBox={`0 0 ${data.width} ${data.height}`} className="map-svg" role="group" aria-label="Kart over kommunene og samarbeidet mellom dem">
           <title>Kart over interkommunalt samarbeid</title>
           {data.polygons.map((p) => (
-            <path
-              key={p.code}
-              d={p.path}
-              className="map-polygon"
-              style={{ fillOpacity: p.value ? 0.12 + 0.6 * (p.value / maxValue) : 0.04 }}
-              aria-hidden="true"
-            />
+            <path key={p.code} d={p.path} className="map-polygon" style={{ fillOpacity: p.value ? 0.12 + 0.6 * (p.value / maxValue) : 0.04 }} aria-hidden="true" />
           ))}
           <g aria-hidden="true">
             {drawnLinks.map((l) => {

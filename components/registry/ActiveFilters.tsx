@@ -1,6 +1,6 @@
 import NextLink from "next/link";
 import { filtersToSearchParams, type ArrangementFilters } from "@/lib/arrangements/filters";
-import type { Facets } from "@/lib/arrangements/list";
+import type { Facets } from "@/lib/arrangements/facets";
 
 type ListKey = "kommune" | "region" | "sektor" | "oppgave" | "form" | "nivaa" | "etablert";
 const LIST_LABELS: Record<ListKey, string> = {

@@ -121,7 +121,14 @@ export function ArrangementTable({ rows, total, page, pageSize, sort, hidden, ca
   const [visibilityKey, setVisibilityKey] = useState(hiddenKey);
   if (visibilityKey !== hiddenKey) {
     setVisibilityKey(hiddenKey);
-    setColumnVisibility(Object.fromEntries(hiddenKey.split(",").filter(Boolean).map((id) => [id, false])));
+    setColumnVisibility(
+      Object.fromEntries(
+        hiddenKey
+          .split(",")
+          .filter(Boolean)
+          .map((id) => [id, false]),
+      ),
+    );
   }
 
   const navigate = (change: (params: URLSearchParams) => void, { replace = false } = {}) => {

@@ -1,20 +1,9 @@
 import Form from "next/form";
 import type { ReactNode } from "react";
 import NextLink from "next/link";
-import {
-  Button,
-  Checkbox,
-  Details,
-  DetailsContent,
-  DetailsSummary,
-  Fieldset,
-  FieldsetDescription,
-  FieldsetLegend,
-  Radio,
-  Textfield,
-} from "@digdir/designsystemet-react";
+import { Button, Checkbox, Details, DetailsContent, DetailsSummary, Fieldset, FieldsetDescription, FieldsetLegend, Radio, Textfield } from "@digdir/designsystemet-react";
 import type { ArrangementFilters } from "@/lib/arrangements/filters";
-import type { FacetOption, Facets } from "@/lib/arrangements/list";
+import type { FacetOption, Facets } from "@/lib/arrangements/facets";
 
 interface FacetGroupProps {
   name: string;
@@ -43,14 +32,7 @@ function FacetGroup({ name, legend, options, selected, lowercase, open }: FacetG
               {options
                 .filter((o) => (o.group ?? "") === group)
                 .map((o) => (
-                  <Checkbox
-                    key={o.value}
-                    name={name}
-                    value={lowercase ? o.value.toLowerCase() : o.value}
-                    defaultChecked={isSelected(o.value)}
-                    label={`${o.label} (${o.count})`}
-                    data-size="sm"
-                  />
+                  <Checkbox key={o.value} name={name} value={lowercase ? o.value.toLowerCase() : o.value} defaultChecked={isSelected(o.value)} label={`${o.label} (${o.count})`} data-size="sm" />
                 ))}
             </div>
           </Fieldset>
@@ -70,14 +52,7 @@ export function FilterPanel({ filters, facets, action = "/ordninger", children }
       <h2 id="filter-overskrift" className="ds-heading" data-size="xs">
         Filtrer
       </h2>
-      <Textfield
-        label="Søk i ordninger"
-        description="Navn, forkortelse (IKS, LVS, IKT) eller kommune"
-        name="sok"
-        type="search"
-        defaultValue={filters.sok ?? ""}
-        data-size="sm"
-      />
+      <Textfield label="Søk i ordninger" description="Navn, forkortelse (IKS, LVS, IKT) eller kommune" name="sok" type="search" defaultValue={filters.sok ?? ""} data-size="sm" />
       <FacetGroup name="kommune" legend="Kommune" options={facets.kommune} selected={filters.kommune} />
       <FacetGroup name="region" legend="Region" options={facets.region} selected={filters.region} />
       <FacetGroup name="sektor" legend="Sektor" options={facets.sektor} selected={filters.sektor} lowercase />
@@ -100,14 +75,7 @@ export function FilterPanel({ filters, facets, action = "/ordninger", children }
           <Radio key={o.value} name="status" value={o.value} label={`${o.label} (${o.count})`} defaultChecked={filters.status === o.value} />
         ))}
       </Fieldset>
-      <Textfield
-        label="Per dato"
-        description="Vis ordninger og deltakere slik de var på datoen"
-        name="dato"
-        type="date"
-        defaultValue={filters.dato ?? ""}
-        data-size="sm"
-      />
+      <Textfield label="Per dato" description="Vis ordninger og deltakere slik de var på datoen" name="dato" type="date" defaultValue={filters.dato ?? ""} data-size="sm" />
       {children}
       {filters.sorter ? <input type="hidden" name="sorter" value={filters.sorter} /> : null}
       {filters.retning ? <input type="hidden" name="retning" value={filters.retning} /> : null}

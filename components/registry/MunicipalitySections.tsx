@@ -49,8 +49,8 @@ export function KeyFigureTable({ figures, printedSource, name }: { figures: KeyF
       </div>
       {hasPrinted ? (
         <Paragraph data-size="sm">
-          «Rapport 2021» er tallet som er trykt i rapporten ({printedSource ?? "NIVI 2021, Tabell 3.2"}). «Registeret 1.11.2021» teller de samme
-          ordningene slik registeret har dem på datoen kartleggingen ble avsluttet; «i dag» tar med endringer siden.
+          «Rapport 2021» er tallet som er trykt i rapporten ({printedSource ?? "NIVI 2021, Tabell 3.2"}). «Registeret 1.11.2021» teller de samme ordningene slik registeret har dem på datoen
+          kartleggingen ble avsluttet; «i dag» tar med endringer siden.
         </Paragraph>
       ) : null}
       {figures

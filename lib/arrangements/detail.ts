@@ -136,4 +136,3 @@ export const PROVENANCE_FIELD_NAMES: Record<string, string> = {
 export function provenanceFor(detail: ArrangementDetail, field: string): ProvenanceDetail | undefined {
   return detail.provenance.find((p) => p.field === field);
 }
-

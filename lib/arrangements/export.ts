@@ -24,9 +24,7 @@ const WIDTH: Partial<Record<ArrangementColumnId, number>> = { navn: 50, sektor: 
 
 export function arrangementExportColumns(hidden: ArrangementColumnId[], baseUrl: string): ExportColumn<ArrangementRow>[] {
   return [
-    ...ARRANGEMENT_COLUMNS.filter((c) => !hidden.includes(c.id)).map(
-      (c): ExportColumn<ArrangementRow> => ({ header: c.label, value: VALUE[c.id], width: WIDTH[c.id] }),
-    ),
+    ...ARRANGEMENT_COLUMNS.filter((c) => !hidden.includes(c.id)).map((c): ExportColumn<ArrangementRow> => ({ header: c.label, value: VALUE[c.id], width: WIDTH[c.id] })),
     { header: "Deltakerkommuner", value: (r) => r.participants.map((p) => p.name).join(", "), width: 60 },
     { header: "Kommunenummer (deltakere)", value: (r) => r.participants.map((p) => p.code ?? "").join(", "), width: 40 },
     { header: "Kilde", value: (r) => r.source ?? "", width: 36 },

@@ -16,7 +16,12 @@ export const DEFAULT_PAGE_SIZE = 25;
 const listOf = <T extends z.ZodType<unknown, string>>(item: T, label: string) =>
   z
     .array(z.string())
-    .transform((values) => values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v.length > 0))
+    .transform((values) =>
+      values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter((v) => v.length > 0),
+    )
     .pipe(z.array(item).max(200, `For mange verdier i ${label}`));
 
 const municipalityRef = z.string().regex(/^(\d{4}|[a-z0-9-]{1,60})$/, "Kommune må være et firesifret kommunenummer eller en kommune-id (f.eks. 3301 eller drammen)");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSeededRegistry } from "@/tests/helpers/database";
 import { EMPTY_FILTERS, parseArrangementFilters, type ArrangementFilters } from "./filters";
-import { arrangementFacets, listAllArrangements, listArrangements, resolveArrangementFilters } from "./list";
+import { arrangementFacets } from "./facets";
+import { listAllArrangements, listArrangements, resolveArrangementFilters } from "./list";
 import { findArrangement } from "./detail";
 
 let db: Awaited<ReturnType<typeof useSeededRegistry>>;

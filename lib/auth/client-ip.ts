@@ -24,7 +24,10 @@ export function clientIp(headers: Record<string, unknown> | Headers | undefined,
   const header = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(header) ? header.join(",") : header;
   if (typeof value !== "string") return null;
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const candidate = entries[entries.length - hops];
   if (!candidate) return null;
   const bare = candidate.replace(/^\[(.*)\](?::\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");

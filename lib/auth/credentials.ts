@@ -6,9 +6,7 @@ import { markLoginSucceeded, normaliseEmail, pruneLoginAttempts, RATE_LIMIT_MESS
 
 export const LOGIN_FAILED_MESSAGE = "Feil e-postadresse eller passord.";
 
-export type CredentialsResult =
-  | { ok: true; user: { id: number; email: string; name: string } }
-  | { ok: false; code: "RATE_LIMITED" | "INVALID"; message: string };
+export type CredentialsResult = { ok: true; user: { id: number; email: string; name: string } } | { ok: false; code: "RATE_LIMITED" | "INVALID"; message: string };
 
 /**
  * Checks e-mail and password. The same message for an unknown e-mail, a wrong password and a

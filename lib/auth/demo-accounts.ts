@@ -20,7 +20,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "admin@demo.samarbeidsregisteret.no", name: "Demo Administrator", role: "ADMIN", password: "demo-admin-passord", municipalities: [], label: "administrator" },
   { email: "radgiver@demo.samarbeidsregisteret.no", name: "Demo Rådgiver", role: "STATSFORVALTER", password: "demo-radgiver-passord", municipalities: [], label: "rådgiver hos Statsforvalteren" },
   { email: "al@demo.samarbeidsregisteret.no", name: "Demo Redaktør Ål", role: "KOMMUNE", password: "demo-al-passord", municipalities: ["al"], label: "redaktør for Ål kommune" },
-  { email: "drammen@demo.samarbeidsregisteret.no", name: "Demo Redaktør Drammen", role: "KOMMUNE", password: "demo-drammen-passord", municipalities: ["drammen"], label: "redaktør for Drammen kommune" },
+  {
+    email: "drammen@demo.samarbeidsregisteret.no",
+    name: "Demo Redaktør Drammen",
+    role: "KOMMUNE",
+    password: "demo-drammen-passord",
+    municipalities: ["drammen"],
+    label: "redaktør for Drammen kommune",
+  },
 ];
 
 export const DEMO_PASSWORDS = DEMO_ACCOUNTS.map((a) => a.password);
@@ -36,18 +43,21 @@ export async function ensureDemoAccounts(databaseUrl: string): Promise<{ created
       if (existing.rowCount) continue;
       const passwordHash = await hashPassword(account.password);
       await client.query("BEGIN");
-      const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO "User" (email, name, "passwordHash", role, active, "updatedAt") VALUES ($1, $2, $3, $4, true, now()) RETURNING id`,
-        [account.email, account.name, passwordHash, account.role],
-      );
+      const { rows } = await client.query<{ id: number }>(`INSERT INTO "User" (email, name, "passwordHash", role, active, "updatedAt") VALUES ($1, $2, $3, $4, true, now()) RETURNING id`, [
+        account.email,
+        account.name,
+        passwordHash,
+        account.role,
+      ]);
       const userId = rows[0]!.id;
       for (const slug of account.municipalities) {
         await client.query(`INSERT INTO "UserMunicipality" ("userId", "municipalityId") SELECT $1, id FROM "Municipality" WHERE slug = $2`, [userId, slug]);
       }
-      await client.query(
-        `INSERT INTO "AuditEvent" ("userId", role, "targetUserId", action, summary, after) VALUES (NULL, NULL, $1, 'createUser', $2, $3)`,
-        [userId, `Demokonto opprettet: ${account.email}`, JSON.stringify({ email: account.email, name: account.name, role: account.role, municipalities: account.municipalities })],
-      );
+      await client.query(`INSERT INTO "AuditEvent" ("userId", role, "targetUserId", action, summary, after) VALUES (NULL, NULL, $1, 'createUser', $2, $3)`, [
+        userId,
+        `Demokonto opprettet: ${account.email}`,
+        JSON.stringify({ email: account.email, name: account.name, role: account.role, municipalities: account.municipalities }),
+      ]);
       await client.query("COMMIT");
       created.push(account.email);
     }
@@ -65,9 +75,7 @@ export async function activeUsersWithDemoPassword(databaseUrl: string): Promise<
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ email: string; passwordHash: string }>(
-      `SELECT email, "passwordHash" FROM "User" WHERE active AND "passwordHash" IS NOT NULL ORDER BY email`,
-    );
+    const { rows } = await client.query<{ email: string; passwordHash: string }>(`SELECT email, "passwordHash" FROM "User" WHERE active AND "passwordHash" IS NOT NULL ORDER BY email`);
     const found: string[] = [];
     for (const row of rows) {
       for (const password of DEMO_PASSWORDS) {

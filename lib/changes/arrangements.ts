@@ -4,29 +4,8 @@ import { participationRoleInText } from "@/lib/domain/roles";
 import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import type { FieldErrors } from "./result.ts";
 import { withCommonRules } from "./rules.ts";
-import {
-  activeParticipants,
-  type ArrangementSnapshot,
-  loadSnapshot,
-  type Lookups,
-  readSnapshot,
-  SCALAR_FIELDS,
-  setField,
-  type Tx,
-} from "./snapshot.ts";
-import {
-  checkbox,
-  id,
-  idList,
-  optionalDate,
-  optionalId,
-  optionalText,
-  optionalYear,
-  orgNr,
-  requiredDate,
-  requiredText,
-  year,
-} from "./validation.ts";
+import { activeParticipants, type ArrangementSnapshot, loadSnapshot, type Lookups, readSnapshot, SCALAR_FIELDS, setField, type Tx } from "./snapshot.ts";
+import { checkbox, id, idList, optionalDate, optionalId, optionalText, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
 
 /**
  * The arrangement mutations. Each one is a zod schema plus a `preview`: the arrangement as it would
@@ -80,15 +59,17 @@ interface CreateDefinition<S extends z.ZodType> {
 }
 
 function createOperation<S extends z.ZodType>(def: CreateDefinition<S>): ArrangementOperation {
-  const bind = (input: z.output<S>): ParsedChange => async () => ({
-    name: def.name,
-    kind: "create",
-    current: null,
-    baseVersion: null,
-    municipalityIds: def.proposedMunicipalities(input),
-    preview: async (ctx) => withCommonRules(await def.preview(input, ctx), ctx.lookups),
-    summary: (after, lookups) => def.summary(input, after, lookups),
-  });
+  const bind =
+    (input: z.output<S>): ParsedChange =>
+    async () => ({
+      name: def.name,
+      kind: "create",
+      current: null,
+      baseVersion: null,
+      municipalityIds: def.proposedMunicipalities(input),
+      preview: async (ctx) => withCommonRules(await def.preview(input, ctx), ctx.lookups),
+      summary: (after, lookups) => def.summary(input, after, lookups),
+    });
   return { name: def.name, kind: "create", schema: def.schema.transform(bind) };
 }
 
@@ -138,10 +119,7 @@ const fieldsShape = {
 };
 
 /** Checks that ids refer to rows that exist; zod has already checked their shape. */
-function referenceErrors(
-  lookups: Lookups,
-  refs: { sectorId?: number; legalFormId?: number | null; taskAreaIds?: number[]; municipalityIds?: { field: string; ids: number[] } },
-): FieldErrors {
+function referenceErrors(lookups: Lookups, refs: { sectorId?: number; legalFormId?: number | null; taskAreaIds?: number[]; municipalityIds?: { field: string; ids: number[] } }): FieldErrors {
   const errors: FieldErrors = {};
   if (refs.sectorId !== undefined && !lookups.sectors.has(refs.sectorId)) errors.sectorId = ["Ukjent sektor."];
   if (typeof refs.legalFormId === "number" && !lookups.legalForms.has(refs.legalFormId)) errors.legalFormId = ["Ukjent tilknytningsform."];
@@ -200,7 +178,10 @@ const UPDATABLE = ["name", "shortName", "description", "sectorId", "legalFormId"
 
 export const updateArrangement = editOperation({
   name: "updateArrangement",
-  schema: z.object({ arrangementId, baseVersion, ...fieldsShape }).partial().required({ arrangementId: true, baseVersion: true }),
+  schema: z
+    .object({ arrangementId, baseVersion, ...fieldsShape })
+    .partial()
+    .required({ arrangementId: true, baseVersion: true }),
   async preview(input, current, { lookups }) {
     const errors = referenceErrors(lookups, input);
     if (hasErrors(errors)) return { errors };

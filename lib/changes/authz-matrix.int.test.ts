@@ -35,8 +35,7 @@ const CANDIDATES = ["flesberg", "rollag", "sigdal", "modum", "lier", "hole", "kr
 let db: Awaited<ReturnType<typeof useSeededRegistry>>;
 let t: TestActors;
 let counter = 0;
-const actorFor = (who: Who): Actor | null =>
-  ({ anonym: null, "redaktør for Ål": t.alEditor, "redaktør for Drammen": t.drammenEditor, rådgiver: t.adviser, admin: t.admin })[who];
+const actorFor = (who: Who): Actor | null => ({ anonym: null, "redaktør for Ål": t.alEditor, "redaktør for Drammen": t.drammenEditor, rådgiver: t.adviser, admin: t.admin })[who];
 
 async function target(slug = TARGET) {
   return prisma.arrangement.findUniqueOrThrow({ where: { slug }, include: { participations: true } });
@@ -51,7 +50,9 @@ async function pendingProposal(): Promise<number> {
   return result.changeRequestId;
 }
 async function freshUser(): Promise<number> {
-  const user = await prisma.user.create({ data: { email: `bruker${++counter}@test.no`, name: `Bruker ${counter}`, role: "KOMMUNE", municipalities: { create: [{ municipalityId: await t.municipality("gol") }] } } });
+  const user = await prisma.user.create({
+    data: { email: `bruker${++counter}@test.no`, name: `Bruker ${counter}`, role: "KOMMUNE", municipalities: { create: [{ municipalityId: await t.municipality("gol") }] } },
+  });
   return user.id;
 }
 
@@ -174,8 +175,8 @@ beforeAll(async () => {
   db = await useSeededRegistry();
   t = await createTestActors();
   for (const file of serverActionFiles(path.join(ROOT, "app"))) {
-    const module = (await import(file)) as Record<string, ServerAction>;
-    for (const [name, fn] of Object.entries(module)) serverActions.set(name, fn);
+    const exported = (await import(file)) as Record<string, ServerAction>;
+    for (const [name, fn] of Object.entries(exported)) serverActions.set(name, fn);
   }
 });
 afterAll(async () => {
@@ -189,12 +190,18 @@ describe("authorization matrix", () => {
   });
 
   it("has exactly one server action per mutation, named <mutation>Action", () => {
-    expect([...serverActions.keys()].sort()).toEqual(Object.keys(MUTATIONS).map((m) => `${m}Action`).sort());
+    expect([...serverActions.keys()].sort()).toEqual(
+      Object.keys(MUTATIONS)
+        .map((m) => `${m}Action`)
+        .sort(),
+    );
   });
 
   it("no API route mutates except next-auth's login endpoint", () => {
     const routes = readdirSync(path.join(ROOT, "app/api"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("route.ts"));
-    const mutating = routes.filter((f) => /export\s+(const|async function|function)\s+(POST|PUT|PATCH|DELETE)\b|export\s*\{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(readFileSync(path.join(ROOT, "app/api", f), "utf8")));
+    const mutating = routes.filter((f) =>
+      /export\s+(const|async function|function)\s+(POST|PUT|PATCH|DELETE)\b|export\s*\{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(readFileSync(path.join(ROOT, "app/api", f), "utf8")),
+    );
     expect(mutating).toEqual([path.join("auth", "[...nextauth]", "route.ts")]);
   });
 

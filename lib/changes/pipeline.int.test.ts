@@ -58,7 +58,13 @@ describe("the mutation pipeline", () => {
     const [al, hol] = [await t.municipality("al"), await t.municipality("hol")];
     const sector = await prisma.sector.findFirstOrThrow({ where: { code: "HEALTH" } });
     const before = await prisma.arrangement.count();
-    const proposed = await MUTATIONS.createArrangement(t.alEditor, { name: "Jordmortjeneste Ål–Hol", sectorId: String(sector.id), participantIds: [String(al), String(hol)], hostMunicipalityId: String(al), orgNr: "" });
+    const proposed = await MUTATIONS.createArrangement(t.alEditor, {
+      name: "Jordmortjeneste Ål–Hol",
+      sectorId: String(sector.id),
+      participantIds: [String(al), String(hol)],
+      hostMunicipalityId: String(al),
+      orgNr: "",
+    });
     expect(proposed).toMatchObject({ ok: true, outcome: "proposed" });
     expect(await prisma.arrangement.count()).toBe(before);
     if (!proposed.ok) return;
@@ -109,8 +115,14 @@ describe("the mutation pipeline", () => {
       description: ["Beskrivelsen kan ha høyst 4000 tegn."],
     });
     expect(await MUTATIONS.updateArrangement(t.adviser, { arrangementId: 99999999, baseVersion: 1, name: "X" })).toMatchObject({ ok: false, kind: "not_found", message: "Fant ikke ordningen." });
-    expect(await MUTATIONS.updateArrangement(t.adviser, { arrangementId: target.id, baseVersion: target.version, sectorId: 999999 })).toMatchObject({ ok: false, errors: { sectorId: ["Ukjent sektor."] } });
-    expect(await MUTATIONS.endArrangement(t.adviser, { arrangementId: target.id, baseVersion: target.version, endDate: "2021-13-01", endReason: "x" })).toMatchObject({ ok: false, errors: { endDate: ["Sluttdatoen er ikke en gyldig dato."] } });
+    expect(await MUTATIONS.updateArrangement(t.adviser, { arrangementId: target.id, baseVersion: target.version, sectorId: 999999 })).toMatchObject({
+      ok: false,
+      errors: { sectorId: ["Ukjent sektor."] },
+    });
+    expect(await MUTATIONS.endArrangement(t.adviser, { arrangementId: target.id, baseVersion: target.version, endDate: "2021-13-01", endReason: "x" })).toMatchObject({
+      ok: false,
+      errors: { endDate: ["Sluttdatoen er ikke en gyldig dato."] },
+    });
     const host = (await prisma.arrangement.findUniqueOrThrow({ where: { id: target.id } })).hostMunicipalityId!;
     expect(await MUTATIONS.setHost(t.adviser, { arrangementId: target.id, baseVersion: target.version, hostMunicipalityId: await t.municipality("drammen") })).toMatchObject({
       ok: false,
@@ -129,7 +141,10 @@ describe("the mutation pipeline", () => {
     const ended = await MUTATIONS.endArrangement(t.adviser, { arrangementId: target.id, baseVersion: target.version + 1, endDate: "2025-06-30", endReason: "Slått sammen med Hallinghelse." });
     expect(ended).toMatchObject({ ok: true });
     const endEvent = await prisma.auditEvent.findFirstOrThrow({ where: { arrangementId: target.id, action: "endArrangement" } });
-    expect(await MUTATIONS.restoreArrangementVersion(t.alEditor, { arrangementId: target.id, baseVersion: target.version + 2, auditEventId: endEvent.id, which: "before" })).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await MUTATIONS.restoreArrangementVersion(t.alEditor, { arrangementId: target.id, baseVersion: target.version + 2, auditEventId: endEvent.id, which: "before" })).toMatchObject({
+      ok: false,
+      kind: "forbidden",
+    });
     const restored = await MUTATIONS.restoreArrangementVersion(t.adviser, { arrangementId: target.id, baseVersion: target.version + 2, auditEventId: endEvent.id, which: "before" });
     expect(restored).toMatchObject({ ok: true, outcome: "applied" });
     const now = await prisma.arrangement.findUniqueOrThrow({ where: { id: target.id }, include: { staffing: true } });

@@ -48,7 +48,9 @@ export interface EditableArrangement {
 export async function editableArrangement(arrangementId: number): Promise<EditableArrangement | null> {
   const snapshot = await loadSnapshot(prisma, arrangementId);
   if (!snapshot) return null;
-  const names = new Map((await prisma.municipality.findMany({ where: { id: { in: snapshot.participants.map((p) => p.municipalityId) } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]));
+  const names = new Map(
+    (await prisma.municipality.findMany({ where: { id: { in: snapshot.participants.map((p) => p.municipalityId) } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]),
+  );
   const participants = snapshot.participants
     .map((p) => ({ id: p.id!, municipalityId: p.municipalityId, name: names.get(p.municipalityId) ?? "", role: p.role, joinedOn: p.joinedOn, leftOn: p.leftOn }))
     .sort((a, b) => Number(Boolean(a.leftOn)) - Number(Boolean(b.leftOn)) || a.name.localeCompare(b.name, "nb"));
@@ -147,9 +149,7 @@ export async function arrangementHistory(arrangementId: number, withNames: boole
       action: e.action,
       version: after?.version ?? null,
       changes: after ? diffSnapshots(before, after, lookups) : [],
-      ...(withNames
-        ? { who: { name: e.user?.name ?? "System", role: e.role, proposer: e.changeRequest?.proposer.name ?? null, changeRequestId: e.changeRequest?.id ?? null } }
-        : {}),
+      ...(withNames ? { who: { name: e.user?.name ?? "System", role: e.role, proposer: e.changeRequest?.proposer.name ?? null, changeRequestId: e.changeRequest?.id ?? null } } : {}),
     };
   });
 }

@@ -31,6 +31,5 @@ export const MESSAGES = {
   notFound: "Fant ikke ordningen.",
   error: "Noe gikk galt, og ingenting ble lagret. Prøv igjen om litt.",
   noChange: "Du har ikke endret noe.",
-  participationOverlap:
-    "Kommunen er allerede registrert som deltaker i ordningen i denne perioden. En kommune kan bare delta én gang i en ordning på samme dag. Ingenting er lagret.",
+  participationOverlap: "Kommunen er allerede registrert som deltaker i ordningen i denne perioden. En kommune kan bare delta én gang i en ordning på samme dag. Ingenting er lagret.",
 } as const;

@@ -95,9 +95,7 @@ const storedSnapshot: z.ZodType<ArrangementSnapshot, unknown> = z.object({
   endDate: text,
   endReason: text,
   taskAreaIds: z.array(z.number()).default([]),
-  participants: z
-    .array(z.object({ id: z.number().optional(), municipalityId: z.number(), role: z.enum(["OWNER", "MEMBER", "BUYER"]), joinedOn: text, leftOn: text }))
-    .default([]),
+  participants: z.array(z.object({ id: z.number().optional(), municipalityId: z.number(), role: z.enum(["OWNER", "MEMBER", "BUYER"]), joinedOn: text, leftOn: text })).default([]),
   staffing: z.array(z.object({ id: z.number().optional(), year: z.number(), fte: z.number(), source: text })).default([]),
 });
 
@@ -320,7 +318,13 @@ export function diffSnapshots(before: ArrangementSnapshot | null, after: Arrange
     const a = describeScalar(field, after[field], lookups);
     if (b !== a) entries.push({ field, label: FIELD_LABELS[field], before: b, after: a });
   }
-  const taskNames = (ids: number[]) => (ids.length ? ids.map((t) => lookups.taskAreas.get(t) ?? `#${t}`).sort((x, y) => x.localeCompare(y, "nb")).join(", ") : null);
+  const taskNames = (ids: number[]) =>
+    ids.length
+      ? ids
+          .map((t) => lookups.taskAreas.get(t) ?? `#${t}`)
+          .sort((x, y) => x.localeCompare(y, "nb"))
+          .join(", ")
+      : null;
   const tb = taskNames(before?.taskAreaIds ?? []);
   const ta = taskNames(after.taskAreaIds);
   if (tb !== ta) entries.push({ field: "taskAreaIds", label: "Oppgaveområder", before: tb, after: ta });
@@ -347,7 +351,12 @@ export function describeCurrent(snapshot: ArrangementSnapshot | null, field: str
   if (!snapshot) return null;
   if (isScalarField(field)) return describeScalar(field, snapshot[field], lookups);
   if (field === "taskAreaIds") {
-    return snapshot.taskAreaIds.length ? snapshot.taskAreaIds.map((t) => lookups.taskAreas.get(t) ?? `#${t}`).sort((x, y) => x.localeCompare(y, "nb")).join(", ") : null;
+    return snapshot.taskAreaIds.length
+      ? snapshot.taskAreaIds
+          .map((t) => lookups.taskAreas.get(t) ?? `#${t}`)
+          .sort((x, y) => x.localeCompare(y, "nb"))
+          .join(", ")
+      : null;
   }
   const participant = /^participant:(\d+)$/.exec(field);
   if (participant) {

@@ -28,11 +28,7 @@ export function optionalText(label: string, max: number) {
 }
 
 export function id(message: string) {
-  return z.coerce
-    .number({ error: message })
-    .int({ error: message })
-    .positive({ error: message })
-    .max(MAX_INT, { error: message });
+  return z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }).max(MAX_INT, { error: message });
 }
 
 export function optionalId(message: string) {
@@ -40,10 +36,7 @@ export function optionalId(message: string) {
 }
 
 export function idList(message: string, max = 500) {
-  return z.preprocess(
-    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => !blank(x)) : [v]),
-    z.array(id(message)).max(max, { error: message }),
-  );
+  return z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => !blank(x)) : [v]), z.array(id(message)).max(max, { error: message }));
 }
 
 const DATE_MIN = "1800-01-01";

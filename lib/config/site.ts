@@ -34,7 +34,6 @@ export function readSiteConfig(env: Env = process.env): { config: SiteConfig; pr
     const value = env[name]?.replace(/\s+/g, " ").trim();
     if (!value) return null;
     // Control characters cannot come from a sensible configuration (the \s+ above already made tabs and newlines spaces).
-    // eslint-disable-next-line no-control-regex
     if (value.length > MAX_TEXT || /[\u0000-\u001f\u007f]/.test(value)) {
       problems.push(`${name} er for lang (over ${MAX_TEXT} tegn) eller inneholder kontrolltegn, og brukes ikke.`);
       return null;

@@ -96,4 +96,3 @@ export function isCurrent(v: Pick<Validity, "validTo">): boolean {
 
 /** isCurrent as a Prisma `where` on MunicipalityCode / MunicipalityCounty. */
 export const CURRENT_WHERE = { validTo: null } as const;
-

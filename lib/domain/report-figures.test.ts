@@ -4,8 +4,16 @@ import { printedMunicipality, readReportFigures, reportFiguresFromSeed, reportFi
 describe("the one reader of the report's printed figures", () => {
   const entries = [
     { key: "totalArrangements", source: "NIVI 2021, avsnitt 2.1", data: 221 },
-    { key: "perMunicipality", source: "NIVI 2021", data: [{ municipality: "al", nameAsPrinted: "Ål*", population2021: 4648, total: 48, hosts: 23, assisted: 25, source: "NIVI 2021, Tabell 3.2, rad 1" }] },
-    { key: "deviations", source: "docs/data.md", data: [{ id: 1, statistic: "arrangementsPerMunicipality", municipality: "al", printed: "48", registry: 44, cause: "other", reason: "fordi", source: "Tabell 3.2" }] },
+    {
+      key: "perMunicipality",
+      source: "NIVI 2021",
+      data: [{ municipality: "al", nameAsPrinted: "Ål*", population2021: 4648, total: 48, hosts: 23, assisted: 25, source: "NIVI 2021, Tabell 3.2, rad 1" }],
+    },
+    {
+      key: "deviations",
+      source: "docs/data.md",
+      data: [{ id: 1, statistic: "arrangementsPerMunicipality", municipality: "al", printed: "48", registry: 44, cause: "other", reason: "fordi", source: "Tabell 3.2" }],
+    },
   ];
 
   it("gives each requested key, null when absent, and the citation of the first stored one", () => {
@@ -37,7 +45,9 @@ describe("the one reader of the report's printed figures", () => {
   });
 
   it("reads the seed file's contents the same way, with the file's citation", () => {
-    const figures = reportFiguresFromSeed({ source: "NIVI Analyse 2021", totalArrangements: 221 }, ["totalArrangements", "deviations"] as const, [{ id: "x", printed: 1, registry: 2, cause: "NOT_IN_REPORT" }]);
+    const figures = reportFiguresFromSeed({ source: "NIVI Analyse 2021", totalArrangements: 221 }, ["totalArrangements", "deviations"] as const, [
+      { id: "x", printed: 1, registry: 2, cause: "NOT_IN_REPORT" },
+    ]);
     expect(figures.totalArrangements).toBe(221);
     expect(figures.source).toBe("NIVI Analyse 2021");
     expect(figures.deviations?.[0]).toMatchObject({ id: "x", printed: 1, registry: 2, cause: "NOT_IN_REPORT" });

@@ -155,11 +155,7 @@ export async function readReportFigures<K extends ReportFigureKey>(store: Report
  * The same view over the seed files' contents (baseline.json as parsed, and optionally the
  * deviations of deviations.json): for scripts and tests that read the files, not the database.
  */
-export function reportFiguresFromSeed<K extends ReportFigureKey>(
-  baseline: Record<string, unknown> | null,
-  keys: readonly K[],
-  deviations: unknown[] | null = null,
-): ReportFigures<K> {
+export function reportFiguresFromSeed<K extends ReportFigureKey>(baseline: Record<string, unknown> | null, keys: readonly K[], deviations: unknown[] | null = null): ReportFigures<K> {
   const source = typeof baseline?.source === "string" ? baseline.source : REPORT_CITATION;
   const entries: ReportFigureEntry[] = Object.entries(baseline ?? {}).map(([key, data]) => ({ key, source, data }));
   if (deviations) entries.push({ key: "deviations", source, data: deviations });

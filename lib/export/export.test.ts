@@ -77,9 +77,7 @@ describe("toXlsx", () => {
 
 describe("download responses", () => {
   it("sets Content-Disposition with an ASCII fallback and the UTF-8 name", () => {
-    expect(contentDisposition("oppgaveområder-2021.csv")).toBe(
-      `attachment; filename="oppgaveomrader-2021.csv"; filename*=UTF-8''oppgaveomr%C3%A5der-2021.csv`,
-    );
+    expect(contentDisposition("oppgaveområder-2021.csv")).toBe(`attachment; filename="oppgaveomrader-2021.csv"; filename*=UTF-8''oppgaveomr%C3%A5der-2021.csv`);
     expect(contentDisposition("Ålø.xlsx")).toContain('filename="Alo.xlsx"');
   });
 

@@ -9,7 +9,10 @@ export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 export function contentDisposition(filename: string): string {
   const ascii = filename
     .normalize("NFKD")
-    .replace(/æ/g, "ae").replace(/Æ/g, "Ae").replace(/ø/g, "o").replace(/Ø/g, "O")
+    .replace(/æ/g, "ae")
+    .replace(/Æ/g, "Ae")
+    .replace(/ø/g, "o")
+    .replace(/Ø/g, "O")
     .replace(/[^\x20-\x7e]/g, "")
     .replace(/["\\;]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;

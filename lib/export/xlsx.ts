@@ -11,7 +11,12 @@ export interface XlsxSheet<Row = Record<string, Cell>> {
 }
 
 export function sheetName(name: string, taken: Set<string> = new Set()): string {
-  const base = name.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31) || "Ark";
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 31) || "Ark";
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(candidate.toLowerCase());
@@ -47,7 +52,10 @@ export async function toXlsx<Row>(sheets: XlsxSheet<Row>[]): Promise<Buffer> {
     sheet.columns.forEach((column, index) => {
       const col = ws.getColumn(index + 1);
       const format = numberFormat(column.decimals);
-      if (format) col.eachCell((cell, rowNumber) => { if (rowNumber > headerRow) cell.numFmt = format; });
+      if (format)
+        col.eachCell((cell, rowNumber) => {
+          if (rowNumber > headerRow) cell.numFmt = format;
+        });
       const longest = Math.max(column.header.length, ...sheet.rows.map((r) => String(cellOf(column, r) ?? "").length));
       col.width = column.width ?? Math.min(60, Math.max(8, longest + 2));
     });

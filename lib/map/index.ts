@@ -50,7 +50,10 @@ export interface MapData {
 }
 
 const mapOptionsSchema = z.object({
-  ordning: z.string().regex(/^[a-z0-9-]{1,200}$/, "Ugyldig ordning").optional(),
+  ordning: z
+    .string()
+    .regex(/^[a-z0-9-]{1,200}$/, "Ugyldig ordning")
+    .optional(),
   minst: z
     .string()
     .regex(/^\d{1,3}$/, "minst må være et helt tall")

@@ -5,7 +5,12 @@ import { boundsOf, createProjection } from "./projection";
 
 describe("map helpers", () => {
   it("projects north up and west left inside the canvas", () => {
-    const projection = createProjection(boundsOf([{ lat: 59.7, lon: 10.2 }, { lat: 60.6, lon: 8.5 }]));
+    const projection = createProjection(
+      boundsOf([
+        { lat: 59.7, lon: 10.2 },
+        { lat: 60.6, lon: 8.5 },
+      ]),
+    );
     const drammen = projection.project(59.7, 10.2);
     const al = projection.project(60.6, 8.5);
     expect(al.x).toBeLessThan(drammen.x);
@@ -31,14 +36,50 @@ describe("map helpers", () => {
     const parsed = parseBoundaries({
       type: "FeatureCollection",
       features: [
-        { properties: { kommunenummer: "3301" }, geometry: { type: "Polygon", coordinates: [[[10, 59], [10.5, 59], [10.5, 59.5], [10, 59]]] } },
-        { properties: { kommunenummer: 3303 }, geometry: { type: "MultiPolygon", coordinates: [[[[9, 59], [9.5, 59], [9, 59.5], [9, 59]]]] } },
+        {
+          properties: { kommunenummer: "3301" },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [10, 59],
+                [10.5, 59],
+                [10.5, 59.5],
+                [10, 59],
+              ],
+            ],
+          },
+        },
+        {
+          properties: { kommunenummer: 3303 },
+          geometry: {
+            type: "MultiPolygon",
+            coordinates: [
+              [
+                [
+                  [9, 59],
+                  [9.5, 59],
+                  [9, 59.5],
+                  [9, 59],
+                ],
+              ],
+            ],
+          },
+        },
         { properties: { navn: "uten nummer" }, geometry: { type: "Polygon", coordinates: [] } },
         { properties: { kommunenummer: "3305" }, geometry: { type: "Point", coordinates: [10, 60] } },
       ],
     });
     expect(parsed.map((p) => p.code)).toEqual(["3301", "3303"]);
-    const path = polygonPath(parsed[0]!.polygons, createProjection(boundsOf([{ lat: 59, lon: 9 }, { lat: 60, lon: 11 }])));
+    const path = polygonPath(
+      parsed[0]!.polygons,
+      createProjection(
+        boundsOf([
+          { lat: 59, lon: 9 },
+          { lat: 60, lon: 11 },
+        ]),
+      ),
+    );
     expect(path).toMatch(/^M[\d.]+ [\d.]+L.*Z$/);
     expect(parseBoundaries("not json")).toEqual([]);
   });

@@ -52,7 +52,17 @@ export async function listMunicipalities(options: { surveyedOnly?: boolean } = {
   const today = todayInNorway();
   const [rows, counts] = await Promise.all([
     prisma.$queryRaw<
-      { id: number; slug: string; name: string; inSurveyScope: boolean; current_code: string | null; code_2021: string | null; region_slug: string | null; region_name: string | null; county: string | null }[]
+      {
+        id: number;
+        slug: string;
+        name: string;
+        inSurveyScope: boolean;
+        current_code: string | null;
+        code_2021: string | null;
+        region_slug: string | null;
+        region_name: string | null;
+        county: string | null;
+      }[]
     >`SELECT m.id, m.slug, m.name, m."inSurveyScope",
         (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${currentSql("c")} ORDER BY c."validFrom" DESC LIMIT 1) AS current_code,
         (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${validOn("c", SURVEY_DATE)} LIMIT 1) AS code_2021,
@@ -150,8 +160,7 @@ export async function reportBaselineFor(slug: string, name: string): Promise<{ p
   return { printed, errors };
 }
 
-const GENERIC_EXPLANATION =
-  "Registeret teller ut fra deltakerlistene og de registrerte vertskommunene for hver ordning; rapporten viser ikke hvilke ordninger som ligger bak det trykte tallet.";
+const GENERIC_EXPLANATION = "Registeret teller ut fra deltakerlistene og de registrerte vertskommunene for hver ordning; rapporten viser ikke hvilke ordninger som ligger bak det trykte tallet.";
 
 /** One municipality's page data. Once per request (React cache): generateMetadata and the page share one load. */
 export const municipalityDetail = cache(loadMunicipalityDetail);

@@ -5,16 +5,7 @@ import { formatDecimal } from "@/lib/format";
 import type { MunicipalityDetail } from "./index";
 
 /** The columns of the 2021 survey file (kartleggingsfil), in the survey's order. */
-export const SURVEY_FILE_COLUMNS = [
-  "Navn på ordning",
-  "Deltakerkommuner",
-  "Innhold",
-  "Etableringsår",
-  "Juridisk tilknytningsform",
-  "Vertskommune",
-  "Årsverk",
-  "Annen informasjon",
-] as const;
+export const SURVEY_FILE_COLUMNS = ["Navn på ordning", "Deltakerkommuner", "Innhold", "Etableringsår", "Juridisk tilknytningsform", "Vertskommune", "Årsverk", "Annen informasjon"] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const safe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);

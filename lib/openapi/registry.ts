@@ -83,7 +83,9 @@ export const registryApi: OpenApiFragment = {
       get: {
         tags: ["Register"],
         summary: "Én kommune: nøkkeltall mot Rapport 2021 og ordningene",
-        parameters: [{ name: "nummer", in: "path", required: true, description: "Dagens kommunenummer eller kommune-id; eldre nummer gir 308 til dagens", schema: { type: "string" }, example: "3301" }],
+        parameters: [
+          { name: "nummer", in: "path", required: true, description: "Dagens kommunenummer eller kommune-id; eldre nummer gir 308 til dagens", schema: { type: "string" }, example: "3301" },
+        ],
         responses: {
           "200": { description: "Kommunen", content: { "application/json": { schema: { $ref: "#/components/schemas/KommuneDetalj" } } } },
           "308": { description: "Eldre kommunenummer: videresending til dagens nummer" },
@@ -143,9 +145,25 @@ export const registryApi: OpenApiFragment = {
             beskrivelse: { type: ["string", "null"] },
             organisasjonsnummer: { type: ["string", "null"] },
             merknader: { type: ["string", "null"] },
-            deltakerhistorikk: { type: "array", items: { type: "object", properties: { kommunenummer: { type: ["string", "null"] }, navn: { type: "string" }, rolle: { type: "string" }, fra: { type: ["string", "null"], format: "date" }, til: { type: ["string", "null"], format: "date" }, kilde: { type: ["string", "null"] } } } },
+            deltakerhistorikk: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  kommunenummer: { type: ["string", "null"] },
+                  navn: { type: "string" },
+                  rolle: { type: "string" },
+                  fra: { type: ["string", "null"], format: "date" },
+                  til: { type: ["string", "null"], format: "date" },
+                  kilde: { type: ["string", "null"] },
+                },
+              },
+            },
             aarsverk: { type: "array", items: { type: "object", properties: { aar: { type: "integer" }, aarsverk: { type: "number" }, kilde: { type: ["string", "null"] } } } },
-            kilder: { type: "array", items: { type: "object", properties: { felt: { type: "string" }, kilde: { type: "string" }, utledet: { type: "boolean" }, merknad: { type: ["string", "null"] } } } },
+            kilder: {
+              type: "array",
+              items: { type: "object", properties: { felt: { type: "string" }, kilde: { type: "string" }, utledet: { type: "boolean" }, merknad: { type: ["string", "null"] } } },
+            },
           },
         },
       ],
@@ -172,12 +190,24 @@ export const registryApi: OpenApiFragment = {
       properties: {
         kommunenummer: { type: ["string", "null"] },
         kommunenummer2021: { type: ["string", "null"] },
-        kommunenummerHistorikk: { type: "array", items: { type: "object", properties: { kommunenummer: { type: "string" }, fra: { type: "string", format: "date" }, til: { type: ["string", "null"], format: "date" } } } },
+        kommunenummerHistorikk: {
+          type: "array",
+          items: { type: "object", properties: { kommunenummer: { type: "string" }, fra: { type: "string", format: "date" }, til: { type: ["string", "null"], format: "date" } } },
+        },
         id: { type: "string" },
         navn: { type: "string" },
         nokkeltall: {
           type: "array",
-          items: { type: "object", properties: { navn: { type: "string" }, rapport2021: { type: ["integer", "null"] }, registeret20211101: { type: "integer" }, registeretNaa: { type: "integer" }, forklaring: { type: ["string", "null"] } } },
+          items: {
+            type: "object",
+            properties: {
+              navn: { type: "string" },
+              rapport2021: { type: ["integer", "null"] },
+              registeret20211101: { type: "integer" },
+              registeretNaa: { type: "integer" },
+              forklaring: { type: ["string", "null"] },
+            },
+          },
         },
         ordninger: { type: "array", items: { $ref: "#/components/schemas/Ordning" } },
       },

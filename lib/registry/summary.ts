@@ -11,9 +11,7 @@ export interface RegistrySummary {
 
 /** Live counts for the front page, straight from PostgreSQL. */
 export async function registrySummary(): Promise<RegistrySummary> {
-  const [row] = await prisma.$queryRaw<
-    { arrangements: bigint; active: bigint; municipalities: bigint; surveyed: bigint; participations: bigint }[]
-  >`SELECT
+  const [row] = await prisma.$queryRaw<{ arrangements: bigint; active: bigint; municipalities: bigint; surveyed: bigint; participations: bigint }[]>`SELECT
       (SELECT count(*) FROM "Arrangement") AS arrangements,
       (SELECT count(*) FROM "Arrangement" WHERE "endDate" IS NULL OR "endDate" >= CURRENT_DATE) AS active,
       (SELECT count(*) FROM "Municipality") AS municipalities,

@@ -21,7 +21,16 @@ afterAll(async () => {
 
 describe("isMissingPublicPage", () => {
   it("finds missing arrangements, municipalities, regions and statistics pages", async () => {
-    for (const path of ["/kommuner/9999", "/kommuner/finnes-ikke", "/ordninger/finnes-ikke", "/ordninger/999999999", "/ordninger/finnes-ikke/historikk", "/regioner/x", "/statistikk/x", "/ordninger/%C3%A6%C3%B8%C3%A5"]) {
+    for (const path of [
+      "/kommuner/9999",
+      "/kommuner/finnes-ikke",
+      "/ordninger/finnes-ikke",
+      "/ordninger/999999999",
+      "/ordninger/finnes-ikke/historikk",
+      "/regioner/x",
+      "/statistikk/x",
+      "/ordninger/%C3%A6%C3%B8%C3%A5",
+    ]) {
       expect(await isMissingPublicPage(path), path).toBe(true);
     }
   });

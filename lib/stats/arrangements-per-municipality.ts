@@ -48,8 +48,7 @@ export const arrangementsPerMunicipalityStatistic = defineStatistic({
       ORDER BY p."municipalityId", (p.year <= ${yearOf(query.asOf)}::int) DESC, abs(p.year - ${yearOf(query.asOf)}::int)
     )`,
   select: () => perMunicipalitySelect(),
-  shape: (rows: Omit<MunicipalityArrangementCount, "withoutHost">[]): MunicipalityArrangementCount[] =>
-    rows.map((r) => ({ ...r, withoutHost: r.arrangements - r.hosts - r.assisted })),
+  shape: (rows: Omit<MunicipalityArrangementCount, "withoutHost">[]): MunicipalityArrangementCount[] => rows.map((r) => ({ ...r, withoutHost: r.arrangements - r.hosts - r.assisted })),
 });
 
 function perMunicipalitySelect(): Prisma.Sql {

@@ -187,10 +187,7 @@ export function normalizeName(name: string): string {
  * registry's name or the report's spelling): in both, only live (missing from the report's lists or
  * crossing only on today's map), only printed (not crossing on today's map, or not active).
  */
-export function compareCrossCountyWithReport(
-  live: CrossCountyArrangement[],
-  printedTables: Record<string, { rows: { nr: number; name: string }[] }>,
-): CrossCountyComparisonRow[] {
+export function compareCrossCountyWithReport(live: CrossCountyArrangement[], printedTables: Record<string, { rows: { nr: number; name: string }[] }>): CrossCountyComparisonRow[] {
   const printed = Object.entries(printedTables).flatMap(([table, t]) => t.rows.map((r) => ({ table, nr: r.nr, name: r.name })));
   const used = new Set<PrintedCrossCountyRow>();
   const rows: CrossCountyComparisonRow[] = live.map((a) => {

@@ -4,10 +4,18 @@ import type { StatsQuery } from "./engine/scope";
 
 /** Every statistic on a hand-made registry where each answer can be counted by hand (see testing/fixture.ts). */
 let db: { url: string; drop(): Promise<void> };
-let stats: typeof import("./index") & typeof import("./arrangements-per-municipality") & typeof import("./host-responsibility") &
-  typeof import("./geographic-level") & typeof import("./establishment") & typeof import("./cross-county") &
-  typeof import("./task-area-participation") & typeof import("./service-structure") & typeof import("./legal-forms") &
-  typeof import("./sectors") & typeof import("./staffing") & typeof import("./scope-totals");
+let stats: typeof import("./index") &
+  typeof import("./arrangements-per-municipality") &
+  typeof import("./host-responsibility") &
+  typeof import("./geographic-level") &
+  typeof import("./establishment") &
+  typeof import("./cross-county") &
+  typeof import("./task-area-participation") &
+  typeof import("./service-structure") &
+  typeof import("./legal-forms") &
+  typeof import("./sectors") &
+  typeof import("./staffing") &
+  typeof import("./scope-totals");
 
 beforeAll(async () => {
   db = await createFixtureRegistry();
@@ -205,6 +213,7 @@ describe("statisticsSet", () => {
 });
 
 /** Runs SQL on the fixture database directly (for rows the application itself would refuse or never write). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows in a test, destructured by the statement that wrote them
 async function withClient<T>(work: (q: (sql: string, values?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
   const pg = (await import("pg")).default;
   const client = new pg.Client({ connectionString: db.url });
@@ -265,13 +274,10 @@ describe("task areas beyond the 64-bit mask", () => {
   it("are counted the plain way, with the same answers as task areas inside the mask", async () => {
     await withClient(async (q) => {
       // 70 more task areas: the last ones get bit numbers 64 and up.
-      const extra = await q(
-        `INSERT INTO "TaskArea" (slug, name, "sortOrder") SELECT 'extra-' || i, 'Ekstra ' || i, 100 + i FROM generate_series(1, 70) i RETURNING id, slug`,
-      );
+      const extra = await q(`INSERT INTO "TaskArea" (slug, name, "sortOrder") SELECT 'extra-' || i, 'Ekstra ' || i, 100 + i FROM generate_series(1, 70) i RETURNING id, slug`);
       try {
         const [inside, beyond] = [extra.find((t) => t.slug === "extra-1")!, extra.find((t) => t.slug === "extra-70")!];
-        for (const t of [inside, beyond])
-          await q(`INSERT INTO "ArrangementTaskArea" ("arrangementId", "taskAreaId") SELECT id, $1 FROM "Arrangement" WHERE slug IN ('a1', 'a2', 'a6')`, [t.id]);
+        for (const t of [inside, beyond]) await q(`INSERT INTO "ArrangementTaskArea" ("arrangementId", "taskAreaId") SELECT id, $1 FROM "Arrangement" WHERE slug IN ('a1', 'a2', 'a6')`, [t.id]);
         const rows = await stats.participationByTaskArea(D);
         const pick = (slug: string) => rows.find((r) => r.slug === slug)!;
         // On 2021-11-01: a1 (A, B) and a2 (A, B, C, X) are active, a6 (2023) is not: A, B and C of three, two arrangements.

@@ -7,7 +7,7 @@ import { hostSummaryStatistic } from "./host-responsibility";
 import { legalFormDistributionStatistic } from "./legal-forms";
 import { computeStatistic, computeStatisticsSet, computeStatisticsSetInOneStatement, statisticSql, statisticsSetPassesSql, statisticsSetSql } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
-import type { AnyStatistic, StatisticDefinition } from "./engine/statistic";
+import type { AnyStatistic, SomeStatistic } from "./engine/statistic";
 import { scopeTotalsStatistic } from "./scope-totals";
 import { sectorDistributionStatistic } from "./sectors";
 import { serviceStructureStatistic } from "./service-structure";
@@ -43,11 +43,7 @@ export const STATISTIC_DEFINITIONS: AnyStatistic[] = [
  * (/statistikk/fylkesgrenser) and the staffed arrangements of Tabell 2.3, 3.3, 3.4 and Figur 3.5
  * (/statistikk/bemanning). Each is queried only by its page and that page's export.
  */
-export const LISTING_DEFINITIONS: StatisticDefinition<any, any>[] = [
-  newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null),
-  crossCountyListing,
-  staffedArrangementsStatistic,
-];
+export const LISTING_DEFINITIONS: SomeStatistic[] = [newArrangementsStatistic(NEW_ARRANGEMENTS_FROM, null), crossCountyListing, staffedArrangementsStatistic];
 
 /**
  * Each statistic with the SQL it runs alone (so the benchmark can time the same aggregate as raw

@@ -23,11 +23,7 @@ function isCalendarDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const single = (label: string) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string({ error: `${label} kan bare oppgis én gang.` }).optional(),
-  );
+const single = (label: string) => z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: `${label} kan bare oppgis én gang.` }).optional());
 
 export function statsParamsSchema(regions: RegionOption[]) {
   const slugs = new Set(regions.map((r) => r.slug));
@@ -46,8 +42,7 @@ export function statsParamsSchema(regions: RegionOption[]) {
 }
 
 export type StatsParamsResult =
-  | { ok: true; query: StatsQuery; dato: string; region: string | null; regions: RegionOption[] }
-  | { ok: false; message: string; issues: z.core.$ZodIssue[]; regions: RegionOption[] };
+  { ok: true; query: StatsQuery; dato: string; region: string | null; regions: RegionOption[] } | { ok: false; message: string; issues: z.core.$ZodIssue[]; regions: RegionOption[] };
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 

@@ -16,6 +16,7 @@ const D: StatsQuery = { asOf: ASOF, scope: { kind: "surveyed" } };
 
 let db: { url: string; drop(): Promise<void> };
 let data: Dataset;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the seed file read as an independent test oracle, not through the typed reader
 type Baseline = Record<string, any>;
 let baseline: Baseline;
 
@@ -33,8 +34,7 @@ afterAll(async () => {
 // ---- An independent reading of the seed files (the oracle) ----
 const year = Number(ASOF.slice(0, 4));
 const surveyed = () => new Set(data.municipalities.filter((m) => m.inSurveyScope).map((m) => m.slug));
-const activeParticipants = (a: Dataset["arrangements"][number]) =>
-  a.participants.filter((p) => (!p.joined || p.joined <= ASOF) && (!p.left || p.left >= ASOF));
+const activeParticipants = (a: Dataset["arrangements"][number]) => a.participants.filter((p) => (!p.joined || p.joined <= ASOF) && (!p.left || p.left >= ASOF));
 const isActive = (a: Dataset["arrangements"][number]) => {
   const e = a.established;
   if (e?.year != null && e.year > year) return false;
@@ -117,10 +117,13 @@ describe("statistics checked against an independent count of the seed files", ()
     const { participationByTaskArea } = await import("./task-area-participation");
     const s = surveyed();
     const expected = new Map<string, Set<string>>();
-    for (const a of scoped()) for (const t of a.taskAreas) for (const p of activeParticipants(a)) if (s.has(p.municipality)) {
-      if (!expected.has(t)) expected.set(t, new Set());
-      expected.get(t)!.add(p.municipality);
-    }
+    for (const a of scoped())
+      for (const t of a.taskAreas)
+        for (const p of activeParticipants(a))
+          if (s.has(p.municipality)) {
+            if (!expected.has(t)) expected.set(t, new Set());
+            expected.get(t)!.add(p.municipality);
+          }
     const rows = await participationByTaskArea(D);
     expect(rows).toHaveLength(data.taskAreas.length);
     for (const r of rows) {
@@ -159,11 +162,18 @@ describe("statistics checked against an independent count of the seed files", ()
     const { classifyCrossing, crossCountyArrangements } = await import("./cross-county");
     const mapDate = "2024-06-01";
     const countyName = new Map(data.counties.map((c) => [c.key, c.name]));
-    const countyOf = new Map(
-      data.municipalities.map((m) => [m.slug, m.counties.find((c) => c.validFrom <= mapDate && (!c.validTo || c.validTo >= mapDate))?.county]),
-    );
+    const countyOf = new Map(data.municipalities.map((m) => [m.slug, m.counties.find((c) => c.validFrom <= mapDate && (!c.validTo || c.validTo >= mapDate))?.county]));
     const crossing = scoped()
-      .map((a) => ({ slug: a.id, counties: [...new Set(activeParticipants(a).map((p) => countyName.get(countyOf.get(p.municipality) ?? "")).filter(Boolean))] as string[] }))
+      .map((a) => ({
+        slug: a.id,
+        counties: [
+          ...new Set(
+            activeParticipants(a)
+              .map((p) => countyName.get(countyOf.get(p.municipality) ?? ""))
+              .filter(Boolean),
+          ),
+        ] as string[],
+      }))
       .filter((a) => a.counties.length >= 2);
     const live = await crossCountyArrangements({ ...D, countyMapDate: mapDate });
     expect(live.arrangements.map((a) => a.slug).sort()).toEqual(crossing.map((a) => a.slug).sort());
@@ -204,7 +214,10 @@ describe("statistics checked against an independent count of the seed files", ()
         const latestYear = Math.max(...records.map((r) => r.year));
         return records.filter((r) => r.year === latestYear).at(-1)!.fte;
       });
-    expect(totalFte(tables.hallingdal)).toBeCloseTo(expected.reduce((s, v) => s + v, 0), 5);
+    expect(totalFte(tables.hallingdal)).toBeCloseTo(
+      expected.reduce((s, v) => s + v, 0),
+      5,
+    );
     expect(tables.childWelfare.length).toBeGreaterThan(0);
     expect(tables.smallChildWelfare).toEqual([]);
   });

@@ -50,9 +50,7 @@ export const serviceStructureStatistic = defineComposite({
   name: "serviceStructure",
   parts: [taskAreaMunicipalitiesPart, taskAreaArrangementsPart],
   combine: (parts: [TaskAreaMunicipalities[], Map<string, number>]) =>
-    orderLikeReport(
-      joinTaskAreaParts(parts).map((r) => ({ taskArea: r.slug, name: r.name, sortOrder: r.sortOrder, municipal: r.scopeSize - r.municipalities, intermunicipal: r.arrangements })),
-    ),
+    orderLikeReport(joinTaskAreaParts(parts).map((r) => ({ taskArea: r.slug, name: r.name, sortOrder: r.sortOrder, municipal: r.scopeSize - r.municipalities, intermunicipal: r.arrangements }))),
 });
 
 export const serviceStructureSql = (query: StatsQuery) => statisticSql(serviceStructureStatistic, query);

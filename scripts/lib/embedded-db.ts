@@ -139,7 +139,12 @@ export async function startEmbeddedDatabase(options: StartOptions): Promise<Embe
   try {
     await pg.start();
   } catch (error) {
-    const detail = serverLog.join("").split("\n").filter((l) => /FATAL|ERROR|could not|already/i.test(l)).slice(-3).join("\n");
+    const detail = serverLog
+      .join("")
+      .split("\n")
+      .filter((l) => /FATAL|ERROR|could not|already/i.test(l))
+      .slice(-3)
+      .join("\n");
     throw new Error(`Kunne ikke starte innebygd PostgreSQL på port ${port}: ${error instanceof Error ? error.message : detail || "ukjent feil"}`);
   }
   const client = pg.getPgClient("postgres", "127.0.0.1");

@@ -69,11 +69,7 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-export async function migrate(
-  databaseUrl: string,
-  migrationsDir: string,
-  log: (line: string) => void = () => {},
-): Promise<MigrateResult> {
+export async function migrate(databaseUrl: string, migrationsDir: string, log: (line: string) => void = () => {}): Promise<MigrateResult> {
   const migrations = readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -82,23 +78,17 @@ export async function migrate(
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
     try {
       await client.query(PRISMA_MIGRATIONS_DDL);
-      const { rows } = await client.query<AppliedRow>(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-      );
+      const { rows } = await client.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
       const active = rows.filter((row) => row.rolled_back_at === null);
       const failed = active.find((row) => row.finished_at === null);
       if (failed) {
-        throw new MigrationError(
-          `Migreringen ${failed.migration_name} feilet tidligere og er ikke fullført. Rydd opp i databasen og merk den som rullet tilbake før oppstart.`,
-        );
+        throw new MigrationError(`Migreringen ${failed.migration_name} feilet tidligere og er ikke fullført. Rydd opp i databasen og merk den som rullet tilbake før oppstart.`);
       }
       const byName = new Map(migrations.map((m) => [m.name, m]));
       for (const row of active) {
         const file = byName.get(row.migration_name);
         if (!file) {
-          throw new MigrationError(
-            `Databasen har migreringen ${row.migration_name}, men filen finnes ikke i prisma/migrations. Starter ikke.`,
-          );
+          throw new MigrationError(`Databasen har migreringen ${row.migration_name}, men filen finnes ikke i prisma/migrations. Starter ikke.`);
         }
         if (file.checksum !== row.checksum) {
           throw new MigrationError(
@@ -114,21 +104,17 @@ export async function migrate(
         await client.query("BEGIN");
         try {
           const id = randomUUID();
-          await client.query(
-            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-            [id, migration.checksum, migration.name],
-          );
+          await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+            id,
+            migration.checksum,
+            migration.name,
+          ]);
           await client.query(migration.sql);
-          await client.query(
-            `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
+          await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK");
-          throw new MigrationError(
-            `Migreringen ${migration.name} feilet og er rullet tilbake: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          throw new MigrationError(`Migreringen ${migration.name} feilet og er rullet tilbake: ${error instanceof Error ? error.message : String(error)}`);
         }
         applied.push(migration.name);
       }

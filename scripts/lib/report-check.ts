@@ -82,8 +82,7 @@ export function compareWithSeed(tables: ParsedTable[], dataset: Pick<Dataset, "a
   const seen = new Map<string, Set<string>>(); // arrangement id → tables where found
   let rows = 0;
   let matched = 0;
-  const say = (row: ParsedRow | null, table: string, arrangement: string | null, message: string) =>
-    disagreements.push({ table, nr: row?.nr ?? null, arrangement, message });
+  const say = (row: ParsedRow | null, table: string, arrangement: string | null, message: string) => disagreements.push({ table, nr: row?.nr ?? null, arrangement, message });
 
   for (const table of tables) {
     const owner = table.municipality ? slugOf(table.municipality) : null;
@@ -112,7 +111,12 @@ export function compareWithSeed(tables: ParsedTable[], dataset: Pick<Dataset, "a
       if (row.count !== null) {
         const storedCount = arrangement.statedParticipantCount ?? arrangement.participants.length;
         if (row.count !== storedCount && row.count !== arrangement.participants.length) {
-          say(row, table.table, label, `rapporten oppgir ${row.count} kommuner; registeret har ${arrangement.participants.length} navngitte${arrangement.statedParticipantCount ? ` og oppgitt antall ${arrangement.statedParticipantCount}` : ""}`);
+          say(
+            row,
+            table.table,
+            label,
+            `rapporten oppgir ${row.count} kommuner; registeret har ${arrangement.participants.length} navngitte${arrangement.statedParticipantCount ? ` og oppgitt antall ${arrangement.statedParticipantCount}` : ""}`,
+          );
         }
       }
       if (owner && !stored.has(owner)) {

@@ -128,9 +128,7 @@ Nr Navn på samarbeidsordning Deltakerkommuner
 1 Felles ergoterapeut Hallingdal Hol, Ål
 `;
     const result = compareWithSeed(parseParticipantTables(text, knownMunicipalityNames({ municipalities })), { municipalities, arrangements: [] });
-    expect(result.disagreements).toEqual([
-      { table: "Tabell 5.2", nr: 1, arrangement: null, message: "fant ingen ordning i registeret med navnet «Felles ergoterapeut Hallingdal»" },
-    ]);
+    expect(result.disagreements).toEqual([{ table: "Tabell 5.2", nr: 1, arrangement: null, message: "fant ingen ordning i registeret med navnet «Felles ergoterapeut Hallingdal»" }]);
   });
 });
 

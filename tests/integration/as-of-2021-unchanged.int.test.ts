@@ -87,7 +87,8 @@ const json = async (route: { GET(request: Request): Promise<Response> }, path: s
 
 it("gives every listing and statistic as of 2021-11-01 exactly as before lib/domain", async () => {
   const { parseArrangementFilters } = await import("@/lib/arrangements/filters");
-  const { arrangementFacets, listArrangements, resolveArrangementFilters } = await import("@/lib/arrangements/list");
+  const { arrangementFacets } = await import("@/lib/arrangements/facets");
+  const { listArrangements, resolveArrangementFilters } = await import("@/lib/arrangements/list");
   const { mapData } = await import("@/lib/map");
   const { LISTINGS, statisticsSet } = await import("@/lib/stats");
   const statistikk = await import("@/app/api/v1/statistikk/route");

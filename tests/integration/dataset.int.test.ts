@@ -53,16 +53,12 @@ async function surveyed(): Promise<string[]> {
 
 /** Participations (any role, any date) per municipality slug. */
 async function participationCounts(): Promise<Map<string, number>> {
-  const result = await rows<{ slug: string; n: number }>(
-    `SELECT m.slug, count(*)::int AS n FROM "Participation" p JOIN "Municipality" m ON m.id = p."municipalityId" GROUP BY m.slug`,
-  );
+  const result = await rows<{ slug: string; n: number }>(`SELECT m.slug, count(*)::int AS n FROM "Participation" p JOIN "Municipality" m ON m.id = p."municipalityId" GROUP BY m.slug`);
   return new Map(result.map((r) => [r.slug, r.n]));
 }
 
 async function hostCounts(): Promise<Map<string, number>> {
-  const result = await rows<{ slug: string; n: number }>(
-    `SELECT m.slug, count(*)::int AS n FROM "Arrangement" a JOIN "Municipality" m ON m.id = a."hostMunicipalityId" GROUP BY m.slug`,
-  );
+  const result = await rows<{ slug: string; n: number }>(`SELECT m.slug, count(*)::int AS n FROM "Arrangement" a JOIN "Municipality" m ON m.id = a."hostMunicipalityId" GROUP BY m.slug`);
   return new Map(result.map((r) => [r.slug, r.n]));
 }
 
@@ -76,9 +72,7 @@ describe("the 2021 dataset: arrangements and sectors", () => {
   });
 
   it("reproduces the chapter-5 sector counts 25/47/36/10/2/27/33/14/9/11, plus 7 regional political bodies", async () => {
-    const counts = await rows<{ code: string; n: number }>(
-      `SELECT s.code, count(a.id)::int AS n FROM "Sector" s LEFT JOIN "Arrangement" a ON a."sectorId" = s.id GROUP BY s.code`,
-    );
+    const counts = await rows<{ code: string; n: number }>(`SELECT s.code, count(a.id)::int AS n FROM "Sector" s LEFT JOIN "Arrangement" a ON a."sectorId" = s.id GROUP BY s.code`);
     const live = Object.fromEntries(counts.map((r) => [r.code, r.n]));
     const all = await baseline<{ code: string; count: number; confidence?: string }[]>("sectors");
     const printed = all.filter((s) => s.confidence !== "inferred");
@@ -121,9 +115,7 @@ describe("per-municipality totals (Tabell 3.2)", () => {
 
   it("recomputes the mean (34 → 33,9), the under-5 000 class mean (38,2 → 37,9) and the maximum (Ål 48 → Hol 45) as documented", async () => {
     const live = await participationCounts();
-    const pop = await rows<{ slug: string; count: number }>(
-      `SELECT m.slug, p.count FROM "Municipality" m JOIN "Population" p ON p."municipalityId" = m.id AND p.year = 2021 WHERE m."inSurveyScope"`,
-    );
+    const pop = await rows<{ slug: string; count: number }>(`SELECT m.slug, p.count FROM "Municipality" m JOIN "Population" p ON p."municipalityId" = m.id AND p.year = 2021 WHERE m."inSurveyScope"`);
     const totals = pop.map((p) => ({ ...p, total: live.get(p.slug) ?? 0 }));
     const mean = (list: typeof totals) => round1(list.reduce((s, p) => s + p.total, 0) / list.length);
     const [meanDeviation] = await deviations("meanPerMunicipality");
@@ -178,15 +170,7 @@ describe("chapter-4 lists (Tabell 4.1–4.6)", () => {
 
   it("matches each municipality's list arrangement for arrangement (Ål: four rows of Lunner's list excluded, as documented)", async () => {
     const lists = await baseline<{ municipality: string; table: string; count: number; rows: { nr: number; name: string }[] }[]>("chapter4Lists");
-    expect(lists.map((l) => `${l.municipality}:${l.count}`)).toEqual([
-      "drammen:31",
-      "holmestrand:31",
-      "kongsberg:26",
-      "tinn:22",
-      "al:48",
-      "ringerike:33",
-      "lunner:36",
-    ]);
+    expect(lists.map((l) => `${l.municipality}:${l.count}`)).toEqual(["drammen:31", "holmestrand:31", "kongsberg:26", "tinn:22", "al:48", "ringerike:33", "lunner:36"]);
     for (const list of lists) {
       // Sources are cited as "NIVI 2021, Tabell 4.1 (Drammen), rad 12"; the baseline's table is "Tabell 4.1" or "Tabell 4.4 (Ål)".
       const prefix = list.table.includes("(") ? `NIVI 2021, ${list.table}, rad ` : `NIVI 2021, ${list.table} (%), rad `;
@@ -263,9 +247,31 @@ describe("host responsibility (Tabell 3.2 and footnote 9)", () => {
     }
     // Pinned so that a change is noticed (docs/data.md lists them).
     expect(Object.fromEntries(printed.map((r) => [r.municipality, live.get(r.municipality) ?? 0]))).toEqual({
-      al: 10, ringerike: 19, gran: 7, drammen: 8, kongsberg: 15, notodden: 13, gol: 2, modum: 9, "nore-og-uvdal": 0,
-      hol: 0, lunner: 0, "ovre-eiker": 1, holmestrand: 0, lier: 0, rollag: 0, flesberg: 0, sigdal: 0, tinn: 0, fla: 0,
-      hole: 0, jevnaker: 0, krodsherad: 0, nesbyen: 0, hemsedal: 0, hjartdal: 0,
+      al: 10,
+      ringerike: 19,
+      gran: 7,
+      drammen: 8,
+      kongsberg: 15,
+      notodden: 13,
+      gol: 2,
+      modum: 9,
+      "nore-og-uvdal": 0,
+      hol: 0,
+      lunner: 0,
+      "ovre-eiker": 1,
+      holmestrand: 0,
+      lier: 0,
+      rollag: 0,
+      flesberg: 0,
+      sigdal: 0,
+      tinn: 0,
+      fla: 0,
+      hole: 0,
+      jevnaker: 0,
+      krodsherad: 0,
+      nesbyen: 0,
+      hemsedal: 0,
+      hjartdal: 0,
     });
   });
 
@@ -286,7 +292,9 @@ describe("host responsibility (Tabell 3.2 and footnote 9)", () => {
       if (n === count) expect(documented.has(slug), slug).toBe(false);
       else expect(documented.get(slug), slug).toMatchObject({ printed: count, registry: n });
     }
-    const totals = Object.fromEntries((await baseline<Deviation[]>("deviations")).filter((d) => d.statistic.startsWith("hostCount") && d.statistic.endsWith("Total")).map((d) => [d.statistic, [d.printed, d.registry]]));
+    const totals = Object.fromEntries(
+      (await baseline<Deviation[]>("deviations")).filter((d) => d.statistic.startsWith("hostCount") && d.statistic.endsWith("Total")).map((d) => [d.statistic, [d.printed, d.registry]]),
+    );
     const inside = [...live].filter(([slug]) => inScope.has(slug)).reduce((s, [, n]) => s + n, 0);
     const outsideTotal = outside.reduce((s, [, n]) => s + n, 0);
     expect(totals).toEqual({ hostCountInsideAreaTotal: [170, inside], hostCountOutsideAreaTotal: [46, outsideTotal] });
@@ -331,9 +339,7 @@ describe("establishment periods (Tabell 2.1) and legal forms (avsnitt 3.3)", () 
   });
 
   it("reproduces the counted legal forms (KO + IPR 10, 3 foundations, 1 PBL plan) and documents the estimated shares", async () => {
-    const result = await rows<{ code: string | null; n: number }>(
-      `SELECT l.code, count(*)::int AS n FROM "Arrangement" a LEFT JOIN "LegalForm" l ON l.id = a."legalFormId" GROUP BY l.code`,
-    );
+    const result = await rows<{ code: string | null; n: number }>(`SELECT l.code, count(*)::int AS n FROM "Arrangement" a LEFT JOIN "LegalForm" l ON l.id = a."legalFormId" GROUP BY l.code`);
     const live = Object.fromEntries(result.map((r) => [r.code ?? "none", r.n]));
     const printed = await baseline<{ code?: string; codes?: string[]; count?: number | null; percent?: number; confidence?: string }[]>("legalForms");
     const countOf = (codes: string[]) => codes.reduce((s, c) => s + (live[c] ?? 0), 0);
@@ -369,9 +375,7 @@ describe("provenance", () => {
     );
     expect(missing.every((m) => m.code === "REGIONAL_POLITICAL")).toBe(true);
     expect(missing).toHaveLength(7);
-    const uncited = await rows<{ slug: string }>(
-      `SELECT a.slug FROM "Arrangement" a WHERE NOT EXISTS (SELECT 1 FROM "Provenance" pr WHERE pr."arrangementId" = a.id AND pr.field = 'arrangement')`,
-    );
+    const uncited = await rows<{ slug: string }>(`SELECT a.slug FROM "Arrangement" a WHERE NOT EXISTS (SELECT 1 FROM "Provenance" pr WHERE pr."arrangementId" = a.id AND pr.field = 'arrangement')`);
     expect(uncited).toEqual([]);
   });
 

@@ -49,8 +49,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       {conflict ? (
         <Alert data-color="warning" data-testid="konflikt">
           <Paragraph>
-            Ordningen er endret etter at forslaget ble sendt (forslaget bygger på versjon {request.baseVersion}, gjeldende er versjon {view.currentVersion}). Godkjenning er sperret til konflikten er løst. Sammenlign kolonnene
-            «Da forslaget ble sendt» og «Gjeldende nå».
+            Ordningen er endret etter at forslaget ble sendt (forslaget bygger på versjon {request.baseVersion}, gjeldende er versjon {view.currentVersion}). Godkjenning er sperret til konflikten er
+            løst. Sammenlign kolonnene «Da forslaget ble sendt» og «Gjeldende nå».
           </Paragraph>
         </Alert>
       ) : null}

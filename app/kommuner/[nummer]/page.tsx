@@ -2,14 +2,7 @@ import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Metadata } from "next";
 import NextLink from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import {
-  Breadcrumbs,
-  BreadcrumbsItem,
-  BreadcrumbsLink,
-  BreadcrumbsList,
-  Heading,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Breadcrumbs, BreadcrumbsItem, BreadcrumbsLink, BreadcrumbsList, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { ArrangementGroups, HostedList, KeyFigureTable } from "@/components/registry/MunicipalitySections";
 import "@/components/registry/registry.css";
 import { formatDate, formatInteger } from "@/lib/format";
@@ -76,7 +69,15 @@ export default async function MunicipalityPage({ params }: Props) {
         <dt>Fylke</dt>
         <dd>{m.county ?? "Ikke registrert"}</dd>
         <dt>Region</dt>
-        <dd>{m.region ? <NextLink href={`/regioner/${m.region.slug}`} className="ds-link">{m.region.name}</NextLink> : "Ingen"}</dd>
+        <dd>
+          {m.region ? (
+            <NextLink href={`/regioner/${m.region.slug}`} className="ds-link">
+              {m.region.name}
+            </NextLink>
+          ) : (
+            "Ingen"
+          )}
+        </dd>
         {m.population2021 ? (
           <>
             <dt>Innbyggere 1.1.2021</dt>

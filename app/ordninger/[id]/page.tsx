@@ -79,13 +79,7 @@ export default async function ArrangementPage({ params }: Props) {
         {row.name}
       </Heading>
       <p className="ds-paragraph">
-        {row.active ? (
-          <Tag data-color="success">Aktiv</Tag>
-        ) : row.endDate ? (
-          <Tag data-color="neutral">Avsluttet {date(row.endDate)}</Tag>
-        ) : (
-          <Tag data-color="neutral">Ikke startet ennå</Tag>
-        )}{" "}
+        {row.active ? <Tag data-color="success">Aktiv</Tag> : row.endDate ? <Tag data-color="neutral">Avsluttet {date(row.endDate)}</Tag> : <Tag data-color="neutral">Ikke startet ennå</Tag>}{" "}
         {row.shortName ? <span>Forkortelse: {row.shortName}</span> : null}
       </p>
       {detail.correctedName ? <Paragraph data-size="sm">Stavet «{detail.correctedName}» i rapporten fra 2021.</Paragraph> : null}
@@ -253,14 +247,11 @@ export default async function ArrangementPage({ params }: Props) {
         <Heading level={2} data-size="md" id="kilder">
           Kilder
         </Heading>
-        <Paragraph data-size="sm">
-          «Oppgitt» betyr at kilden sier det direkte; «utledet» betyr at registeret har sluttet det av navnet, strukturen eller teksten.
-        </Paragraph>
+        <Paragraph data-size="sm">«Oppgitt» betyr at kilden sier det direkte; «utledet» betyr at registeret har sluttet det av navnet, strukturen eller teksten.</Paragraph>
         <ul className="ds-list">
           {detail.provenance.map((p, i) => (
             <li key={i}>
-              {PROVENANCE_FIELD_NAMES[p.field] ?? p.field}: {p.source} ({p.inferred ? "utledet" : "oppgitt"})
-              {p.note ? ` – ${p.note}` : ""}
+              {PROVENANCE_FIELD_NAMES[p.field] ?? p.field}: {p.source} ({p.inferred ? "utledet" : "oppgitt"}){p.note ? ` – ${p.note}` : ""}
             </li>
           ))}
         </ul>

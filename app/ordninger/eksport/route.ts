@@ -21,7 +21,5 @@ export async function GET(request: Request) {
   if (resolved.unknown.length) return badRequest(resolved.unknown.map((u) => u.message).join("; "));
   const columns = arrangementExportColumns(parsed.filters.skjul, publicBaseUrl());
   const filename = `samarbeidsordninger-${resolved.date}`;
-  return format === "csv"
-    ? csvResponse(filename, columns, rows)
-    : xlsxResponse(filename, [{ name: "Samarbeidsordninger", columns, rows }]);
+  return format === "csv" ? csvResponse(filename, columns, rows) : xlsxResponse(filename, [{ name: "Samarbeidsordninger", columns, rows }]);
 }

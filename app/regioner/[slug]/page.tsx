@@ -1,20 +1,7 @@
 import type { Metadata } from "next";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
-import {
-  Breadcrumbs,
-  BreadcrumbsItem,
-  BreadcrumbsLink,
-  BreadcrumbsList,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from "@digdir/designsystemet-react";
+import { Breadcrumbs, BreadcrumbsItem, BreadcrumbsLink, BreadcrumbsList, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import { ArrangementGroups, HostedList, KeyFigureTable } from "@/components/registry/MunicipalitySections";
 import "@/components/registry/registry.css";
 import { formatInteger } from "@/lib/format";

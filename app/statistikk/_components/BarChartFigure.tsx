@@ -22,15 +22,27 @@ export function BarChartFigure({ rows, spec }: { rows: StatRow[]; spec: BarChart
   const colourValues = spec.colorBy ? [...new Set(rows.map((r) => String(r[spec.colorBy!] ?? "")))] : [];
   const colourOf = (value: unknown) => SERIES_COLOURS[Math.max(0, colourValues.indexOf(String(value ?? ""))) % SERIES_COLOURS.length];
   const data = rows.map((r) => ({ ...r, [spec.category]: String(r[spec.category] ?? "") }));
-  const categoryAxis = horizontal
-    ? <YAxis type="category" dataKey={spec.category} width={220} tick={{ fontSize: 13 }} interval={0} />
-    : <XAxis type="category" dataKey={spec.category} tick={{ fontSize: 13 }} interval="preserveStartEnd" />;
-  const valueAxis = horizontal
-    ? <XAxis type="number" tickFormatter={(v: number) => formatDecimal(v, decimals)} />
-    : <YAxis type="number" tickFormatter={(v: number) => formatDecimal(v, decimals)} width={48} />;
+  const categoryAxis = horizontal ? (
+    <YAxis type="category" dataKey={spec.category} width={220} tick={{ fontSize: 13 }} interval={0} />
+  ) : (
+    <XAxis type="category" dataKey={spec.category} tick={{ fontSize: 13 }} interval="preserveStartEnd" />
+  );
+  const valueAxis = horizontal ? (
+    <XAxis type="number" tickFormatter={(v: number) => formatDecimal(v, decimals)} />
+  ) : (
+    <YAxis type="number" tickFormatter={(v: number) => formatDecimal(v, decimals)} width={48} />
+  );
   return (
     <div className="stat-chart" aria-hidden="true">
-      <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} responsive height={height} style={{ width: "100%", height }} accessibilityLayer={false} margin={{ top: 24, right: 32, bottom: 8, left: 8 }}>
+      <BarChart
+        data={data}
+        layout={horizontal ? "vertical" : "horizontal"}
+        responsive
+        height={height}
+        style={{ width: "100%", height }}
+        accessibilityLayer={false}
+        margin={{ top: 24, right: 32, bottom: 8, left: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
         {categoryAxis}
         {valueAxis}
@@ -41,11 +53,12 @@ export function BarChartFigure({ rows, spec }: { rows: StatRow[]; spec: BarChart
             {spec.colorBy && data.map((row, i) => <BarCell key={i} fill={colourOf(row[spec.colorBy!])} />)}
           </Bar>
         ))}
-        {spec.reference && (
-          horizontal
-            ? <ReferenceLine x={spec.reference.value} stroke="#222" strokeDasharray="6 3" label={{ value: spec.reference.label, position: "top", fill: "#222" }} />
-            : <ReferenceLine y={spec.reference.value} stroke="#222" strokeDasharray="6 3" label={{ value: spec.reference.label, position: "right", fill: "#222" }} />
-        )}
+        {spec.reference &&
+          (horizontal ? (
+            <ReferenceLine x={spec.reference.value} stroke="#222" strokeDasharray="6 3" label={{ value: spec.reference.label, position: "top", fill: "#222" }} />
+          ) : (
+            <ReferenceLine y={spec.reference.value} stroke="#222" strokeDasharray="6 3" label={{ value: spec.reference.label, position: "right", fill: "#222" }} />
+          ))}
       </BarChart>
       {spec.colorBy && (
         <ul className="stat-chart__legend">

@@ -13,7 +13,10 @@ import { ident } from "./alias";
 /** SQL of establishedFromYear. */
 export function establishedFromYearSql(alias: string): Prisma.Sql {
   const a = ident(alias);
-  return Prisma.sql`coalesce(${Prisma.join(ESTABLISHED_FROM_COLUMNS.map((column) => Prisma.sql`${a}.${Prisma.raw(`"${column}"`)}`), ", ")})`;
+  return Prisma.sql`coalesce(${Prisma.join(
+    ESTABLISHED_FROM_COLUMNS.map((column) => Prisma.sql`${a}.${Prisma.raw(`"${column}"`)}`),
+    ", ",
+  )})`;
 }
 
 /** SQL of isArrangementActiveOn. */

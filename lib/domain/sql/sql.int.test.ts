@@ -38,13 +38,11 @@ for (const establishedYear of [null, 1999, 2011, 2022])
     [null, 1999],
   ] as const)
     for (const establishedUnspecified of [false, true])
-      for (const endDate of [null, "2023-06-30"])
-        ARRANGEMENTS.push({ id: ARRANGEMENTS.length + 1, establishedYear, establishedPeriodFrom, establishedPeriodTo, establishedUnspecified, endDate });
+      for (const endDate of [null, "2023-06-30"]) ARRANGEMENTS.push({ id: ARRANGEMENTS.length + 1, establishedYear, establishedPeriodFrom, establishedPeriodTo, establishedUnspecified, endDate });
 
 const arrangementRows = Prisma.join(
   ARRANGEMENTS.map(
-    (a) =>
-      Prisma.sql`(${a.id}::int, ${a.establishedYear}::int, ${a.establishedPeriodFrom}::int, ${a.establishedPeriodTo}::int, ${a.establishedUnspecified}::boolean, ${a.endDate}::date)`,
+    (a) => Prisma.sql`(${a.id}::int, ${a.establishedYear}::int, ${a.establishedPeriodFrom}::int, ${a.establishedPeriodTo}::int, ${a.establishedUnspecified}::boolean, ${a.endDate}::date)`,
   ),
 );
 const arrangementTable = Prisma.sql`(VALUES ${arrangementRows}) AS a(id, "establishedYear", "establishedPeriodFrom", "establishedPeriodTo", "establishedUnspecified", "endDate")`;
@@ -61,9 +59,7 @@ describe("lib/domain SQL = lib/domain TypeScript", () => {
     const rows = await client.$queryRaw<{ id: number; period: string; bucket: string; within: boolean }[]>`
       SELECT a.id, ${establishedPeriodSql("a")} AS period, ${establishmentBucketSql("a")} AS bucket, coalesce(${establishedWithinSql("a", 2015, 2021)}, FALSE) AS within
       FROM ${arrangementTable} ORDER BY a.id`;
-    expect(rows).toEqual(
-      ARRANGEMENTS.map((a) => ({ id: a.id, period: establishedPeriodOf(a), bucket: establishmentBucketOf(a), within: isEstablishedWithin(a, 2015, 2021) })),
-    );
+    expect(rows).toEqual(ARRANGEMENTS.map((a) => ({ id: a.id, period: establishedPeriodOf(a), bucket: establishmentBucketOf(a), within: isEstablishedWithin(a, 2015, 2021) })));
   });
 
   it.each(DATES)("participation active and code valid on %s", async (date) => {

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { pgPool, prisma } from "@/lib/db";
 import type { StatsQuery } from "./scope";
 import { withCtes } from "./sql";
-import { isComposite, type AnyStatistic, type CompositeStatistic, type StatisticDefinition } from "./statistic";
+import { isComposite, type AnyStatistic, type CompositeStatistic, type SomeStatistic, type StatisticDefinition } from "./statistic";
 
 /* Runs statistics: alone (one statement each) or as a set (one statement per pass, two connections sharing one snapshot). */
 
@@ -15,13 +15,13 @@ export function runSql<Row>(sql: Prisma.Sql): Promise<Row[]> {
 }
 
 /** The part's own CTEs and SELECT, without the common CTEs. */
-function partBody(definition: StatisticDefinition<any, any>, query: StatsQuery): Prisma.Sql {
+function partBody(definition: SomeStatistic, query: StatsQuery): Prisma.Sql {
   const ctes = definition.ctes?.(query);
   return ctes ? Prisma.sql`WITH ${ctes} ${definition.select(query)}` : definition.select(query);
 }
 
 /** Several parts in one statement: one JSON array column per part (s0, s1, …), common CTEs computed once. */
-function partsSql(parts: StatisticDefinition<any, any>[], query: StatsQuery): Prisma.Sql {
+function partsSql(parts: SomeStatistic[], query: StatsQuery): Prisma.Sql {
   const columns = parts.map((d, i) => Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${partBody(d, query)}) x) AS ${Prisma.raw(`"s${i}"`)}`);
   return withCtes(query, Prisma.sql`SELECT ${Prisma.join(columns, ", ")}`);
 }
@@ -37,21 +37,31 @@ export async function computeStatistic(definition: AnyStatistic, query: StatsQue
 export async function computeStatistic(definition: AnyStatistic, query: StatsQuery): Promise<unknown> {
   if (isComposite(definition)) {
     const [row] = await runSql<Record<string, unknown[]>>(partsSql(definition.parts, query));
-    return definition.combine(definition.parts.map((d, i) => d.shape((row?.[`s${i}`] ?? []) as unknown[], query)), query);
+    return definition.combine(
+      definition.parts.map((d, i) => d.shape((row?.[`s${i}`] ?? []) as unknown[], query)),
+      query,
+    );
   }
   return definition.shape(await runSql(statisticSql(definition, query)), query);
 }
 
 /** The distinct parts of a set of statistics (a part shared by two composites runs once), by name. */
-function partsOf(definitions: AnyStatistic[]): StatisticDefinition<any, any>[] {
-  const parts = new Map<string, StatisticDefinition<any, any>>();
+function partsOf(definitions: AnyStatistic[]): SomeStatistic[] {
+  const parts = new Map<string, SomeStatistic>();
   for (const d of definitions) for (const part of isComposite(d) ? d.parts : [d]) parts.set(part.name, part);
   return [...parts.values()];
 }
 
 /** Each statistic's result from the shaped results of the parts (by part name). */
 function assemble(definitions: AnyStatistic[], shaped: Map<string, unknown>, query: StatsQuery): unknown[] {
-  return definitions.map((d) => (isComposite(d) ? d.combine(d.parts.map((p) => shaped.get(p.name)), query) : shaped.get(d.name)));
+  return definitions.map((d) =>
+    isComposite(d)
+      ? d.combine(
+          d.parts.map((p) => shaped.get(p.name)),
+          query,
+        )
+      : shaped.get(d.name),
+  );
 }
 
 /**
@@ -59,7 +69,7 @@ function assemble(definitions: AnyStatistic[], shaped: Map<string, unknown>, que
  * pass). The arrangement pass is the longer one and goes first: it runs on the connection that
  * starts reading first (inSharedSnapshot).
  */
-function passesOf(definitions: AnyStatistic[]): StatisticDefinition<any, any>[][] {
+function passesOf(definitions: AnyStatistic[]): SomeStatistic[][] {
   const parts = partsOf(definitions);
   return (["arrangements", "municipalities"] as const).map((pass) => parts.filter((p) => p.pass === pass)).filter((g) => g.length > 0);
 }
@@ -154,7 +164,7 @@ export async function inSharedSnapshot<T>(reads: [(c: pg.PoolClient) => Promise<
 export async function computeStatisticsSet(definitions: AnyStatistic[], query: StatsQuery, hooks?: SnapshotHooks): Promise<unknown[]> {
   const passes = passesOf(definitions);
   if (passes.length < 2) return computeStatisticsSetInOneStatement(definitions, query);
-  const read = (parts: StatisticDefinition<any, any>[]) => {
+  const read = (parts: SomeStatistic[]) => {
     const sql = partsSql(parts, query);
     return async (client: pg.PoolClient) => {
       const result = await client.query({ name: preparedName(sql.text), text: sql.text, values: sql.values as unknown[] });

@@ -29,7 +29,6 @@ export function countyMapDateOf(query: StatsQuery): string {
   return query.asOf > today ? query.asOf : today;
 }
 
-
 /** The SQL condition "municipality m is in the scope". */
 export function scopeCondition(scope: StatsScope): Prisma.Sql {
   switch (scope.kind) {

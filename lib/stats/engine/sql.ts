@@ -213,9 +213,7 @@ export function withCtes(query: StatsQuery, select: Prisma.Sql, own?: Prisma.Sql
     found.forEach((c) => needed.add(c.name));
     texts = found.map((c) => textOf(c.sql));
   }
-  const list = ctes
-    .filter((c) => needed.has(c.name))
-    .map((c) => Prisma.sql`${Prisma.raw(c.name)} AS ${Prisma.raw(c.materialized ? "MATERIALIZED " : "")}(${c.sql})`);
+  const list = ctes.filter((c) => needed.has(c.name)).map((c) => Prisma.sql`${Prisma.raw(c.name)} AS ${Prisma.raw(c.materialized ? "MATERIALIZED " : "")}(${c.sql})`);
   if (own) list.push(own);
   return list.length === 0 ? select : Prisma.sql`WITH ${Prisma.join(list, ",\n    ")} ${select}`;
 }

@@ -13,10 +13,7 @@ function numberingNotes(tables: Record<string, { rows: { nr: number }[] }>): str
       for (const nr of numbers) count.set(nr, (count.get(nr) ?? 0) + 1);
       const skipped = Array.from({ length: Math.max(0, ...numbers) }, (_, i) => i + 1).filter((nr) => !count.has(nr));
       const repeated = [...count].filter(([, times]) => times > 1);
-      const parts = [
-        ...(skipped.length ? [`hopper dessuten over nr. ${skipped.join(", ")}`] : []),
-        ...repeated.map(([nr, times]) => `har ${inWords(times)} nr. ${nr}`),
-      ];
+      const parts = [...(skipped.length ? [`hopper dessuten over nr. ${skipped.join(", ")}`] : []), ...repeated.map(([nr, times]) => `har ${inWords(times)} nr. ${nr}`)];
       return parts.length ? [`Tabell ${key} ${parts.join(" og ")}.`] : [];
     });
 }
@@ -67,14 +64,19 @@ export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> 
         },
         chart: {
           category: "gruppe",
-          series: [{ key: "antall", name: "Levende" }, { key: "rapport", name: REPORT }],
+          series: [
+            { key: "antall", name: "Levende" },
+            { key: "rapport", name: REPORT },
+          ],
           layout: "horizontal",
         },
         notes: [
           `${n(onlyLive)} ordninger krysser grensen i registeret uten å stå i rapportens lister, og ${n(onlyPrinted)} står i listene uten å krysse grensen etter dagens kart. ` +
             "Hovedårsakene: Jevnaker og Lunner ble flyttet fra Viken til Akershus i 2024, så samarbeid mellom Jevnaker og Ringeriksregionen krysser nå en fylkesgrense; " +
             `og rapportens tabeller mangler noen ordninger som krysser grensen (en streng regel gir flere enn ${n(baseline.crossCounty?.total ?? 0)}).` +
-            numberingNotes(baseline.crossCounty?.tables ?? {}).map((note) => ` ${note}`).join(""),
+            numberingNotes(baseline.crossCounty?.tables ?? {})
+              .map((note) => ` ${note}`)
+              .join(""),
           ...scopeNote(query, baseline),
         ],
       },

@@ -22,15 +22,18 @@ export async function establishmentPage(query: StatsQuery): Promise<StatPageBody
   const printedNew = baseline.newArrangements;
   const printedPeriod = printedNew ? `${printedNew.from}–${printedNew.to}` : null;
   return {
-    intro:
-      `Når ordningene ble etablert. Et kjent år avgjør perioden. Uten år avgjør en registrert periode${printedPeriod ? ` (for eksempel «${printedPeriod}» fra Tabell 2.2)` : ""} når hele perioden ligger innenfor én av periodene.`,
+    intro: `Når ordningene ble etablert. Et kjent år avgjør perioden. Uten år avgjør en registrert periode${printedPeriod ? ` (for eksempel «${printedPeriod}» fra Tabell 2.2)` : ""} når hele perioden ligger innenfor én av periodene.`,
     sections: [
       {
         id: "perioder",
         heading: "Ordninger etter etableringsperiode",
         summary:
           `Etableringstidspunkt er registrert for ${n(known)} av ${n(total)} ordninger (${REPORT}: ${n(baseline.establishmentPeriods?.n ?? 0)} av ${n(baseline.totalArrangements ?? 0)}). ` +
-          periods.filter((p) => p.arrangements > 0).map((p) => `${p.label}: ${n(p.arrangements)}`).join(", ") + ".",
+          periods
+            .filter((p) => p.arrangements > 0)
+            .map((p) => `${p.label}: ${n(p.arrangements)}`)
+            .join(", ") +
+          ".",
         table: {
           id: "etablering",
           title: "Ordninger etter etableringsperiode",
@@ -51,10 +54,19 @@ export async function establishmentPage(query: StatsQuery): Promise<StatPageBody
           footer: { periode: "Totalt", antall: total, rapport: baseline.establishmentPeriods?.n ?? null },
           source: "NIVI 2021, Tabell 2.1",
         },
-        chart: { category: "periode", series: [{ key: "antall", name: "Levende" }, { key: "rapport", name: REPORT }], layout: "horizontal" },
+        chart: {
+          category: "periode",
+          series: [
+            { key: "antall", name: "Levende" },
+            { key: "rapport", name: REPORT },
+          ],
+          layout: "horizontal",
+        },
         notes: [
           ...(known < (baseline.establishmentPeriods?.n ?? 0)
-            ? [`Registeret mangler foreløpig etableringsår for ${n(periods.find((p) => p.key === "not-registered")?.arrangements ?? 0)} ordninger; rapporten trykker ikke år per ordning. Tallene fylles ut når kommunene registrerer årstallet.`]
+            ? [
+                `Registeret mangler foreløpig etableringsår for ${n(periods.find((p) => p.key === "not-registered")?.arrangements ?? 0)} ordninger; rapporten trykker ikke år per ordning. Tallene fylles ut når kommunene registrerer årstallet.`,
+              ]
             : []),
           ...scopeNote(query, baseline),
         ],

@@ -23,8 +23,7 @@ export async function hostsPage(query: StatsQuery): Promise<StatPageBody> {
     });
   const sum = (key: "hosts" | "assisted" | "arrangements" | "withoutHost") => rows.reduce((s, r) => s + r[key], 0);
   return {
-    intro:
-      "For hver kommune: ordninger den er vertskommune for, ordninger der en annen kommune er vert (bistand fra andre), og ordninger uten registrert vertskommune.",
+    intro: "For hver kommune: ordninger den er vertskommune for, ordninger der en annen kommune er vert (bistand fra andre), og ordninger uten registrert vertskommune.",
     sections: [
       {
         id: "per-kommune",
@@ -72,7 +71,11 @@ export async function hostsPage(query: StatsQuery): Promise<StatPageBody> {
         },
         chart: {
           category: "kommune",
-          series: [{ key: "vert", name: "Vertskommune for" }, { key: "bistand", name: "Bistand fra andre" }, { key: "utenVert", name: "Uten registrert vert" }],
+          series: [
+            { key: "vert", name: "Vertskommune for" },
+            { key: "bistand", name: "Bistand fra andre" },
+            { key: "utenVert", name: "Uten registrert vert" },
+          ],
           layout: "horizontal",
         },
         notes: [

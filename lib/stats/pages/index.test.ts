@@ -3,9 +3,24 @@ import { formatReportReference, OVERVIEW_PAGE, STAT_PAGE, STAT_PAGES, statPageIn
 
 describe("the statistics pages' index", () => {
   it("writes a report reference the Norwegian way", () => {
-    expect(formatReportReference([["Figur", "2.2", "2.3"], ["avsnitt", "2.2"]])).toBe("Figur 2.2 og 2.3, avsnitt 2.2");
-    expect(formatReportReference([["Tabell", "2.3", "3.3", "3.4"], ["Figur", "3.5"]])).toBe("Tabell 2.3, 3.3 og 3.4, Figur 3.5");
-    expect(formatReportReference([["avsnitt", "2.5"], ["Tabell", "2.4–2.7"]])).toBe("Avsnitt 2.5, Tabell 2.4–2.7");
+    expect(
+      formatReportReference([
+        ["Figur", "2.2", "2.3"],
+        ["avsnitt", "2.2"],
+      ]),
+    ).toBe("Figur 2.2 og 2.3, avsnitt 2.2");
+    expect(
+      formatReportReference([
+        ["Tabell", "2.3", "3.3", "3.4"],
+        ["Figur", "3.5"],
+      ]),
+    ).toBe("Tabell 2.3, 3.3 og 3.4, Figur 3.5");
+    expect(
+      formatReportReference([
+        ["avsnitt", "2.5"],
+        ["Tabell", "2.4–2.7"],
+      ]),
+    ).toBe("Avsnitt 2.5, Tabell 2.4–2.7");
     expect(formatReportReference([["Hovedpunkter"]])).toBe("Hovedpunkter");
   });
 

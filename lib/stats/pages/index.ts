@@ -42,15 +42,79 @@ const OVERVIEW: Omit<PageDefinition, "build"> = { slug: "oversikt", title: "Stat
 
 /** The report pages in the order of the navigation. */
 const PAGES = [
-  { slug: "kommuner", title: "Ordninger per kommune", report: [["Figur", "2.2", "2.3"], ["avsnitt", "2.2"]], build: municipalitiesPage },
-  { slug: "etablering", title: "Etableringstidspunkt", report: [["Tabell", "2.1", "2.2"], ["Figur", "2.4"]], build: establishmentPage },
-  { slug: "nivaa", title: "Geografisk nivå", report: [["avsnitt", "2.1"], ["Figur", "2.1"]], build: levelsPage },
-  { slug: "fylkesgrenser", title: "Samarbeid over fylkesgrensene", report: [["avsnitt", "2.5"], ["Tabell", "2.4–2.7"]], build: crossCountyPage },
+  {
+    slug: "kommuner",
+    title: "Ordninger per kommune",
+    report: [
+      ["Figur", "2.2", "2.3"],
+      ["avsnitt", "2.2"],
+    ],
+    build: municipalitiesPage,
+  },
+  {
+    slug: "etablering",
+    title: "Etableringstidspunkt",
+    report: [
+      ["Tabell", "2.1", "2.2"],
+      ["Figur", "2.4"],
+    ],
+    build: establishmentPage,
+  },
+  {
+    slug: "nivaa",
+    title: "Geografisk nivå",
+    report: [
+      ["avsnitt", "2.1"],
+      ["Figur", "2.1"],
+    ],
+    build: levelsPage,
+  },
+  {
+    slug: "fylkesgrenser",
+    title: "Samarbeid over fylkesgrensene",
+    report: [
+      ["avsnitt", "2.5"],
+      ["Tabell", "2.4–2.7"],
+    ],
+    build: crossCountyPage,
+  },
   { slug: "oppgaver", title: "Deltakelse etter oppgaveområde", report: [["Tabell", "3.1"]], build: taskAreasPage },
-  { slug: "vertskommuner", title: "Vertskommuneansvar", report: [["Tabell", "3.2"], ["fotnote", "9"]], build: hostsPage },
-  { slug: "tilknytningsformer", title: "Juridisk tilknytningsform", report: [["Figur", "3.1"], ["avsnitt", "3.3"]], build: legalFormsPage },
-  { slug: "sektorer", title: "Sektorer", report: [["Figur", "5.1"], ["kapittel", "5"]], build: sectorsPage },
-  { slug: "bemanning", title: "Bemanning og fagmiljø", report: [["Tabell", "2.3", "3.3", "3.4"], ["Figur", "3.5"]], build: staffingPage },
+  {
+    slug: "vertskommuner",
+    title: "Vertskommuneansvar",
+    report: [
+      ["Tabell", "3.2"],
+      ["fotnote", "9"],
+    ],
+    build: hostsPage,
+  },
+  {
+    slug: "tilknytningsformer",
+    title: "Juridisk tilknytningsform",
+    report: [
+      ["Figur", "3.1"],
+      ["avsnitt", "3.3"],
+    ],
+    build: legalFormsPage,
+  },
+  {
+    slug: "sektorer",
+    title: "Sektorer",
+    report: [
+      ["Figur", "5.1"],
+      ["kapittel", "5"],
+    ],
+    build: sectorsPage,
+  },
+  {
+    slug: "bemanning",
+    title: "Bemanning og fagmiljø",
+    report: [
+      ["Tabell", "2.3", "3.3", "3.4"],
+      ["Figur", "3.5"],
+    ],
+    build: staffingPage,
+  },
   { slug: "tjenestestruktur", title: "Tjenestestruktur", report: [["avsnitt", "3.4"]], build: serviceStructurePage },
 ] as const satisfies readonly PageDefinition[];
 

@@ -14,13 +14,13 @@ export async function levelsPage(query: StatsQuery): Promise<StatPageBody> {
   ];
   if (levels.single > 0) rows.push({ nivaa: "Én kommune igjen", definisjon: "1 kommune", antall: levels.single, andel: round1(percent(levels.single, levels.total)), rapport: null });
   return {
-    intro:
-      "Ordningene etter hvor mange kommuner som deltar, også kommuner utenfor utvalget. Der kilden oppgir et høyere medlemstall enn navnelista, brukes det trykte tallet.",
+    intro: "Ordningene etter hvor mange kommuner som deltar, også kommuner utenfor utvalget. Der kilden oppgir et høyere medlemstall enn navnelista, brukes det trykte tallet.",
     sections: [
       {
         id: "nivaa",
         heading: "Ordninger etter geografisk nivå",
-        summary: `Av ${n(levels.total)} ordninger er ${n(levels.local)} lokale, ${n(levels.regional)} regionale og ${n(levels.higher)} på høyere nivå` +
+        summary:
+          `Av ${n(levels.total)} ordninger er ${n(levels.local)} lokale, ${n(levels.regional)} regionale og ${n(levels.higher)} på høyere nivå` +
           (b ? ` (${REPORT}: ${n(b.local)}, ${n(b.regional)} og ${n(b.higher)}).` : "."),
         table: {
           id: "nivaa",
@@ -36,7 +36,14 @@ export async function levelsPage(query: StatsQuery): Promise<StatPageBody> {
           footer: { nivaa: "Totalt", antall: levels.total, andel: levels.total ? 100 : null, rapport: b ? b.local + b.regional + b.higher : null },
           source: "NIVI 2021, avsnitt 2.1",
         },
-        chart: { category: "nivaa", series: [{ key: "antall", name: "Levende" }, { key: "rapport", name: REPORT }], layout: "vertical" },
+        chart: {
+          category: "nivaa",
+          series: [
+            { key: "antall", name: "Levende" },
+            { key: "rapport", name: REPORT },
+          ],
+          layout: "vertical",
+        },
         notes: scopeNote(query, baseline),
       },
     ],

@@ -4,10 +4,7 @@ import type { StatPageBody, StatTable } from "../tables";
 import { d1, inWords, n, pageFigures, REPORT, round1, scopeNote } from "./shared";
 
 export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBody> {
-  const [rows, baseline] = await Promise.all([
-    arrangementsPerMunicipality(query),
-    pageFigures(["perMunicipality", "meanPerMunicipality", "meanByPopulationClass", "range", "deviations"] as const),
-  ]);
+  const [rows, baseline] = await Promise.all([arrangementsPerMunicipality(query), pageFigures(["perMunicipality", "meanPerMunicipality", "meanByPopulationClass", "range", "deviations"] as const)]);
   const summary = summarizeArrangementsPerMunicipality(rows);
   const printed = new Map((baseline.perMunicipality ?? []).map((r) => [r.municipality, r]));
   const classLabel = new Map<string, string>(POPULATION_CLASSES.map((c) => [c.key, c.label]));
@@ -69,8 +66,7 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
     ];
   };
   return {
-    intro:
-      "Antall samarbeidsordninger hver kommune deltar i på valgt dato, farget etter innbyggertall 1. januar. En ordning med flere kommuner telles hos hver av dem.",
+    intro: "Antall samarbeidsordninger hver kommune deltar i på valgt dato, farget etter innbyggertall 1. januar. En ordning med flere kommuner telles hos hver av dem.",
     sections: [
       {
         id: "per-kommune",
@@ -101,9 +97,7 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
       {
         id: "etter-storrelse",
         heading: "Snitt etter kommunestørrelse",
-        summary: summary.byPopulationClass
-          .map((c) => `${c.label} innbyggere: ${d1(c.mean)} (${n(c.municipalities)} kommuner, ${REPORT}: ${d1(printedClass.get(c.key)?.mean)})`)
-          .join(". ") + ".",
+        summary: summary.byPopulationClass.map((c) => `${c.label} innbyggere: ${d1(c.mean)} (${n(c.municipalities)} kommuner, ${REPORT}: ${d1(printedClass.get(c.key)?.mean)})`).join(". ") + ".",
         table: classTable,
         chart: {
           category: "klasse",
@@ -114,10 +108,7 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
           layout: "vertical",
           decimals: 1,
         },
-        notes: [
-          ...alClassNote(),
-          ...(summary.withoutPopulation > 0 ? [`${n(summary.withoutPopulation)} kommuner mangler innbyggertall og er ikke med i noen klasse.`] : []),
-        ],
+        notes: [...alClassNote(), ...(summary.withoutPopulation > 0 ? [`${n(summary.withoutPopulation)} kommuner mangler innbyggertall og er ikke med i noen klasse.`] : [])],
       },
     ],
   };

@@ -26,9 +26,7 @@ export async function overviewPage(query: StatsQuery): Promise<StatPageBody & { 
   ];
   const means = [
     row("Alle kommuner", o.municipalities.mean, r.mean, true),
-    ...o.municipalities.byPopulationClass.map((c) =>
-      row(`${c.label} innbyggere`, c.mean, r.meanByPopulationClass?.find((p) => p.class === c.key)?.mean, true),
-    ),
+    ...o.municipalities.byPopulationClass.map((c) => row(`${c.label} innbyggere`, c.mean, r.meanByPopulationClass?.find((p) => p.class === c.key)?.mean, true)),
   ];
   const columns = (decimals?: number): StatColumn[] => [
     { key: "figure", header: "Nøkkeltall" },

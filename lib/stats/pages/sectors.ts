@@ -27,7 +27,12 @@ export async function sectorsPage(query: StatsQuery): Promise<StatPageBody> {
         heading: "Ordninger etter sektor",
         summary: top
           ? `Flest ordninger er innen ${top.name.toLowerCase()} (${n(top.arrangements)} av ${n(total)}). ` +
-            `Helse og sosial utgjør til sammen ${formatPercent(percent(rows.filter((r) => healthAndSocialCodes.includes(r.code)).reduce((s, r) => s + r.arrangements, 0), total) ?? 0)} (${REPORT}: «${printedShare}»).`
+            `Helse og sosial utgjør til sammen ${formatPercent(
+              percent(
+                rows.filter((r) => healthAndSocialCodes.includes(r.code)).reduce((s, r) => s + r.arrangements, 0),
+                total,
+              ) ?? 0,
+            )} (${REPORT}: «${printedShare}»).`
           : "Ingen ordninger.",
         table: {
           id: "sektorer",
@@ -42,7 +47,14 @@ export async function sectorsPage(query: StatsQuery): Promise<StatPageBody> {
           footer: { sektor: "Totalt", antall: total, andel: total ? 100 : null, rapport: (baseline.sectors ?? []).reduce((s, r) => s + r.count, 0) || null },
           source: "NIVI 2021, Figur 5.1 og Tabell 5.1–5.10",
         },
-        chart: { category: "sektor", series: [{ key: "antall", name: "Levende" }, { key: "rapport", name: REPORT }], layout: "horizontal" },
+        chart: {
+          category: "sektor",
+          series: [
+            { key: "antall", name: "Levende" },
+            { key: "rapport", name: REPORT },
+          ],
+          layout: "horizontal",
+        },
         notes: [...regionalBodiesNote(), ...scopeNote(query, baseline)],
       },
     ],

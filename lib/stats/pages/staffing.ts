@@ -120,9 +120,7 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
     const inHallingdalTable = s?.hallingdal.rows.find((r) => startsWith(r.name));
     const inChildWelfareTable = s?.childWelfare.rows.find((r) => startsWith(r.service));
     if (!inHallingdalTable || !inChildWelfareTable || inHallingdalTable.fte === inChildWelfareTable.fte) return [];
-    return [
-      `${inChildWelfareTable.service} står med ${d1(inHallingdalTable.fte)} årsverk i Tabell 2.3 og ${d1(inChildWelfareTable.fte)} i Tabell 3.3; registeret bruker sist registrerte tall.`,
-    ];
+    return [`${inChildWelfareTable.service} står med ${d1(inHallingdalTable.fte)} årsverk i Tabell 2.3 og ${d1(inChildWelfareTable.fte)} i Tabell 3.3; registeret bruker sist registrerte tall.`];
   };
   return {
     intro:
@@ -160,14 +158,26 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
         `${n(tables.nav.length)} felles NAV-kontor har kommunale årsverk i registeret, til sammen ${d1(totalFte(tables.nav))}.`,
         staffingLiveTable("bemanning-nav", "Kommunale årsverk i felles NAV-kontor (levende)", tables.nav, false, "Registeret; NIVI 2021, Tabell 3.4"),
       ),
-      section("nav-rapport", "NAV-kontor i rapporten", `Tabell 3.4 har ${n(s?.nav.rows.length ?? 0)} NAV-kontor med ${d1(s?.nav.sum.totalFte)} årsverk i alt.`, navPrinted, s?.nav.note ? [s.nav.note] : []),
+      section(
+        "nav-rapport",
+        "NAV-kontor i rapporten",
+        `Tabell 3.4 har ${n(s?.nav.rows.length ?? 0)} NAV-kontor med ${d1(s?.nav.sum.totalFte)} årsverk i alt.`,
+        navPrinted,
+        s?.nav.note ? [s.nav.note] : [],
+      ),
       section(
         "ppt",
         "PP-tjenester",
         `${n(tables.ppt.length)} interkommunale PP-tjenester har bemanningstall, til sammen ${d1(totalFte(tables.ppt))} årsverk.`,
         staffingLiveTable("bemanning-ppt", "Årsverk i interkommunale PP-tjenester (levende)", tables.ppt, false, "Registeret; NIVI 2021, Figur 3.5"),
       ),
-      section("ppt-rapport", "PP-tjenester i rapporten", `Figur 3.5 har ${n(s?.ppt.rows.length ?? 0)} PP-tjenester med ${d1(s?.ppt.sum.totalFte)} årsverk.`, pptPrinted, s?.ppt.note ? [s.ppt.note] : []),
+      section(
+        "ppt-rapport",
+        "PP-tjenester i rapporten",
+        `Figur 3.5 har ${n(s?.ppt.rows.length ?? 0)} PP-tjenester med ${d1(s?.ppt.sum.totalFte)} årsverk.`,
+        pptPrinted,
+        s?.ppt.note ? [s.ppt.note] : [],
+      ),
     ],
   };
 }

@@ -44,7 +44,11 @@ export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
         },
         chart: {
           category: "omraade",
-          series: [{ key: "prosent", name: "Levende" }, { key: "rapportProsent", name: REPORT }, { key: "trondelag", name: "Trøndelag 2020" }],
+          series: [
+            { key: "prosent", name: "Levende" },
+            { key: "rapportProsent", name: REPORT },
+            { key: "trondelag", name: "Trøndelag 2020" },
+          ],
           layout: "horizontal",
         },
         notes: [

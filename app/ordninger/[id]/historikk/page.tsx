@@ -78,7 +78,13 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                 </Table>
               ) : null}
               {full ? (
-                <RestoreForm action={restoreArrangementVersionAction} arrangementId={arrangement.id} version={arrangement.version} auditEventId={entry.id} label="Gjenopprett versjonen før denne endringen" />
+                <RestoreForm
+                  action={restoreArrangementVersionAction}
+                  arrangementId={arrangement.id}
+                  version={arrangement.version}
+                  auditEventId={entry.id}
+                  label="Gjenopprett versjonen før denne endringen"
+                />
               ) : null}
             </li>
           ))}

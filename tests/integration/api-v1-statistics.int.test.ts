@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useSeededRegistry } from "../../tests/helpers/database.ts";
+import { useSeededRegistry } from "@/tests/helpers/database";
 
 /** The open statistics API and the table downloads, called through their route handlers. */
 let db: { url: string; drop(): Promise<void> };
@@ -130,7 +130,7 @@ describe("GET /statistikk/<side>/eksport", () => {
 
   it("sends every table of every page as XLSX", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const { STAT_PAGES, loadStatPage } = await import("./pages");
+    const { STAT_PAGES, loadStatPage } = await import("@/lib/stats/pages");
     for (const p of [...STAT_PAGES.map((s) => s.slug), "oversikt"]) {
       const page = (await loadStatPage(p, { asOf: "2021-11-01", scope: { kind: "surveyed" } }))!;
       for (const section of page.sections) {

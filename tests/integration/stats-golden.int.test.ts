@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useSeededRegistry } from "../../tests/helpers/database.ts";
+import { useSeededRegistry } from "@/tests/helpers/database";
 
 /**
  * Byte-for-byte regression test (issue #12): every statistic and every listing of the seeded 2021
  * registry as of 2021-11-01, serialised with stable key order and compared with the stored file
- * lib/stats/testing/golden-2021-11-01.json.
+ * tests/fixtures/stats-golden-2021-11-01.json.
  *
  * Covered, for the scopes surveyed / region hallingdal / all:
  * - the whole statistics set (statisticsSet; each statistic run alone and the one-statement set
@@ -19,11 +19,11 @@ import { useSeededRegistry } from "../../tests/helpers/database.ts";
  * Database ids (`id` keys) are left out (the seed order may change without changing a figure), and
  * today's date (the default county map date, docs/decisions/0020) is written as "<i dag>".
  *
- * To regenerate the file after a deliberate change: UPDATE_GOLDEN=1 npx vitest run --project integration lib/stats/golden.int.test.ts
+ * To regenerate the file after a deliberate change: UPDATE_GOLDEN=1 npx vitest run --project integration tests/integration/stats-golden.int.test.ts
  * and list the change in the commit message.
  */
 const ASOF = "2021-11-01";
-const FILE = path.join(import.meta.dirname, "testing", "golden-2021-11-01.json");
+const FILE = path.join(import.meta.dirname, "..", "fixtures", "stats-golden-2021-11-01.json");
 const SCOPES = [
   { key: "surveyed", region: null, scope: { kind: "surveyed" } },
   { key: "hallingdal", region: "hallingdal", scope: { kind: "region", slug: "hallingdal", name: "Hallingdal" } },
@@ -74,10 +74,11 @@ async function apiGet(route: "" | "/kommuner" | "/oppgaver", region: string | nu
 }
 
 async function computeEverything(): Promise<Record<string, unknown>> {
-  const stats = await import("./index");
-  const { loadStatPage } = await import("./pages");
+  const stats = await import("@/lib/stats");
+  const { loadStatPage } = await import("@/lib/stats/pages");
   const { parseArrangementFilters } = await import("@/lib/arrangements/filters");
-  const { arrangementFacets, listAllArrangements, listResolved, resolveArrangementFilters } = await import("@/lib/arrangements/list");
+  const { arrangementFacets } = await import("@/lib/arrangements/facets");
+  const { listAllArrangements, listResolved, resolveArrangementFilters } = await import("@/lib/arrangements/list");
 
   const scopes: Record<string, unknown> = {};
   for (const s of SCOPES) {

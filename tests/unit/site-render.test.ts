@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ContactDetails, ContactSentence } from "@/components/site/ContactDetails";
-import { readSiteConfig } from "./site";
+import { readSiteConfig } from "@/lib/config/site";
 
 const configured = readSiteConfig({
   SITE_OWNER_NAME: "Ål kommune",

@@ -2,8 +2,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { createPrismaClient } from "@/lib/db";
-import { notFound, ok } from "./responses";
-import { apiPathRoute, apiQueryRoute, DATABASE_UNAVAILABLE, INTERNAL_ERROR, isDatabaseUnavailable, type QueryParameters } from "./route";
+import { notFound, ok } from "@/lib/api/responses";
+import { apiPathRoute, apiQueryRoute, DATABASE_UNAVAILABLE, INTERNAL_ERROR, isDatabaseUnavailable, type QueryParameters } from "@/lib/api/route";
 
 /** A port nothing listens on: every connection is refused at once. */
 const CLOSED = "postgresql://ingen:ingen@127.0.0.1:1/ingen";
