@@ -339,7 +339,6 @@ export const ARRANGEMENT_OPERATIONS = {
   restoreArrangementVersion,
 } as const;
 
-export type ArrangementOperationName = keyof typeof ARRANGEMENT_OPERATIONS;
 
 /** The operation a stored change request names; undefined for a name no operation has. */
 export function operationNamed(name: string): ArrangementOperation | undefined {

@@ -15,7 +15,6 @@ export interface FormState {
   submittedAt?: number;
 }
 
-export const EMPTY_FORM_STATE: FormState = {};
 
 /**
  * FormData → plain object for the zod schemas. Keys listed in the hidden `_fields` input are

@@ -2,7 +2,7 @@ import "server-only";
 import { validOn } from "@/lib/domain/sql/activity";
 import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic, mean } from "./engine/statistic";
 
@@ -65,7 +65,6 @@ function perMunicipalitySelect(): Prisma.Sql {
     ORDER BY coalesce(c.arrangements, 0) DESC, m.name, m.id`;
 }
 
-export const arrangementsPerMunicipalitySql = (query: StatsQuery) => statisticSql(arrangementsPerMunicipalityStatistic, query);
 export const arrangementsPerMunicipality = (query: StatsQuery) => computeStatistic(arrangementsPerMunicipalityStatistic, query);
 
 /** Population classes of the report (avsnitt 2.2), by population on 1 January. */

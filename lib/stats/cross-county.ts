@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import { countyMapDateOf, type StatsQuery } from "./engine/scope";
 import { COUNTY_FLAGS, countyOnSql } from "./engine/sql";
 import { defineStatistic } from "./engine/statistic";
@@ -112,7 +112,6 @@ export const crossCountyStatistic = defineStatistic({
   },
 });
 
-export const crossCountySql = (query: StatsQuery) => statisticSql(crossCountyStatistic, query);
 export const crossCountySummary = (query: StatsQuery) => computeStatistic(crossCountyStatistic, query);
 
 /**
@@ -144,7 +143,6 @@ export const crossCountyListing = defineStatistic({
   shape: (rows: CrossCountyRow[], query: StatsQuery) => groupCrossings(rows, query),
 });
 
-export const crossCountyListingSql = (query: StatsQuery) => statisticSql(crossCountyListing, query);
 export const crossCountyArrangements = (query: StatsQuery) => computeStatistic(crossCountyListing, query);
 
 function groupCrossings(rows: CrossCountyRow[], query: StatsQuery): CrossCountyResult {

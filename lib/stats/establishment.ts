@@ -3,7 +3,7 @@ import { ESTABLISHMENT_PERIODS, type EstablishmentPeriodKey } from "@/lib/domain
 import { establishedWithinSql, establishmentBucketSql } from "@/lib/domain/sql/establishment";
 import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
@@ -30,7 +30,6 @@ export const establishmentPeriodsStatistic = defineStatistic({
   },
 });
 
-export const establishmentPeriodsSql = (query: StatsQuery) => statisticSql(establishmentPeriodsStatistic, query);
 export const arrangementsByEstablishmentPeriod = (query: StatsQuery) => computeStatistic(establishmentPeriodsStatistic, query);
 
 export interface YearCount {
@@ -49,7 +48,6 @@ export const arrangementsPerYearStatistic = defineStatistic({
   shape: (rows: YearCount[]) => rows,
 });
 
-export const arrangementsPerYearSql = (query: StatsQuery) => statisticSql(arrangementsPerYearStatistic, query);
 export const arrangementsPerEstablishmentYear = (query: StatsQuery) => computeStatistic(arrangementsPerYearStatistic, query);
 
 export interface NewArrangement {
@@ -97,5 +95,4 @@ function newArrangementsSelect(from: number, to: number): Prisma.Sql {
     ORDER BY a."establishedYear" NULLS LAST, a.name`;
 }
 
-export const newArrangementsSql = (query: StatsQuery, from: number, to: number) => statisticSql(newArrangementsStatistic(from, to), query);
 export const newArrangementsInPeriod = (query: StatsQuery, from: number, to: number) => computeStatistic(newArrangementsStatistic(from, to), query);

@@ -1,7 +1,7 @@
 import "server-only";
 import { belowCooperationSql, levelSql } from "@/lib/domain/sql/levels";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
@@ -40,5 +40,4 @@ export const geographicLevelsStatistic = defineStatistic({
   shape: (rows: GeographicLevels[]): GeographicLevels => rows[0] ?? { local: 0, regional: 0, higher: 0, single: 0, total: 0 },
 });
 
-export const geographicLevelsSql = (query: StatsQuery) => statisticSql(geographicLevelsStatistic, query);
 export const arrangementsByGeographicLevel = (query: StatsQuery) => computeStatistic(geographicLevelsStatistic, query);

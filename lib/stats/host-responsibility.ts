@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { arrangementsPerMunicipality, type MunicipalityArrangementCount } from "./arrangements-per-municipality";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
@@ -47,7 +47,6 @@ export const hostSummaryStatistic = defineStatistic({
   shape: (rows: HostRow[]): HostSummary => summarizeHosts(rows),
 });
 
-export const hostSummarySql = (query: StatsQuery) => statisticSql(hostSummaryStatistic, query);
 export const hostSummary = (query: StatsQuery) => computeStatistic(hostSummaryStatistic, query);
 
 function summarizeHosts(rows: HostRow[]): HostSummary {

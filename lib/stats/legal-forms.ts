@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
@@ -37,5 +37,4 @@ export const legalFormDistributionStatistic = defineStatistic({
   shape: (rows: LegalFormCount[]) => rows,
 });
 
-export const legalFormDistributionSql = (query: StatsQuery) => statisticSql(legalFormDistributionStatistic, query);
 export const legalFormDistribution = (query: StatsQuery) => computeStatistic(legalFormDistributionStatistic, query);

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
@@ -22,5 +22,4 @@ export const scopeTotalsStatistic = defineStatistic({
   shape: (rows: ScopeTotals[]): ScopeTotals => rows[0] ?? { arrangements: 0, municipalities: 0, participations: 0 },
 });
 
-export const scopeTotalsSql = (query: StatsQuery) => statisticSql(scopeTotalsStatistic, query);
 export const scopeTotals = (query: StatsQuery) => computeStatistic(scopeTotalsStatistic, query);

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
@@ -23,5 +23,4 @@ export const sectorDistributionStatistic = defineStatistic({
   shape: (rows: SectorCount[]) => rows,
 });
 
-export const sectorDistributionSql = (query: StatsQuery) => statisticSql(sectorDistributionStatistic, query);
 export const sectorDistribution = (query: StatsQuery) => computeStatistic(sectorDistributionStatistic, query);

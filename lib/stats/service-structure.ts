@@ -1,4 +1,4 @@
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineComposite } from "./engine/statistic";
 import { joinTaskAreaParts, taskAreaArrangementsPart, taskAreaMunicipalitiesPart, type TaskAreaMunicipalities } from "./task-area-participation";
@@ -53,7 +53,6 @@ export const serviceStructureStatistic = defineComposite({
     orderLikeReport(joinTaskAreaParts(parts).map((r) => ({ taskArea: r.slug, name: r.name, sortOrder: r.sortOrder, municipal: r.scopeSize - r.municipalities, intermunicipal: r.arrangements }))),
 });
 
-export const serviceStructureSql = (query: StatsQuery) => statisticSql(serviceStructureStatistic, query);
 /** Every task area; the report's 21 tasks first, in the report's order. */
 export const serviceStructureByTaskArea = (query: StatsQuery) => computeStatistic(serviceStructureStatistic, query);
 

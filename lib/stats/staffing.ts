@@ -1,7 +1,7 @@
 import "server-only";
 import { yearOf } from "@/lib/domain/today";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineStatistic } from "./engine/statistic";
 
@@ -58,7 +58,6 @@ export const staffedArrangementsStatistic = defineStatistic({
   shape: (rows: StaffedArrangement[]) => rows,
 });
 
-export const staffingSql = (query: StatsQuery) => statisticSql(staffedArrangementsStatistic, query);
 export const staffedArrangements = (query: StatsQuery) => computeStatistic(staffedArrangementsStatistic, query);
 
 /** The live staffing tables of the report, cut from one query. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computeStatistic, statisticSql } from "./engine/runner";
+import { computeStatistic } from "./engine/runner";
 import type { StatsQuery } from "./engine/scope";
 import { defineComposite, defineStatistic, percent } from "./engine/statistic";
 
@@ -61,5 +61,4 @@ export const taskAreaParticipationStatistic = defineComposite({
     joinTaskAreaParts(parts).map(({ scopeSize, ...r }) => ({ ...r, percent: percent(r.municipalities, scopeSize) })),
 });
 
-export const taskAreaParticipationSql = (query: StatsQuery) => statisticSql(taskAreaParticipationStatistic, query);
 export const participationByTaskArea = (query: StatsQuery) => computeStatistic(taskAreaParticipationStatistic, query);

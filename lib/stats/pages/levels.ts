@@ -1,16 +1,19 @@
+import { LEVELS } from "@/lib/domain/levels";
 import type { StatsQuery } from "../engine/scope";
 import { percent } from "../engine/statistic";
 import { arrangementsByGeographicLevel } from "../geographic-level";
 import type { StatPageBody, StatRow } from "../tables";
 import { n, pageFigures, REPORT, round1, scopeNote } from "./shared";
 
+const [LOCAL, REGIONAL, HIGHER] = LEVELS;
+
 export async function levelsPage(query: StatsQuery): Promise<StatPageBody> {
   const [levels, baseline] = await Promise.all([arrangementsByGeographicLevel(query), pageFigures(["levels"] as const)]);
   const b = baseline.levels;
   const rows: StatRow[] = [
-    { nivaa: "Lokalt", definisjon: "2–3 kommuner", antall: levels.local, andel: round1(percent(levels.local, levels.total)), rapport: b?.local ?? null },
-    { nivaa: "Regionalt", definisjon: "4–8 kommuner", antall: levels.regional, andel: round1(percent(levels.regional, levels.total)), rapport: b?.regional ?? null },
-    { nivaa: "Høyere nivå", definisjon: "9 eller flere kommuner", antall: levels.higher, andel: round1(percent(levels.higher, levels.total)), rapport: b?.higher ?? null },
+    { nivaa: LOCAL.name, definisjon: LOCAL.range, antall: levels.local, andel: round1(percent(levels.local, levels.total)), rapport: b?.local ?? null },
+    { nivaa: REGIONAL.name, definisjon: REGIONAL.range, antall: levels.regional, andel: round1(percent(levels.regional, levels.total)), rapport: b?.regional ?? null },
+    { nivaa: HIGHER.name, definisjon: HIGHER.range, antall: levels.higher, andel: round1(percent(levels.higher, levels.total)), rapport: b?.higher ?? null },
   ];
   if (levels.single > 0) rows.push({ nivaa: "Én kommune igjen", definisjon: "1 kommune", antall: levels.single, andel: round1(percent(levels.single, levels.total)), rapport: null });
   return {

@@ -1,3 +1,4 @@
+import { LEVELS, REGIONAL_MAX } from "@/lib/domain/levels";
 import { yearOf } from "@/lib/domain/today";
 import type { StatsQuery } from "../engine/scope";
 import { NEW_ARRANGEMENTS_FROM } from "../index";
@@ -18,9 +19,9 @@ export async function overviewPage(query: StatsQuery): Promise<StatPageBody & { 
   const counts = [
     row("Samarbeidsordninger", o.totals.arrangements, r.arrangements),
     row("Kommuner i utvalget", o.totals.municipalities, r.municipalities),
-    row("Lokale ordninger (2–3 kommuner)", o.levels.local, r.levels?.local),
-    row("Regionale ordninger (4–8 kommuner)", o.levels.regional, r.levels?.regional),
-    row("Ordninger på høyere nivå (9+ kommuner)", o.levels.higher, r.levels?.higher),
+    row(`Lokale ordninger (${LEVELS[0].range})`, o.levels.local, r.levels?.local),
+    row(`Regionale ordninger (${LEVELS[1].range})`, o.levels.regional, r.levels?.regional),
+    row(`Ordninger på høyere nivå (${REGIONAL_MAX + 1}+ kommuner)`, o.levels.higher, r.levels?.higher),
     row(`Nye ordninger ${NEW_ARRANGEMENTS_FROM}–${yearOf(query.asOf)}`, o.newArrangements, r.newArrangements),
     row("Ordninger over fylkesgrensene", o.crossCounty.total, r.crossCounty),
   ];
