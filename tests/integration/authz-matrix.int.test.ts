@@ -12,8 +12,8 @@ import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
 import { createTestActors, type TestActors } from "@/tests/helpers/actors";
 import { useSeededRegistry } from "@/tests/helpers/database";
-import type { FormState } from "./form";
-import { MUTATIONS, type MutationName } from "./index";
+import type { FormState } from "@/lib/changes/form";
+import { MUTATIONS, type MutationName } from "@/lib/changes";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/actor", () => ({ currentActor: async () => session.actor, loadActor: async () => session.actor }));
