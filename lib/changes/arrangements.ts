@@ -339,7 +339,6 @@ export const ARRANGEMENT_OPERATIONS = {
   restoreArrangementVersion,
 } as const;
 
-
 /** The operation a stored change request names; undefined for a name no operation has. */
 export function operationNamed(name: string): ArrangementOperation | undefined {
   return Object.values(ARRANGEMENT_OPERATIONS).find((op) => op.name === name);

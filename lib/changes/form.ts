@@ -15,7 +15,6 @@ export interface FormState {
   submittedAt?: number;
 }
 
-
 /**
  * FormData → plain object for the zod schemas. Keys listed in the hidden `_fields` input are
  * normalised when absent: `…Ids` become [] (no checkbox ticked), others false (checkbox unticked).
