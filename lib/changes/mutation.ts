@@ -46,10 +46,31 @@ export async function inTransaction(work: (tx: Tx) => Promise<MutationResult>): 
     // participationOverlapErrors was passed by a concurrent write: the same rule, the same kind of answer.
     const text = error instanceof Error ? error.message : String(error);
     if (/participation_no_overlap/.test(text)) return fail("validation", M.participationOverlap);
+    // A unique key taken by a concurrent transaction after this one's own check passed (two
+    // simultaneous creates with the same e-mail or name): the same answer as the check gives.
+    const clash = uniqueClash(error);
+    if (clash) return fail("validation", M.validation, clash);
     console.error("Mutasjon feilet og ble rullet tilbake", error);
     return fail("error", M.error);
   }
 }
+
+/** Field errors for a unique-constraint violation (Prisma P2002 / SQLSTATE 23505), or null. */
+export function uniqueClash(error: unknown): FieldErrors | null {
+  if (typeof error !== "object" || error === null) return null;
+  const { code, meta, message } = error as { code?: unknown; meta?: unknown; message?: unknown };
+  const detail = `${JSON.stringify(meta ?? null)} ${typeof message === "string" ? message : ""}`;
+  if (code !== "P2002" && !/\b23505\b|Unique constraint/i.test(detail)) return null;
+  if (/email/i.test(detail)) return { email: [UNIQUE_MESSAGES.email] };
+  if (/slug|Arrangement/i.test(detail)) return { name: [UNIQUE_MESSAGES.name] };
+  return { _form: [UNIQUE_MESSAGES.other] };
+}
+
+export const UNIQUE_MESSAGES = {
+  email: "Det finnes allerede en bruker med denne e-postadressen.",
+  name: "Det finnes allerede en ordning med dette navnet (den ble registrert akkurat nå). Se etter den i listen før du prøver igjen.",
+  other: "Dette finnes allerede. Last siden på nytt og se etter før du prøver igjen.",
+} as const;
 
 /**
  * The one pipeline every mutation runs through: zod → (in one transaction) load → authorize →

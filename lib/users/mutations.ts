@@ -5,7 +5,7 @@ import { DEMO_PASSWORDS } from "@/lib/auth/demo-accounts";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { normaliseEmail } from "@/lib/auth/rate-limit";
 import type { Tx } from "@/lib/db";
-import { defineMutation, loadNothing } from "@/lib/changes/mutation";
+import { defineMutation, loadNothing, UNIQUE_MESSAGES } from "@/lib/changes/mutation";
 import { fail, MESSAGES as M, MutationFailure } from "@/lib/changes/result";
 import { id, idList, requiredText } from "@/lib/changes/validation";
 
@@ -71,7 +71,7 @@ export const createUser = defineMutation({
     const municipalities = scopeOf(input);
     await checkMunicipalities(tx, municipalities);
     if (await tx.user.findUnique({ where: { email: input.email } })) {
-      throw new MutationFailure(fail("validation", M.validation, { email: ["Det finnes allerede en bruker med denne e-postadressen."] }));
+      throw new MutationFailure(fail("validation", M.validation, { email: [UNIQUE_MESSAGES.email] }));
     }
     const passwordHash = await hashPassword(input.password);
     const user = await tx.user.create({
