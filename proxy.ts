@@ -1,5 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { isWellFormedPath } from "@/lib/http/path-segment";
 
 /**
  * Pages that need a login send anonymous visitors to /logg-inn first. This is only a convenience:
@@ -17,6 +18,12 @@ const NOT_FOUND_REWRITE = "/_ikke-funnet";
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
+  // A malformed percent escape (`/kommuner/%E0%A4%A`) makes Next.js's own parameter decoding throw,
+  // a bare 500 before any page or route runs: answer 400 (API, Norwegian JSON) or the 404 page here.
+  if (!isWellFormedPath(pathname)) {
+    if (pathname.startsWith("/api/")) return Response.json({ feil: "Ugyldig adresse: adressen inneholder en ødelagt %-koding." }, { status: 400 });
+    return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
+  }
   if (LOGIN_PATHS.some((re) => re.test(pathname))) return requireLogin(request as NextRequestWithAuth, event);
   if ((request.method === "GET" || request.method === "HEAD") && (await isMissing(pathname))) {
     return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
@@ -47,5 +54,9 @@ export const config = {
     "/ordninger/:id/historikk",
     "/regioner/:slug",
     "/statistikk/:side",
+    // Only for the malformed-escape guard above.
+    "/api/v1/:path*",
+    "/kommuner/:nummer/kartleggingsfil",
+    "/statistikk/:side/eksport",
   ],
 };

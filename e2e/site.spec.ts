@@ -23,6 +23,19 @@ test.describe("nettstedet", () => {
     });
   }
 
+  test("en ødelagt %-koding i adressen gir 404-siden eller norsk 400 i API-et, aldri 500", async ({ request }) => {
+    for (const path of ["/kommuner/%E0%A4%A", "/ordninger/%E0%A4%A", "/kommuner/%E0%A4%A/kartleggingsfil"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(await response.text()).toMatch(/Fant ikke siden/);
+    }
+    for (const path of ["/api/v1/kommuner/%E0%A4%A", "/api/v1/ordninger/%E0%A4%A"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+      expect((await response.json()).feil).toMatch(/Ugyldig adresse/);
+    }
+  });
+
   test("en manglende ordning viser 404-siden i nettleseren og består axe", async ({ page }) => {
     const response = await page.goto("/ordninger/finnes-ikke");
     expect(response?.status()).toBe(404);

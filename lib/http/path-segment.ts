@@ -10,3 +10,13 @@ export function decodePathSegment(segment: string): string {
     return segment;
   }
 }
+
+/** Whether every segment of a path decodes; Next.js answers a bare 500 for one that does not. */
+export function isWellFormedPath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
