@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrors, isValidOrgNr, orgNr, requiredDate, requiredText } from "./validation";
+import { fieldErrors, isValidOrgNr, optionalText, orgNr, requiredDate, requiredText } from "./validation";
 
 describe("validation building blocks", () => {
   it("checks organisation numbers with modulus 11", () => {
@@ -10,6 +10,17 @@ describe("validation building blocks", () => {
     expect(orgNr.safeParse("974 760 673").data).toBe("974760673");
     expect(orgNr.safeParse("").data).toBeNull();
     expect(orgNr.safeParse("abc").success).toBe(false);
+  });
+
+  it("rejects NUL and other control characters as a field error, but keeps line breaks and tabs", () => {
+    const schema = z.object({ name: requiredText("Navnet", 100), notes: optionalText("Merknaden", 100) });
+    const result = schema.safeParse({ name: "Ål\u0000 IKS", notes: "linje\u0007" });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!)).toEqual({
+      name: ["Navnet kan ikke inneholde kontrolltegn (usynlige tegn som NUL). Skriv eller lim inn teksten på nytt."],
+      notes: ["Merknaden kan ikke inneholde kontrolltegn (usynlige tegn som NUL). Skriv eller lim inn teksten på nytt."],
+    });
+    expect(schema.safeParse({ name: "Nore og Uvdal", notes: "første linje\r\nandre\tlinje" }).success).toBe(true);
   });
 
   it("rejects markup, oversized text and impossible dates with Norwegian messages", () => {

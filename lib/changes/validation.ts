@@ -5,6 +5,9 @@ const MAX_INT = 2_147_483_647;
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 export const noMarkup = (value: string) => !/[<>]/.test(value);
+/** Control characters (NUL among them) are never text anyone typed; tab and line breaks are. */
+export const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
+const controlMessage = (label: string) => `${label} kan ikke inneholde kontrolltegn (usynlige tegn som NUL). Skriv eller lim inn teksten på nytt.`;
 
 export function requiredText(label: string, max: number) {
   return z
@@ -12,6 +15,7 @@ export function requiredText(label: string, max: number) {
     .trim()
     .min(1, { error: `${label} må fylles ut.` })
     .max(max, { error: `${label} kan ha høyst ${max} tegn.` })
+    .refine(noControlCharacters, { error: controlMessage(label) })
     .refine(noMarkup, { error: `${label} kan ikke inneholde tegnene < og >.` });
 }
 
@@ -22,6 +26,7 @@ export function optionalText(label: string, max: number) {
       .string({ error: `${label} må være tekst.` })
       .trim()
       .max(max, { error: `${label} kan ha høyst ${max} tegn.` })
+      .refine(noControlCharacters, { error: controlMessage(label) })
       .refine(noMarkup, { error: `${label} kan ikke inneholde tegnene < og >.` })
       .nullable(),
   );

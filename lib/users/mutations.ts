@@ -7,7 +7,7 @@ import { normaliseEmail } from "@/lib/auth/rate-limit";
 import type { Tx } from "@/lib/db";
 import { defineMutation, loadNothing, UNIQUE_MESSAGES } from "@/lib/changes/mutation";
 import { fail, MESSAGES as M, MutationFailure } from "@/lib/changes/result";
-import { id, idList, requiredText } from "@/lib/changes/validation";
+import { id, idList, noControlCharacters, requiredText } from "@/lib/changes/validation";
 
 /**
  * Account administration (admins only), through the same pipeline as every other mutation
@@ -19,6 +19,7 @@ const email = z
   .string({ error: "Skriv e-postadressen." })
   .trim()
   .max(320, { error: "E-postadressen er for lang." })
+  .refine(noControlCharacters, { error: "E-postadressen kan ikke inneholde kontrolltegn." })
   .pipe(z.email({ error: "Skriv en gyldig e-postadresse." }))
   .transform(normaliseEmail);
 const password = z.string({ error: "Skriv et passord." }).superRefine((value, ctx) => {

@@ -49,3 +49,14 @@ describe("unique clashes under concurrency", () => {
     expect(stored).toBe(results.filter((r) => r.ok).length);
   });
 });
+
+describe("control characters in text fields", () => {
+  it("a NUL in a text field is a Norwegian field error and changes nothing", async () => {
+    const target = await t.arrangement("ika-kongsberg");
+    const result = await MUTATIONS.updateArrangement(t.adviser, { arrangementId: String(target.id), baseVersion: String(target.version), notes: "Merknad\u0000med NUL" });
+    expect(result).toMatchObject({ ok: false, kind: "validation", errors: { notes: [expect.stringContaining("kontrolltegn")] } });
+    expect((await t.arrangement("ika-kongsberg")).version).toBe(target.version);
+    const user = await MUTATIONS.createUser(t.admin, { email: "nul\u0000@kommune.no", name: "Nul", role: "STATSFORVALTER", municipalityIds: [], password: "et-langt-og-godt-passord" });
+    expect(user).toMatchObject({ ok: false, kind: "validation", errors: { email: [expect.stringContaining("kontrolltegn")] } });
+  });
+});
