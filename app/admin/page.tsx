@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { USER_ROLE_LABELS } from "@/lib/domain/roles";
 import { requireActor } from "@/lib/auth/page";
 import { formOptions } from "@/lib/changes/queries";
-import { listUsers } from "@/lib/users/queries";
+import { awaitingFirstLogin, listUsers } from "@/lib/users/queries";
 import { createUserAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +44,7 @@ export default async function AdminPage() {
               <TableCell>{u.email}</TableCell>
               <TableCell>{USER_ROLE_LABELS[u.role]}</TableCell>
               <TableCell>{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
-              <TableCell>{u.active ? <Tag data-color="success">Aktiv</Tag> : <Tag data-color="neutral">Deaktivert</Tag>}</TableCell>
+              <TableCell>{!u.active ? <Tag data-color="neutral">Deaktivert</Tag> : awaitingFirstLogin(u) ? <Tag data-color="warning">Invitert</Tag> : <Tag data-color="success">Aktiv</Tag>}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -29,12 +29,20 @@ export type Action =
   /** See the full audit trail with names. */
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
-  | "user.manage";
+  | "user.manage"
+  /** Change one's own password, log out everywhere. Any logged-in user, for their own account only. */
+  | "account.own"
+  /** Choose a password through a one-time link (no login needed). Resource: whether the link is usable. */
+  | "account.useLink"
+  /** Ask for a password link by e-mail («Glemt passord»; no login needed, rate-limited). */
+  | "account.requestLink";
 
 export interface Resource {
   municipalityIds?: number[];
   proposerId?: number;
   municipalityId?: number | null;
+  /** For account.useLink: the one-time link exists, is unspent, unexpired and its user active. */
+  linkUsable?: boolean;
 }
 
 export type Decision = { allowed: true; mode: "apply" | "propose" } | { allowed: false; reason: string };
@@ -46,7 +54,12 @@ const DENIED_SCOPE = "Du kan bare foreslå endringer i ordninger der din kommune
 const isAdviser = (actor: Actor) => actor.role === "STATSFORVALTER" || actor.role === "ADMIN";
 const sharesMunicipality = (actor: Actor, ids: readonly number[] = []) => ids.some((id) => actor.municipalityIds.includes(id));
 
+export const DENIED_LINK = "Lenken er ugyldig, allerede brukt eller utløpt. Be om en ny lenke under «Glemt passord», eller kontakt administratoren.";
+
 export function authorize(actor: Actor | null, action: Action, resource: Resource = {}): Decision {
+  // The two account actions a visitor without a login may take; what proves them is the link itself.
+  if (action === "account.useLink") return resource.linkUsable ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_LINK };
+  if (action === "account.requestLink") return { allowed: true, mode: "apply" };
   if (!actor) return { allowed: false, reason: DENIED_LOGIN };
   switch (action) {
     case "arrangement.create":
@@ -70,5 +83,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
     case "user.manage":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+    case "account.own":
+      return { allowed: true, mode: "apply" };
   }
 }

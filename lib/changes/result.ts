@@ -11,6 +11,8 @@ export type MutationResult =
       arrangementId?: number;
       changeRequestId?: number;
       userId?: number;
+      /** A one-time account link, handed to the admin only when no SMTP server is configured. */
+      accountLink?: string;
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 
