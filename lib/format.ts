@@ -12,6 +12,11 @@ export function formatDecimal(value: number, fractionDigits = 1): string {
   }).format(value);
 }
 
+/** As many decimals as the value has, up to `maxFractionDigits`: 2; 2,5; 2,25 (for values people typed). */
+export function formatNumber(value: number, maxFractionDigits = 2): string {
+  return new Intl.NumberFormat("nb-NO", { maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
 export function formatPercent(value: number, fractionDigits = 0): string {
   return `${formatDecimal(value, fractionDigits)} %`;
 }
@@ -20,4 +25,15 @@ const dateFormat = new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "lo
 
 export function formatDate(value: Date): string {
   return dateFormat.format(value);
+}
+
+/**
+ * A number as a Norwegian types it: decimal comma («2,5») or point («2.5»), spaces (also no-break
+ * spaces) as thousands separators («101 859»), a leading minus or the typographic «−». Returns NaN
+ * for anything else (so «2,5,1» or «1.000,5» are not guessed at). Blank input is NaN too.
+ */
+export function parseNorwegianNumber(text: string): number {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-");
+  if (!/^-?(\d+([.,]\d+)?|[.,]\d+)$/.test(compact)) return Number.NaN;
+  return Number(compact.replace(",", "."));
 }

@@ -5,6 +5,7 @@ import type { EditableArrangement, Option } from "@/lib/changes/queries";
 import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
 import { PARTICIPATION_ROLE_LABELS, PARTICIPATION_ROLES, type ParticipationRoleName } from "@/lib/domain/roles";
 import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
+import { formatNumber } from "@/lib/format";
 import { SelectField } from "./fields";
 import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
 
@@ -172,14 +173,14 @@ export function StaffingForm({ action, arrangement, proposes }: { action: Server
         Årsverk
       </Heading>
       {snapshot.staffing.length ? (
-        <Paragraph>Registrert: {snapshot.staffing.map((s) => `${s.year}: ${String(s.fte).replace(".", ",")}`).join("; ")}.</Paragraph>
+        <Paragraph>Registrert: {snapshot.staffing.map((s) => `${s.year}: ${formatNumber(s.fte)}`).join("; ")}.</Paragraph>
       ) : (
         <Paragraph>Ingen årsverk er registrert.</Paragraph>
       )}
       <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
       <FormFeedback state={state} />
       <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", currentYearInNorway())} error={fieldError(state, "year")} />
-      <Textfield label="Årsverk" description="For eksempel 4.5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
+      <Textfield label="Årsverk" description="For eksempel 4,5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
       <Textfield label="Kilde (valgfritt)" name="source" defaultValue={valueOf(state, "source", "")} error={fieldError(state, "source")} />
       <div>
         <SubmitButton>{submitLabel(proposes, "Registrer årsverk")}</SubmitButton>

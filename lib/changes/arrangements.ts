@@ -5,7 +5,7 @@ import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import type { FieldErrors } from "./result.ts";
 import { withCommonRules } from "./rules.ts";
 import { activeParticipants, type ArrangementSnapshot, loadSnapshot, type Lookups, readSnapshot, SCALAR_FIELDS, setField, type Tx } from "./snapshot.ts";
-import { checkbox, id, idList, optionalDate, optionalId, optionalText, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
+import { checkbox, fromNorwegianNumber, id, idList, optionalDate, optionalId, optionalText, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
 
 /**
  * The arrangement mutations. Each one is a zod schema plus a `preview`: the arrangement as it would
@@ -258,11 +258,14 @@ export const recordStaffing = editOperation({
     arrangementId,
     baseVersion,
     year: year("Året", 1900, currentYearInNorway() + 1),
-    fte: z.coerce
-      .number({ error: "Årsverk må være et tall, for eksempel 4,5." })
-      .min(0, { error: "Årsverk kan ikke være negativt." })
-      .max(100_000, { error: "Årsverk må være under 100 000." })
-      .refine((v) => Math.round(v * 100) === v * 100, { error: "Årsverk kan ha høyst to desimaler." }),
+    fte: z.preprocess(
+      fromNorwegianNumber,
+      z
+        .number({ error: "Årsverk må være et tall, for eksempel 4,5." })
+        .min(0, { error: "Årsverk kan ikke være negativt." })
+        .max(100_000, { error: "Årsverk må være under 100 000." })
+        .refine((v) => Math.round(v * 100) === v * 100, { error: "Årsverk kan ha høyst to desimaler." }),
+    ),
     source: optionalText("Kilden", 300),
   }),
   async preview(input, current) {
