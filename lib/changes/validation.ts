@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-locale";
 import { parseNorwegianNumber } from "@/lib/format";
 
 /** zod building blocks with Norwegian messages, shared by every mutation's schema. */
