@@ -33,3 +33,16 @@ describe("formatNumber", () => {
     expect(formatNumber(2.25)).toBe("2,25");
   });
 });
+
+describe("Norwegian dates", () => {
+  it("shows calendar days as 30.11.2026", async () => {
+    const { formatShortDate, formatDay, formatDateTime, withNorwegianDates } = await import("./format");
+    expect(formatShortDate("2026-11-30")).toBe("30.11.2026");
+    expect(formatShortDate(new Date("2026-11-30T00:00:00Z"))).toBe("30.11.2026");
+    // 23:30 UTC on 30 November is 1 December in Norway.
+    expect(formatDay(new Date("2026-11-30T23:30:00Z"))).toBe("01.12.2026");
+    expect(formatDateTime(new Date("2026-06-30T12:05:00Z"))).toBe("30.06.2026 kl. 14:05");
+    expect(withNorwegianDates("medlem, fra 2020-01-01, gikk ut 2026-11-30")).toBe("medlem, fra 01.01.2020, gikk ut 30.11.2026");
+    expect(withNorwegianDates(null)).toBeNull();
+  });
+});

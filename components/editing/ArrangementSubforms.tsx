@@ -5,7 +5,7 @@ import type { EditableArrangement, Option } from "@/lib/changes/queries";
 import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
 import { PARTICIPATION_ROLE_LABELS, PARTICIPATION_ROLES, type ParticipationRoleName } from "@/lib/domain/roles";
 import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatShortDate } from "@/lib/format";
 import { SelectField } from "./fields";
 import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
 
@@ -96,8 +96,8 @@ export function ParticipantsSection({
                 {p.municipalityId === snapshot.hostMunicipalityId ? " (vertskommune)" : ""}
               </TableCell>
               <TableCell>{PARTICIPATION_ROLE_LABELS[p.role as ParticipationRoleName] ?? p.role}</TableCell>
-              <TableCell>{p.joinedOn ?? "–"}</TableCell>
-              <TableCell>{p.leftOn ?? "–"}</TableCell>
+              <TableCell>{p.joinedOn ? formatShortDate(p.joinedOn) : "–"}</TableCell>
+              <TableCell>{p.leftOn ? formatShortDate(p.leftOn) : "–"}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -199,7 +199,7 @@ export function EndForm({ action, arrangement, proposes }: { action: ServerActio
           Avsluttet
         </Heading>
         <Paragraph>
-          Ordningen ble avsluttet {snapshot.endDate}
+          Ordningen ble avsluttet {formatShortDate(snapshot.endDate)}
           {snapshot.endReason ? `: ${snapshot.endReason}` : "."}
         </Paragraph>
       </section>
