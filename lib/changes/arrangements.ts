@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/authorize";
 import { participationRoleInText } from "@/lib/domain/roles";
 import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
+import { participationExistenceErrors } from "./municipality-rules.ts";
 import type { FieldErrors } from "./result.ts";
 import { withCommonRules } from "./rules.ts";
 import { activeParticipants, type ArrangementSnapshot, loadSnapshot, type Lookups, readSnapshot, SCALAR_FIELDS, setField, type Tx } from "./snapshot.ts";
@@ -142,12 +143,18 @@ export const createArrangement = createOperation({
     joinedOn: optionalDate("Startdatoen for deltakelsen"),
   }),
   proposedMunicipalities: (input) => input.participantIds,
-  async preview(input, { lookups }) {
+  async preview(input, { tx, lookups }) {
     const participantIds = [...new Set(input.participantIds)];
     const errors = referenceErrors(lookups, { ...input, municipalityIds: { field: "participantIds", ids: participantIds } });
     const host = input.hostMunicipalityId;
     if (host !== null && !participantIds.includes(host)) errors.hostMunicipalityId = ["Vertskommunen må være en av deltakerkommunene."];
     if (hasErrors(errors)) return { errors };
+    const existence = await participationExistenceErrors(
+      tx,
+      "participantIds",
+      participantIds.map((municipalityId) => ({ municipalityId, joinedOn: input.joinedOn, leftOn: null })),
+    );
+    if (hasErrors(existence)) return { errors: existence };
     const after: ArrangementSnapshot = {
       id: null,
       slug: null,
@@ -208,10 +215,12 @@ export const updateArrangement = editOperation({
 export const addParticipant = editOperation({
   name: "addParticipant",
   schema: z.object({ arrangementId, baseVersion, municipalityId: id("Velg en kommune."), role: role.default("MEMBER"), joinedOn: optionalDate("Datoen kommunen ble med") }),
-  async preview(input, current, { lookups }) {
+  async preview(input, current, { tx, lookups }) {
     const { municipalityId } = input;
     if (!lookups.municipalities.has(municipalityId)) return { errors: { municipalityId: ["Ukjent kommune."] } };
     if (activeParticipants(current).some((p) => p.municipalityId === municipalityId)) return { errors: { municipalityId: ["Kommunen er allerede deltaker i ordningen."] } };
+    const existence = await participationExistenceErrors(tx, "municipalityId", [{ municipalityId, joinedOn: input.joinedOn, leftOn: null }]);
+    if (hasErrors(existence)) return { errors: existence };
     const after = copy(current);
     after.participants.push({ municipalityId, role: input.role, joinedOn: input.joinedOn, leftOn: null });
     return { after, payload: input };
