@@ -30,6 +30,8 @@ export type Action =
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
   | "user.manage"
+  /** Read the e-mail outbox (it holds invitation and password links). */
+  | "outbox.read"
   /** Change one's own password, log out everywhere. Any logged-in user, for their own account only. */
   | "account.own"
   /** Choose a password through a one-time link (no login needed). Resource: whether the link is usable. */
@@ -82,6 +84,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
     case "changeRequest.withdraw":
       return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
     case "user.manage":
+    case "outbox.read":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
     case "account.own":
       return { allowed: true, mode: "apply" };

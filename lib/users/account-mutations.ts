@@ -33,7 +33,7 @@ export const sendAccountLink = defineMutation({
     if (!user.active) throw new MutationFailure(fail("validation", "Brukeren er deaktivert. Aktiver brukeren før du sender en lenke."));
     const invite = user.passwordHash === null && user.lastLoginAt === null;
     const issued = await issueAccountToken(tx, user.id, invite ? "INVITE" : "RESET", invite ? "invitation" : "fromAdmin");
-    const link = await mailAccountLink(tx, user, invite ? "INVITE" : "RESET", issued, invite ? "invitation" : "password-link");
+    const link = await mailAccountLink(tx, user, invite ? "INVITE" : "RESET", issued, invite ? "user.invite" : "user.password-link");
     const hours = TOKEN_LIFETIME_HOURS[invite ? "invitation" : "fromAdmin"];
     const what = invite ? "En ny invitasjon" : "En lenke for å velge nytt passord";
     return {
@@ -142,7 +142,7 @@ export const requestPasswordReset = definePublicMutation({
   async apply(tx, { input }) {
     if (!(await reserveResetRequest(tx, input.email, input.ip))) throw new MutationFailure(fail("validation", RESET_RATE_LIMIT_MESSAGE));
     const user = await tx.user.findUnique({ where: { email: input.email } });
-    if (user?.active) await mailAccountLink(tx, user, "RESET", await issueAccountToken(tx, user.id, "RESET", "forgotten"), "password-reset");
+    if (user?.active) await mailAccountLink(tx, user, "RESET", await issueAccountToken(tx, user.id, "RESET", "forgotten"), "user.password-reset");
     return {
       result: {
         ok: true,

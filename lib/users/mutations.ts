@@ -90,7 +90,7 @@ export const createUser = defineMutation({
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: input.role, passwordHash: null, municipalities: { create: municipalities.map((municipalityId) => ({ municipalityId })) } },
     });
-    const link = await mailAccountLink(tx, user, "INVITE", await issueAccountToken(tx, user.id, "INVITE", "invitation"), "invitation");
+    const link = await mailAccountLink(tx, user, "INVITE", await issueAccountToken(tx, user.id, "INVITE", "invitation"), "user.invite");
     return {
       result: {
         ok: true,
