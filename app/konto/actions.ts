@@ -9,10 +9,6 @@ export async function changeOwnPasswordAction(_previous: FormState, formData: Fo
   return runFormMutation("changeOwnPassword", formData);
 }
 
-export async function logOutEverywhereAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormMutation("logOutEverywhere", formData);
-}
-
 export async function setPasswordWithLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormMutation("setPasswordWithLink", formData);
 }

@@ -2,7 +2,8 @@ import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { ChangePasswordForm, LogOutEverywhereForm } from "@/components/auth/AccountForms";
 import { requireActor } from "@/lib/auth/page";
 import { USER_ROLE_LABELS } from "@/lib/domain/roles";
-import { changeOwnPasswordAction, logOutEverywhereAction } from "./actions";
+import { endUserSessionsAction } from "../admin/actions";
+import { changeOwnPasswordAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Min konto" };
@@ -29,7 +30,7 @@ export default async function AccountPage() {
           Logg ut overalt
         </Heading>
         <Paragraph data-size="sm">Avslutter alle innlogginger med kontoen din, også her. Bruk dette hvis du har glemt å logge ut på en delt eller mistet maskin.</Paragraph>
-        <LogOutEverywhereForm action={logOutEverywhereAction} />
+        <LogOutEverywhereForm action={endUserSessionsAction} userId={actor.id} />
       </section>
     </div>
   );

@@ -54,13 +54,14 @@ export function ChangePasswordForm({ action, email }: { action: ServerAction; em
 }
 
 /** «Logg ut overalt»: ends every session of one's own, then clears this browser's cookie. */
-export function LogOutEverywhereForm({ action }: { action: ServerAction }) {
+export function LogOutEverywhereForm({ action, userId }: { action: ServerAction; userId: number }) {
   const [state, formAction] = useMutationForm(action);
   useEffect(() => {
     if (state.ok) void signOut({ callbackUrl: "/logg-inn?melding=utlogget-overalt" });
   }, [state]);
   return (
     <form action={formAction} className="stack">
+      <input type="hidden" name="userId" value={userId} />
       <FormFeedback state={state} />
       <div>
         <SubmitButton variant="secondary">Logg ut overalt</SubmitButton>

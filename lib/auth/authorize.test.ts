@@ -25,4 +25,14 @@ describe("authorize", () => {
     expect(authorize(null, "changeRequest.view", { municipalityId: 10 })).toMatchObject({ allowed: false });
     expect(authorize(adviser, "changeRequest.view", { municipalityId: 10 })).toMatchObject({ allowed: true });
   });
+  it("account actions: oneself for sessions and password, admins for anyone; links need no login but must be usable", () => {
+    expect(authorize(al, "account.own")).toMatchObject({ allowed: true });
+    expect(authorize(null, "account.own")).toMatchObject({ allowed: false });
+    expect(authorize(al, "account.endSessions", { targetUserId: al.id })).toMatchObject({ allowed: true });
+    expect(authorize(al, "account.endSessions", { targetUserId: adviser.id })).toMatchObject({ allowed: false });
+    expect(authorize(admin, "account.endSessions", { targetUserId: adviser.id })).toMatchObject({ allowed: true });
+    expect(authorize(null, "account.useLink", { linkUsable: true })).toMatchObject({ allowed: true });
+    expect(authorize(null, "account.useLink", { linkUsable: false })).toMatchObject({ allowed: false });
+    expect(authorize(null, "account.requestLink")).toMatchObject({ allowed: true });
+  });
 });

@@ -32,8 +32,10 @@ export type Action =
   | "user.manage"
   /** Read the e-mail outbox (it holds invitation and password links). */
   | "outbox.read"
-  /** Change one's own password, log out everywhere. Any logged-in user, for their own account only. */
+  /** Change one's own password. Any logged-in user, for their own account only. */
   | "account.own"
+  /** «Logg ut overalt». Resource: the user (oneself, or anyone for an admin). */
+  | "account.endSessions"
   /** Choose a password through a one-time link (no login needed). Resource: whether the link is usable. */
   | "account.useLink"
   /** Ask for a password link by e-mail («Glemt passord»; no login needed, rate-limited). */
@@ -43,6 +45,8 @@ export interface Resource {
   municipalityIds?: number[];
   proposerId?: number;
   municipalityId?: number | null;
+  /** For account.endSessions: whose sessions. */
+  targetUserId?: number;
   /** For account.useLink: the one-time link exists, is unspent, unexpired and its user active. */
   linkUsable?: boolean;
 }
@@ -88,5 +92,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
     case "account.own":
       return { allowed: true, mode: "apply" };
+    case "account.endSessions":
+      return actor.role === "ADMIN" || resource.targetUserId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
   }
 }

@@ -17,10 +17,10 @@ import { issueAccountToken, mailAccountLink, smtpConfigured, spendAccountTokens,
  */
 const own = (actor: Actor) => authorize(actor, "account.own");
 
-/** The new password twice; the repeat must match. */
-const newPassword = z
-  .object({ password, passwordRepeat: z.string({ error: "Skriv passordet en gang til." }) })
-  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], error: "Passordene er ikke like." });
+/** The new password twice; the repeat must match (`repeated`). */
+const newPassword = { password, passwordRepeat: z.string({ error: "Skriv passordet en gang til." }).max(200, { error: "Passordet kan ha høyst 200 tegn." }) };
+const repeated = (v: { password: string; passwordRepeat: string }) => v.password === v.passwordRepeat;
+const REPEAT_MISMATCH = { path: ["passwordRepeat"], error: "Passordene er ikke like." };
 
 /** Admin: a new link for an existing user (an invitation if they never chose a password, else a reset link). */
 export const sendAccountLink = defineMutation({
@@ -51,16 +51,17 @@ export const sendAccountLink = defineMutation({
   },
 });
 
-/** Admin: «Logg ut overalt» for another user. */
+/** «Logg ut overalt»: every session of a user ends (one's own on /konto, or anyone's for an admin). */
 export const endUserSessions = defineMutation({
   schema: z.object({ userId }),
   load: loadNothing,
-  authorize: manage,
-  async apply(tx, { input }) {
+  authorize: (actor, input) => authorize(actor, "account.endSessions", { targetUserId: input.userId }),
+  async apply(tx, { actor, input }) {
     const user = await existingUser(tx, input.userId);
     await bumpSessionVersion(tx, user.id);
+    const self = user.id === actor.id;
     return {
-      result: { ok: true, outcome: "done", message: `${user.name} er logget ut på alle enheter.`, userId: user.id },
+      result: { ok: true, outcome: "done", message: self ? "Du er logget ut på alle enheter." : `${user.name} er logget ut på alle enheter.`, userId: user.id },
       audit: { action: "endUserSessions", summary: `Logget ut overalt: ${user.email}`, targetUserId: user.id },
     };
   },
@@ -68,7 +69,12 @@ export const endUserSessions = defineMutation({
 
 /** Self-service: a new password, the current one required. Ends every session, this one too. */
 export const changeOwnPassword = defineMutation({
-  schema: z.intersection(z.object({ currentPassword: z.string({ error: "Skriv det nåværende passordet." }).min(1, { error: "Skriv det nåværende passordet." }).max(200) }), newPassword),
+  schema: z
+    .object({
+      currentPassword: z.string({ error: "Skriv det nåværende passordet." }).min(1, { error: "Skriv det nåværende passordet." }).max(200, { error: "Passordet kan ha høyst 200 tegn." }),
+      ...newPassword,
+    })
+    .refine(repeated, REPEAT_MISMATCH),
   load: loadNothing,
   authorize: own,
   async apply(tx, { actor, input }) {
@@ -91,23 +97,9 @@ export const changeOwnPassword = defineMutation({
   },
 });
 
-/** Self-service: «Logg ut overalt» (every session of one's own, this one too). */
-export const logOutEverywhere = defineMutation({
-  schema: z.object({}),
-  load: loadNothing,
-  authorize: own,
-  async apply(tx, { actor }) {
-    await bumpSessionVersion(tx, actor.id);
-    return {
-      result: { ok: true, outcome: "done", message: "Du er logget ut på alle enheter.", userId: actor.id },
-      audit: { action: "logOutEverywhere", summary: `Logget ut overalt: ${actor.email}`, targetUserId: actor.id },
-    };
-  },
-});
-
 /** Without login: choose a password through a one-time link (invitation or reset). */
 export const setPasswordWithLink = definePublicMutation({
-  schema: z.intersection(z.object({ token: z.string({ error: "Lenken mangler." }).max(100) }), newPassword),
+  schema: z.object({ token: z.string({ error: "Lenken mangler." }).max(100, { error: "Lenken er ugyldig." }), ...newPassword }).refine(repeated, REPEAT_MISMATCH),
   load: (tx, input) => usableAccountToken(tx, input.token),
   authorize: (actor, _input, link) => authorize(actor, "account.useLink", { linkUsable: link !== null }),
   async apply(tx, { input, loaded }) {
@@ -155,4 +147,4 @@ export const requestPasswordReset = definePublicMutation({
 });
 
 /** The account mutations, by name (part of lib/changes' MUTATIONS). */
-export const ACCOUNT_MUTATIONS = { sendAccountLink, endUserSessions, changeOwnPassword, logOutEverywhere, setPasswordWithLink, requestPasswordReset };
+export const ACCOUNT_MUTATIONS = { sendAccountLink, endUserSessions, changeOwnPassword, setPasswordWithLink, requestPasswordReset };
