@@ -1,3 +1,4 @@
+import { importSpreadsheet } from "@/lib/import/mutation";
 import { USER_MUTATIONS } from "@/lib/users/mutations";
 import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
 import type { Mutation } from "./mutation.ts";
@@ -20,6 +21,7 @@ export const MUTATIONS = {
   recordStaffing: arrangementMutation(A.recordStaffing),
   endArrangement: arrangementMutation(A.endArrangement),
   restoreArrangementVersion: arrangementMutation(A.restoreArrangementVersion),
+  importSpreadsheet,
   approveChangeRequest,
   rejectChangeRequest,
   withdrawChangeRequest,

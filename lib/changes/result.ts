@@ -11,6 +11,9 @@ export type MutationResult =
       arrangementId?: number;
       changeRequestId?: number;
       userId?: number;
+      /** Several changes in one transaction (the spreadsheet import). */
+      changeRequestIds?: number[];
+      arrangementIds?: number[];
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 
