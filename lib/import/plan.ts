@@ -186,8 +186,9 @@ function changesForExisting(ix: Indexes, row: SheetRow, current: ArrangementSnap
     if (!staffing) errors.push(`Årsverk «${cells.staffing}» er ikke et tall. Skriv for eksempel 4,5 eller 4,5 (2025).`);
     else {
       const year = staffing.year ?? currentYearInNorway();
-      const existing = current.staffing.find((s) => s.year === year);
-      if (!existing || Math.abs(existing.fte - staffing.fte) > 0.005) changes.push({ operation: "recordStaffing", input: { arrangementId, year, fte: staffing.fte, source: STAFFING_SOURCE } });
+      // A year may have figures from more than one source; the file shows one of them.
+      const same = current.staffing.some((s) => s.year === year && Math.abs(s.fte - staffing.fte) < 0.005);
+      if (!same) changes.push({ operation: "recordStaffing", input: { arrangementId, year, fte: staffing.fte, source: STAFFING_SOURCE } });
     }
   }
   if (cells.endDate) {

@@ -80,7 +80,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The closest known names to an unknown one: normalized edit distance (diacritics-insensitive,
- * divided by the longer length), at most `limit`, only those reasonably close (≤ 0.5).
+ * divided by the longer length), at most `limit`: only close ones (≤ 0.4), and none much further
+ * off than the best.
  */
 export function suggestNames(unknown: string, known: Iterable<string>, limit = 3): string[] {
   const target = normalizeName(unknown);
@@ -90,9 +91,11 @@ export function suggestNames(unknown: string, known: Iterable<string>, limit = 3
     const longest = Math.max(target.length, candidate.length, 1);
     let score = editDistance(target, candidate) / longest;
     if (candidate.startsWith(target) || target.startsWith(candidate)) score = Math.min(score, 0.3);
-    if (score <= 0.5) scored.push({ name, score });
+    if (score <= 0.4) scored.push({ name, score });
   }
+  const best = Math.min(...scored.map((s) => s.score));
   return scored
+    .filter((s) => s.score <= best + 0.15)
     .sort((x, y) => x.score - y.score || x.name.localeCompare(y.name, "nb"))
     .slice(0, limit)
     .map((s) => s.name);
