@@ -18,7 +18,7 @@ export const SURVEY_COLUMNS = [
 ] as const;
 
 export type SurveyColumnKey = (typeof SURVEY_COLUMNS)[number]["key"];
-export const SURVEY_FILE_COLUMNS = SURVEY_COLUMNS.map((c) => c.header);
+export const SURVEY_FILE_COLUMNS: readonly string[] = SURVEY_COLUMNS.map((c) => c.header);
 
 /** Marks a legal form the registry inferred rather than read from the survey. */
 export const INFERRED_SUFFIX = " (utledet)";
