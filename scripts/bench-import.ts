@@ -141,7 +141,9 @@ ${table}
 <!-- bench:import:end -->`;
     const file = path.join(ROOT, "docs/benchmarks.md");
     const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Ytelsesmålinger\n";
-    const updated = existing.includes("<!-- bench:import:start -->") ? existing.replace(/<!-- bench:import:start -->[\s\S]*<!-- bench:import:end -->/, section) : `${existing.trimEnd()}\n\n${section}\n`;
+    const updated = existing.includes("<!-- bench:import:start -->")
+      ? existing.replace(/<!-- bench:import:start -->[\s\S]*<!-- bench:import:end -->/, section)
+      : `${existing.trimEnd()}\n\n${section}\n`;
     writeFileSync(file, updated);
     console.log(`\n${table}\n\n${verdict}\n\nSkrevet til docs/benchmarks.md`);
   } finally {

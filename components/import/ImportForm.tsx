@@ -163,12 +163,7 @@ export function ImportForm({ action, municipalityId, mode }: { action: Action; m
                   <TableRow key={row.rowNumber} data-status={row.status}>
                     <TableCell>
                       {row.status === "unchanged" ? null : (
-                        <Checkbox
-                          aria-label={`Ta med rad ${row.rowNumber}`}
-                          checked={!excluded.has(row.rowNumber)}
-                          onChange={(e) => toggle(row.rowNumber, e.currentTarget.checked)}
-                          data-size="sm"
-                        />
+                        <Checkbox aria-label={`Ta med rad ${row.rowNumber}`} checked={!excluded.has(row.rowNumber)} onChange={(e) => toggle(row.rowNumber, e.currentTarget.checked)} data-size="sm" />
                       )}
                     </TableCell>
                     <TableCell>{row.rowNumber}</TableCell>
@@ -195,8 +190,7 @@ export function ImportForm({ action, municipalityId, mode }: { action: Action; m
           {blocking ? (
             <Alert data-color="warning">
               <Paragraph>
-                {blocking === 1 ? "Én rad" : `${blocking} rader`} med feil er tatt med. En fil med feil endrer ingenting: fjern haken for radene med feil, eller rett filen og forhåndsvis
-                på nytt.
+                {blocking === 1 ? "Én rad" : `${blocking} rader`} med feil er tatt med. En fil med feil endrer ingenting: fjern haken for radene med feil, eller rett filen og forhåndsvis på nytt.
               </Paragraph>
             </Alert>
           ) : null}

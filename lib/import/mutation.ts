@@ -17,7 +17,13 @@ import { type ImportPlan, planImport, runRow } from "./plan";
  * refused with a new preview instead of being saved. Confirming runs every change of the included
  * rows through the change pipeline in ONE transaction: proposals for editors, applied for advisers.
  */
-const hash = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/, { error: "Ugyldig kontrollsum. Forhåndsvis filen på nytt." }).optional());
+const hash = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: "Ugyldig kontrollsum. Forhåndsvis filen på nytt." })
+    .optional(),
+);
 
 export const importSchema = z.object({
   municipalityId: id("Ukjent kommune."),
@@ -56,12 +62,18 @@ export const importSpreadsheet = defineMutation({
     if (bad.length) {
       const list = bad.map((r) => r.rowNumber).join(", ");
       throw new MutationFailure(
-        fail("validation", `${bad.length === 1 ? "Én rad" : `${bad.length} rader`} har feil (rad ${list}). Ingenting er lagret. Fjern haken for radene med feil, eller rett filen og last den opp på nytt.`),
+        fail(
+          "validation",
+          `${bad.length === 1 ? "Én rad" : `${bad.length} rader`} har feil (rad ${list}). Ingenting er lagret. Fjern haken for radene med feil, eller rett filen og last den opp på nytt.`,
+        ),
       );
     }
     if (!included.length) throw new MutationFailure(fail("validation", "Filen har ingen endringer å lagre. Ingenting er lagret."));
     const lookups = await loadLookups(tx);
-    const snapshots = await loadSnapshots(tx, included.flatMap((r) => (r.arrangement ? [r.arrangement.id] : [])));
+    const snapshots = await loadSnapshots(
+      tx,
+      included.flatMap((r) => (r.arrangement ? [r.arrangement.id] : [])),
+    );
     const changeRequestIds: number[] = [];
     const arrangementIds = new Set<number>();
     for (const row of included) {

@@ -105,8 +105,6 @@ describe("parseSurveyFile: XLSX", () => {
     if (!parsed.ok) return;
     expect(parsed.kind).toBe("xlsx");
     expect(parsed.municipalityName).toBe("Ål");
-    expect(parsed.rows).toEqual([
-      { rowNumber: 2, cells: { name: "Barnevern", participants: "Ål, Hol", established: "2015", host: "Ål", staffing: "3,25", endDate: "31.12.2025", id: "42" } },
-    ]);
+    expect(parsed.rows).toEqual([{ rowNumber: 2, cells: { name: "Barnevern", participants: "Ål, Hol", established: "2015", host: "Ål", staffing: "3,25", endDate: "31.12.2025", id: "42" } }]);
   });
 });

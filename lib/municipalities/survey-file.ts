@@ -71,7 +71,10 @@ export async function surveyFileXlsx(detail: MunicipalityDetail): Promise<Buffer
     ["Antall ordninger", rows.length],
     ["Kilde", "Samarbeidsregisteret; datagrunnlag NIVI Analyse 2021 for Statsforvalteren i Oslo og Viken, holdt oppdatert av kommunene"],
     ["Årsverk", "Siste registrerte tall, med år i parentes"],
-    ["Retur", "Filen kan lastes opp igjen under «Importer kartleggingsfil». Rett i cellene, legg til nye ordninger som nye rader (uten ID), og skriv sluttdato (dd.mm.åååå) for ordninger som er avsluttet. La ID stå."],
+    [
+      "Retur",
+      "Filen kan lastes opp igjen under «Importer kartleggingsfil». Rett i cellene, legg til nye ordninger som nye rader (uten ID), og skriv sluttdato (dd.mm.åååå) for ordninger som er avsluttet. La ID stå.",
+    ],
   ]);
   about.getColumn(1).width = 22;
   about.getColumn(2).width = 90;
