@@ -9,7 +9,7 @@ import { MESSAGES as M } from "@/lib/changes/result";
 import { activeParticipants, type ArrangementSnapshot, diffSnapshots, type DiffEntry, loadLookups, loadSnapshot, loadSnapshots, type Lookups, type Tx } from "@/lib/changes/snapshot";
 import { fieldErrors } from "@/lib/changes/validation";
 import { isParticipationActiveOn } from "@/lib/domain/activity";
-import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
+import { todayInNorway, yearOf } from "@/lib/domain/today";
 import { DEFAULT_END_REASON, INFERRED_SUFFIX, STAFFING_SOURCE } from "./layout";
 import type { SheetRow } from "./parse";
 import { normalizeName, parseDateCell, parseStaffing, sameText, splitNames, suggestNames, suggestionText } from "./values";
@@ -63,6 +63,7 @@ interface Indexes {
   sectors: Map<string, number>;
   taskAreas: { id: number; name: string }[];
   unknown: Map<string, UnknownName>;
+  today: string;
 }
 
 const lower = (s: string) => s.replace(/\s+/g, " ").trim().toLocaleLowerCase("nb");
@@ -72,7 +73,7 @@ function indexes(lookups: Lookups): Indexes {
   for (const [id, name] of lookups.municipalities) municipalities.set(lower(name), [...(municipalities.get(lower(name)) ?? []), id]);
   const byName = (map: Map<number, string>) => new Map([...map].map(([id, name]) => [lower(name), id]));
   const taskAreas = [...lookups.taskAreas].map(([id, name]) => ({ id, name })).sort((a, b) => b.name.length - a.name.length);
-  return { lookups, municipalities, legalForms: byName(lookups.legalForms), sectors: byName(lookups.sectors), taskAreas, unknown: new Map() };
+  return { lookups, municipalities, legalForms: byName(lookups.legalForms), sectors: byName(lookups.sectors), taskAreas, unknown: new Map(), today: todayInNorway() };
 }
 
 /** A municipality by its name; among namesakes the one already taking part wins. An error text otherwise. */
@@ -148,7 +149,7 @@ function otherInfo(ix: Indexes, text: string, errors: string[]): { sectorId: num
 function changesForExisting(ix: Indexes, row: SheetRow, current: ArrangementSnapshot, errors: string[], notes: string[]): PlannedChange[] {
   const { cells, rowNumber } = row;
   const arrangementId = current.id!;
-  const today = todayInNorway();
+  const today = ix.today;
   const changes: PlannedChange[] = [];
   const update: Record<string, unknown> = {};
   if (cells.name && !sameText(cells.name, current.name)) update.name = cells.name;
@@ -163,7 +164,7 @@ function changesForExisting(ix: Indexes, row: SheetRow, current: ArrangementSnap
   }
   if (Object.keys(update).length) changes.push({ operation: "updateArrangement", input: { arrangementId, ...update } });
 
-  const active = activeParticipants(current);
+  const active = activeParticipants(current, today);
   const taking = new Set(active.map((p) => p.municipalityId));
   const listed = cells.participants ? municipalitiesNamed(ix, cells.participants, rowNumber, taking, errors) : null;
   for (const municipalityId of listed ?? []) {
@@ -185,7 +186,7 @@ function changesForExisting(ix: Indexes, row: SheetRow, current: ArrangementSnap
     const staffing = parseStaffing(cells.staffing);
     if (!staffing) errors.push(`Årsverk «${cells.staffing}» er ikke et tall. Skriv for eksempel 4,5 eller 4,5 (2025).`);
     else {
-      const year = staffing.year ?? currentYearInNorway();
+      const year = staffing.year ?? yearOf(today);
       // A year may have figures from more than one source; the file shows one of them.
       const same = current.staffing.some((s) => s.year === year && Math.abs(s.fte - staffing.fte) < 0.005);
       if (!same) changes.push({ operation: "recordStaffing", input: { arrangementId, year, fte: staffing.fte, source: STAFFING_SOURCE } });
