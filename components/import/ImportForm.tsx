@@ -72,6 +72,7 @@ export function ImportForm({ action, municipalityId, mode }: { action: Action; m
 
   const included = preview ? preview.rows.filter((r) => r.status !== "unchanged" && !excluded.has(r.rowNumber)) : [];
   const blocking = included.filter((r) => r.status === "error").length;
+  const sending = included.length - blocking;
   const toggle = (row: number, on: boolean) =>
     setExcluded((old) => {
       const next = new Set(old);
@@ -153,8 +154,8 @@ export function ImportForm({ action, municipalityId, mode }: { action: Action; m
                 <TableRow>
                   <TableHeaderCell>Ta med</TableHeaderCell>
                   <TableHeaderCell>Rad</TableHeaderCell>
-                  <TableHeaderCell>Ordning</TableHeaderCell>
                   <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Ordning</TableHeaderCell>
                   <TableHeaderCell>Endringer og feil</TableHeaderCell>
                 </TableRow>
               </TableHead>
@@ -168,6 +169,9 @@ export function ImportForm({ action, municipalityId, mode }: { action: Action; m
                     </TableCell>
                     <TableCell>{row.rowNumber}</TableCell>
                     <TableCell>
+                      <Tag data-color={TAG_COLOR[row.status]}>{STATUS_LABELS[row.status]}</Tag>
+                    </TableCell>
+                    <TableCell>
                       {row.arrangement?.slug ? (
                         <NextLink href={`/ordninger/${row.arrangement.slug}`} className="ds-link">
                           {row.name || row.arrangement.name}
@@ -175,9 +179,6 @@ export function ImportForm({ action, municipalityId, mode }: { action: Action; m
                       ) : (
                         row.name || "(uten navn)"
                       )}
-                    </TableCell>
-                    <TableCell>
-                      <Tag data-color={TAG_COLOR[row.status]}>{STATUS_LABELS[row.status]}</Tag>
                     </TableCell>
                     <TableCell>
                       <RowChanges row={row} />
@@ -195,9 +196,11 @@ export function ImportForm({ action, municipalityId, mode }: { action: Action; m
             </Alert>
           ) : null}
           <Paragraph>
-            {mode === "propose"
-              ? `${included.length} ${included.length === 1 ? "rad" : "rader"} blir sendt som endringsforslag til Statsforvalteren.`
-              : `${included.length} ${included.length === 1 ? "rad" : "rader"} blir lagret direkte i registeret.`}
+            {blocking
+              ? "Ingenting blir lagret så lenge rader med feil er tatt med."
+              : mode === "propose"
+                ? `${sending} ${sending === 1 ? "rad" : "rader"} med endringer blir sendt som endringsforslag til Statsforvalteren.`
+                : `${sending} ${sending === 1 ? "rad" : "rader"} med endringer blir lagret direkte i registeret.`}
           </Paragraph>
           <div>
             <Button type="button" disabled={!file || pending || included.length === 0} loading={pending} onClick={() => file && send("bekreft", file)}>
