@@ -47,12 +47,12 @@ test("Ål-redaktøren importerer en endret kartleggingsfil og sender endringsfor
 
 test("en fil med ukjent kommune viser forslag og endrer ingenting før raden er tatt ut", async ({ page }) => {
   await logIn(page, "al");
-  const csv = "\uFEFFNavn på ordning;Deltakerkommuner;Annen informasjon\r\nSamarbeid om bibliotek;Ål, HoI;Sektor: Kultur\r\n";
+  const csv = "\uFEFFNavn på ordning;Deltakerkommuner;Annen informasjon\r\nSamarbeid om bibliotek;Ål, Hemsdal;Sektor: Kultur\r\n";
   await page.goto("/kommuner/al/import");
   await page.getByLabel("Kartleggingsfil (Excel eller CSV)").setInputFiles({ name: "fil.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Forhåndsvis" }).click();
   await expect(page.getByTestId("import-oppsummering")).toHaveText("0 nye, 0 endret, 0 uendret, 1 feil");
-  await expect(page.getByTestId("ukjente-kommuner")).toContainText("«HoI» (rad 2) – mente du «Hol»");
+  await expect(page.getByTestId("ukjente-kommuner")).toContainText("«Hemsdal» (rad 2) – mente du «Hemsedal»?");
   await page.getByRole("button", { name: "Bekreft import" }).click();
   await expect(page.getByTestId("import-melding")).toContainText("Ingenting er lagret");
   await page.getByRole("checkbox", { name: "Ta med rad 2" }).uncheck();
