@@ -13,6 +13,12 @@ describe("authorize", () => {
     expect(authorize(al, "arrangement.restore")).toMatchObject({ allowed: false });
     expect(authorize(al, "changeRequest.review")).toMatchObject({ allowed: false });
   });
+  it("lets editors import only their own municipality's kartleggingsfil (as proposals); advisers apply", () => {
+    expect(authorize(al, "arrangement.import", { municipalityIds: [10] })).toEqual({ allowed: true, mode: "propose" });
+    expect(authorize(al, "arrangement.import", { municipalityIds: [11] })).toEqual({ allowed: false, reason: "Du kan bare importere kartleggingsfilen for din egen kommune." });
+    expect(authorize(adviser, "arrangement.import", { municipalityIds: [11] })).toEqual({ allowed: true, mode: "apply" });
+    expect(authorize(null, "arrangement.import", { municipalityIds: [10] })).toMatchObject({ allowed: false });
+  });
   it("lets advisers and admins apply directly; only admins manage users", () => {
     expect(authorize(adviser, "arrangement.edit", { municipalityIds: [] })).toEqual({ allowed: true, mode: "apply" });
     expect(authorize(admin, "arrangement.create", { municipalityIds: [] })).toEqual({ allowed: true, mode: "apply" });

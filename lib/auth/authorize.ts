@@ -18,6 +18,8 @@ export type Action =
   | "arrangement.create"
   /** Change an existing arrangement. Resource: its current participants. */
   | "arrangement.edit"
+  /** Import a kartleggingsfil on a municipality's behalf (each change is still authorized as an edit). Resource: that municipality. */
+  | "arrangement.import"
   /** Restore an earlier version from the audit trail. */
   | "arrangement.restore"
   /** See the review queue and decide proposals (approve, reject, resolve a conflict). */
@@ -76,6 +78,10 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
         allowed: false,
         reason: action === "arrangement.create" ? "Du kan bare opprette ordninger der din kommune er deltaker." : DENIED_SCOPE,
       };
+    case "arrangement.import":
+      if (isAdviser(actor)) return { allowed: true, mode: "apply" };
+      if (actor.role === "KOMMUNE" && sharesMunicipality(actor, resource.municipalityIds)) return { allowed: true, mode: "propose" };
+      return { allowed: false, reason: actor.role === "KOMMUNE" ? "Du kan bare importere kartleggingsfilen for din egen kommune." : DENIED_ROLE };
     case "arrangement.restore":
     case "changeRequest.review":
     case "audit.viewFull":

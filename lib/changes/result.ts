@@ -13,6 +13,9 @@ export type MutationResult =
       userId?: number;
       /** A one-time account link, handed to the admin only when no SMTP server is configured. */
       accountLink?: string;
+      /** Several changes in one transaction (the spreadsheet import). */
+      changeRequestIds?: number[];
+      arrangementIds?: number[];
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 

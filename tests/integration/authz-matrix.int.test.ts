@@ -129,6 +129,14 @@ const ROWS: Record<MutationName, Row> = {
       return { ...(await base()), auditEventId: String(event.id), which: "before" };
     },
   },
+  importSpreadsheet: {
+    expect: editing,
+    input: async () => {
+      const a = await target();
+      const csv = `\uFEFFNavn på ordning;Innhold;ID\r\n${a.name};Beskrivelse fra kartleggingsfil ${++counter};${a.id}\r\n`;
+      return { municipalityId: String(await t.municipality("al")), file: Buffer.from(csv).toString("base64"), fileName: "kartleggingsfil.csv" };
+    },
+  },
   approveChangeRequest: { expect: onlyAdvisers, input: async () => ({ changeRequestId: String(await pendingProposal()) }) },
   rejectChangeRequest: { expect: reviewing, input: async () => ({ changeRequestId: String(await pendingProposal()), comment: "Ikke riktig." }) },
   withdrawChangeRequest: {
