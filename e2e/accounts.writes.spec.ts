@@ -1,9 +1,12 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect as baseExpect, type Page, test } from "@playwright/test";
 import { ACCOUNTS, anonymousPage } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 
 /** Issue #10 items 6 and 5: logging in comes back to the page that asked for it; invitations, password links and session versions. */
 test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+/** Logins (argon2) and server actions can take long on a busy, shared test machine. */
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const OVRE = "/ordninger/ovre-hallingdal-legevakt";
 /** A login (argon2) and the page after it can take long on a busy test machine. */
