@@ -23,7 +23,7 @@ export default async function AdminPage() {
         Brukere
       </Heading>
       <Paragraph>Brukere slettes aldri; de deaktiveres, slik at historikken beholder navnene.</Paragraph>
-      <Table data-testid="brukere">
+      <Table data-testid="brukere" className="stack-table">
         <TableHead>
           <TableRow>
             <TableHeaderCell>Navn</TableHeaderCell>
@@ -36,15 +36,15 @@ export default async function AdminPage() {
         <TableBody>
           {users.map((u) => (
             <TableRow key={u.id}>
-              <TableCell>
+              <TableCell data-label="Navn">
                 <NextLink href={`/admin/brukere/${u.id}`} className="ds-link">
                   {u.name}
                 </NextLink>
               </TableCell>
-              <TableCell>{u.email}</TableCell>
-              <TableCell>{USER_ROLE_LABELS[u.role]}</TableCell>
-              <TableCell>{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
-              <TableCell>{u.active ? <Tag data-color="success">Aktiv</Tag> : <Tag data-color="neutral">Deaktivert</Tag>}</TableCell>
+              <TableCell data-label="E-post">{u.email}</TableCell>
+              <TableCell data-label="Rolle">{USER_ROLE_LABELS[u.role]}</TableCell>
+              <TableCell data-label="Kommuner">{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
+              <TableCell data-label="Status">{u.active ? <Tag data-color="success">Aktiv</Tag> : <Tag data-color="neutral">Deaktivert</Tag>}</TableCell>
             </TableRow>
           ))}
         </TableBody>
