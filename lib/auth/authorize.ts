@@ -29,7 +29,9 @@ export type Action =
   /** See the full audit trail with names. */
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
-  | "user.manage";
+  | "user.manage"
+  /** Read the e-mail outbox (it holds invitation and password links). */
+  | "outbox.read";
 
 export interface Resource {
   municipalityIds?: number[];
@@ -69,6 +71,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
     case "changeRequest.withdraw":
       return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
     case "user.manage":
+    case "outbox.read":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
   }
 }
