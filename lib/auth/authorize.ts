@@ -29,7 +29,11 @@ export type Action =
   /** See the full audit trail with names. */
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
-  | "user.manage";
+  | "user.manage"
+  /** See the data-quality dashboard across all municipalities (docs/decisions/0046). */
+  | "quality.dashboard"
+  /** Upload or remove an arrangement's agreement PDF (applied directly; editors propose the date and link). */
+  | "agreement.upload";
 
 export interface Resource {
   municipalityIds?: number[];
@@ -59,6 +63,8 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       };
     case "arrangement.restore":
     case "changeRequest.review":
+    case "quality.dashboard":
+    case "agreement.upload":
     case "audit.viewFull":
       return isAdviser(actor) ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
     case "changeRequest.view":

@@ -1,4 +1,5 @@
 import { USER_MUTATIONS } from "@/lib/users/mutations";
+import { uploadAgreementFile } from "./agreement-file.ts";
 import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
 import type { Mutation } from "./mutation.ts";
 import { arrangementMutation } from "./pipeline.ts";
@@ -19,6 +20,8 @@ export const MUTATIONS = {
   setHost: arrangementMutation(A.setHost),
   recordStaffing: arrangementMutation(A.recordStaffing),
   endArrangement: arrangementMutation(A.endArrangement),
+  setAgreement: arrangementMutation(A.setAgreement),
+  uploadAgreementFile,
   restoreArrangementVersion: arrangementMutation(A.restoreArrangementVersion),
   approveChangeRequest,
   rejectChangeRequest,

@@ -21,7 +21,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 type Who = "anonym" | "redaktør for Ål" | "redaktør for Drammen" | "rådgiver" | "admin";
 type Outcome = "applied" | "proposed" | "done" | "denied";
-type Input = Record<string, string | string[]>;
+type Input = Record<string, string | string[] | File>;
 interface Row {
   expect: Record<Who, Outcome>;
   input: () => Promise<Input>;
@@ -112,6 +112,11 @@ const ROWS: Record<MutationName, Row> = {
       throw new Error("no arrangement left to end");
     },
   },
+  setAgreement: { expect: editing, input: async () => ({ ...(await base()), agreementDate: "2019-01-01", agreementUrl: `https://kommune.no/avtale-${++counter}.pdf` }) },
+  uploadAgreementFile: {
+    expect: onlyAdvisers,
+    input: async () => ({ arrangementId: (await base()).arrangementId, file: new File([`%PDF-1.4\n% avtale ${++counter}\n%%EOF\n`], "avtale.pdf", { type: "application/pdf" }) }),
+  },
   restoreArrangementVersion: {
     expect: onlyAdvisers,
     input: async () => {
@@ -144,7 +149,7 @@ const ROWS: Record<MutationName, Row> = {
   setUserPassword: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()), password: "et-helt-nytt-passord" }) },
 };
 
-const TABLES = ["Arrangement", "Participation", "StaffingRecord", "ArrangementTaskArea", "ChangeRequest", "AuditEvent", "User", "UserMunicipality"];
+const TABLES = ["Arrangement", "Participation", "StaffingRecord", "ArrangementTaskArea", "ChangeRequest", "AuditEvent", "User", "UserMunicipality", "AgreementFile"];
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const table of TABLES) {
@@ -215,7 +220,11 @@ describe("authorization matrix", () => {
           let outcome: string | undefined;
           let kind: string | undefined;
           if (via === "funksjon") {
-            const result = await MUTATIONS[name](actorFor(who), input);
+            const raw: Record<string, unknown> = { ...input };
+            for (const [key, value] of Object.entries(input)) {
+              if (value instanceof File) raw[key] = { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
+            }
+            const result = await MUTATIONS[name](actorFor(who), raw);
             ok = result.ok;
             outcome = result.ok ? result.outcome : undefined;
             kind = result.ok ? undefined : result.kind;
