@@ -34,10 +34,9 @@ export default async function QualityDashboardPage({ searchParams }: Props) {
   const found = municipalityParam ? await findMunicipality(municipalityParam) : null;
   const d = await qualityDashboard({ rule: ruleParam, municipalityId: found?.kind === "found" ? found.id : null });
   const kommuneKey = d.filter.municipality ? (d.filter.municipality.currentCode ?? d.filter.municipality.slug) : null;
-  const unknown = [
-    ruleParam && !d.filter.rule ? `Ukjent regel «${ruleParam}».` : null,
-    municipalityParam && !d.filter.municipality ? `Fant ingen kommune «${municipalityParam}».` : null,
-  ].filter(Boolean);
+  const unknown = [ruleParam && !d.filter.rule ? `Ukjent regel «${ruleParam}».` : null, municipalityParam && !d.filter.municipality ? `Fant ingen kommune «${municipalityParam}».` : null].filter(
+    Boolean,
+  );
   const byRule = d.filter.municipality ? (d.summary.municipalities.get(d.filter.municipality.id)?.byRule ?? {}) : null;
 
   return (

@@ -19,8 +19,8 @@ export function AgreementForm({ action, arrangement, proposes }: { action: Serve
         Samarbeidsavtale
       </Heading>
       <Paragraph data-size="sm">
-        Kommuneloven krever skriftlig samarbeidsavtale for interkommunale politiske råd (§ 18-4), kommunale oppgavefellesskap (§ 19-4) og vertskommunesamarbeid (§ 20-4), og interkommunale
-        selskaper har selskapsavtale (IKS-loven § 4).
+        Kommuneloven krever skriftlig samarbeidsavtale for interkommunale politiske råd (§ 18-4), kommunale oppgavefellesskap (§ 19-4) og vertskommunesamarbeid (§ 20-4), og interkommunale selskaper
+        har selskapsavtale (IKS-loven § 4).
       </Paragraph>
       <input type="hidden" name="arrangementId" value={snapshot.id!} />
       <input type="hidden" name="baseVersion" value={snapshot.version} />
@@ -69,8 +69,8 @@ export function AgreementUploadForm({ action, arrangementId, current }: { action
         Last opp avtalen som PDF
       </Heading>
       <Paragraph data-size="sm">
-        {current ? `Lagret nå: ${current.fileName} (SHA-256 ${current.sha256.slice(0, 12)}…). En ny fil erstatter den.` : "Ingen PDF er lastet opp."} Høyst 10 MB. Filen blir offentlig på
-        ordningens side.
+        {current ? `Lagret nå: ${current.fileName} (SHA-256 ${current.sha256.slice(0, 12)}…). En ny fil erstatter den.` : "Ingen PDF er lastet opp."} Høyst 10 MB. Filen blir offentlig på ordningens
+        side.
       </Paragraph>
       <input type="hidden" name="arrangementId" value={arrangementId} />
       <FormFeedback state={state} />

@@ -16,8 +16,7 @@ export function QualityFindings({ findings, editHref }: { findings: QualityFindi
       ) : (
         <>
           <Paragraph data-size="sm">
-            Registeret sjekker opplysningene mot noen faste regler. Merknadene betyr ikke at noe er galt med samarbeidet, bare at registeret mangler opplysninger eller at de bør
-            bekreftes.
+            Registeret sjekker opplysningene mot noen faste regler. Merknadene betyr ikke at noe er galt med samarbeidet, bare at registeret mangler opplysninger eller at de bør bekreftes.
             {editHref ? (
               <>
                 {" "}

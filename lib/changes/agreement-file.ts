@@ -59,7 +59,10 @@ function cleanFileName(name: string): string {
 export const uploadAgreementFile = defineMutation({
   schema,
   async load(tx, input) {
-    const arrangement = await tx.arrangement.findUnique({ where: { id: input.arrangementId }, select: { id: true, name: true, agreementFile: { select: { fileName: true, size: true, sha256: true } } } });
+    const arrangement = await tx.arrangement.findUnique({
+      where: { id: input.arrangementId },
+      select: { id: true, name: true, agreementFile: { select: { fileName: true, size: true, sha256: true } } },
+    });
     if (!arrangement) throw new MutationFailure(fail("not_found", M.notFound));
     return arrangement;
   },

@@ -152,7 +152,10 @@ describe("agreement PDF upload", () => {
     const tooLarge = await MUTATIONS.uploadAgreementFile(t.adviser, { arrangementId: target.id, file: { name: "stor.pdf", type: "application/pdf", bytes: big } });
     expect(tooLarge).toMatchObject({ ok: false, kind: "validation" });
     expect(tooLarge.ok ? null : tooLarge.errors?.file?.[0]).toBe(AGREEMENT_FILE_MESSAGES.tooLarge);
-    const disguised = await MUTATIONS.uploadAgreementFile(t.adviser, { arrangementId: target.id, file: { name: "avtale.pdf", type: "application/pdf", bytes: new TextEncoder().encode("<html>ikke pdf</html>") } });
+    const disguised = await MUTATIONS.uploadAgreementFile(t.adviser, {
+      arrangementId: target.id,
+      file: { name: "avtale.pdf", type: "application/pdf", bytes: new TextEncoder().encode("<html>ikke pdf</html>") },
+    });
     expect(disguised.ok ? null : disguised.errors?.file?.[0]).toBe(AGREEMENT_FILE_MESSAGES.notPdf);
     const wrongType = await MUTATIONS.uploadAgreementFile(t.adviser, { arrangementId: target.id, file: { name: "avtale.pdf", type: "text/html", bytes: pdf("x") } });
     expect(wrongType.ok ? null : wrongType.errors?.file?.[0]).toBe(AGREEMENT_FILE_MESSAGES.notPdf);

@@ -68,8 +68,6 @@ export function summarize(rows: readonly SummaryInput[]): QualitySummary {
 /** The rows a filtered list shows: with a given rule's finding (or any), for a given municipality (or all). */
 export function filterRows<R extends SummaryInput>(rows: readonly R[], filter: { rule?: string | null; municipalityId?: number | null }): R[] {
   return rows.filter(
-    (r) =>
-      (filter.rule ? r.findings.some((f) => f.code === filter.rule) : r.findings.length > 0) &&
-      (filter.municipalityId == null || r.arrangement.participantIds.includes(filter.municipalityId)),
+    (r) => (filter.rule ? r.findings.some((f) => f.code === filter.rule) : r.findings.length > 0) && (filter.municipalityId == null || r.arrangement.participantIds.includes(filter.municipalityId)),
   );
 }

@@ -87,8 +87,7 @@ function AgreementFacts({ agreement, slug }: { agreement: ArrangementDetail["agr
             <a href={`/ordninger/${slug}/avtale`} className="ds-link" download>
               Last ned {file.fileName}
             </a>{" "}
-            ({fileSize(file.size)}, lastet opp {formatDate(new Date(file.uploadedAt))})
-            <span className="registry-source break-anywhere">SHA-256: {file.sha256}</span>
+            ({fileSize(file.size)}, lastet opp {formatDate(new Date(file.uploadedAt))})<span className="registry-source break-anywhere">SHA-256: {file.sha256}</span>
           </dd>
         </>
       ) : null}
