@@ -30,10 +30,15 @@ export type Action =
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
   | "user.manage"
+<<<<<<< HEAD
   /** See the data-quality dashboard across all municipalities (docs/decisions/0046). */
   | "quality.dashboard"
   /** Upload or remove an arrangement's agreement PDF (applied directly; editors propose the date and link). */
   | "agreement.upload";
+=======
+  /** Read the e-mail outbox (it holds invitation and password links). */
+  | "outbox.read";
+>>>>>>> main
 
 export interface Resource {
   municipalityIds?: number[];
@@ -75,6 +80,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
     case "changeRequest.withdraw":
       return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
     case "user.manage":
+    case "outbox.read":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
   }
 }

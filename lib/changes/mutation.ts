@@ -3,13 +3,17 @@ import type { z } from "zod";
 import type { Actor, Decision } from "@/lib/auth/authorize";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
 import { prisma, type Tx } from "@/lib/db";
+import { kickOutbox } from "@/lib/mail/worker";
 import { fail, type FieldErrors, MESSAGES as M, MutationFailure, type MutationResult } from "./result.ts";
 import { fieldErrors } from "./validation.ts";
 
 export const UNAUTHENTICATED = "Du må logge inn for å gjøre dette.";
 
 /** One mutation as server actions and tests call it: the actor (null when logged out) and the raw form. */
-export type Mutation = (actor: Actor | null, raw: unknown) => Promise<MutationResult>;
+export type Mutation = ((actor: Actor | null, raw: unknown) => Promise<MutationResult>) & {
+  /** The zod schema the raw input is checked against (tests run every schema against bad input). */
+  readonly schema: z.ZodType;
+};
 
 export type Failure = Extract<MutationResult, { ok: false }>;
 export type Success = Extract<MutationResult, { ok: true }>;
@@ -39,7 +43,10 @@ export interface MutationDefinition<S extends z.ZodType, L> {
  * else rolls back and becomes a generic Norwegian error (logged, never shown). */
 export async function inTransaction(work: (tx: Tx) => Promise<MutationResult>): Promise<MutationResult> {
   try {
-    return await prisma.$transaction(work, { timeout: 20_000 });
+    const result = await prisma.$transaction(work, { timeout: 20_000 });
+    // Mails the mutation wrote are committed with it; send them now (docs/decisions/0048).
+    if (result.ok) kickOutbox();
+    return result;
   } catch (error) {
     if (error instanceof MutationFailure) return error.result;
     // The database's guarantee (trigger participation_no_overlap) when the check in
@@ -77,7 +84,7 @@ export const UNIQUE_MESSAGES = {
  * apply → audit. A failure at any step rolls the whole transaction back.
  */
 export function defineMutation<S extends z.ZodType, L = null>(definition: MutationDefinition<S, L>): Mutation {
-  return async (actor, raw) => {
+  const run = async (actor: Actor | null, raw: unknown): Promise<MutationResult> => {
     if (!actor) return fail("unauthenticated", UNAUTHENTICATED);
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) {
@@ -94,6 +101,7 @@ export function defineMutation<S extends z.ZodType, L = null>(definition: Mutati
       return result;
     });
   };
+  return Object.assign(run, { schema: definition.schema });
 }
 
 /** For mutations whose authorization needs nothing from the database. */
