@@ -30,15 +30,12 @@ export type Action =
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
   | "user.manage"
-<<<<<<< HEAD
+  /** Read the e-mail outbox (it holds invitation and password links). */
+  | "outbox.read"
   /** See the data-quality dashboard across all municipalities (docs/decisions/0046). */
   | "quality.dashboard"
-  /** Upload or remove an arrangement's agreement PDF (applied directly; editors propose the date and link). */
+  /** Upload an arrangement's agreement PDF (applied directly; editors propose the date and link). */
   | "agreement.upload";
-=======
-  /** Read the e-mail outbox (it holds invitation and password links). */
-  | "outbox.read";
->>>>>>> main
 
 export interface Resource {
   municipalityIds?: number[];

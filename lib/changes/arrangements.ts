@@ -6,11 +6,7 @@ import { participationExistenceErrors } from "./municipality-rules.ts";
 import type { FieldErrors } from "./result.ts";
 import { withCommonRules } from "./rules.ts";
 import { activeParticipants, type ArrangementSnapshot, loadSnapshot, type Lookups, readSnapshot, SCALAR_FIELDS, setField, type Tx } from "./snapshot.ts";
-<<<<<<< HEAD
-import { checkbox, id, idList, optionalDate, optionalId, optionalText, optionalUrl, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
-=======
-import { checkbox, fromNorwegianNumber, id, idList, optionalDate, optionalId, optionalText, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
->>>>>>> main
+import { checkbox, fromNorwegianNumber, id, idList, optionalDate, optionalId, optionalText, optionalUrl, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
 
 /**
  * The arrangement mutations. Each one is a zod schema plus a `preview`: the arrangement as it would
