@@ -25,7 +25,7 @@ export function AgreementForm({ action, arrangement, proposes }: { action: Serve
       <input type="hidden" name="arrangementId" value={snapshot.id!} />
       <input type="hidden" name="baseVersion" value={snapshot.version} />
       <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
-      <Textfield label="Inngått (dato)" name="agreementDate" type="date" defaultValue={valueOf(state, "agreementDate", snapshot.agreementDate)} error={fieldError(state, "agreementDate")} />
+      <Textfield label="Inngått (valgfritt)" name="agreementDate" type="date" defaultValue={valueOf(state, "agreementDate", snapshot.agreementDate)} error={fieldError(state, "agreementDate")} />
       <Textfield
         label="Sist revidert (valgfritt)"
         name="agreementRevisedDate"

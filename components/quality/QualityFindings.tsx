@@ -1,5 +1,6 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { QualityFinding } from "@/lib/quality/rules";
+import "./quality.css";
 
 /**
  * The data-quality findings of one arrangement (lib/quality/rules.ts), worded neutrally: they say

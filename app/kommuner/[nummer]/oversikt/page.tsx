@@ -84,7 +84,7 @@ export default async function MunicipalityOverviewPage({ params }: Props) {
         {o.companies.length === 0 ? (
           <Paragraph>Registeret har ingen interkommunale selskaper eller aksjeselskaper der {m.name} er deltaker.</Paragraph>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`Selskaper ${m.name} eier`}>
             <Table data-size="sm" data-testid="selskaper">
               <caption className="visually-hidden">Selskaper {m.name} eier</caption>
               <TableHead>
@@ -124,7 +124,7 @@ export default async function MunicipalityOverviewPage({ params }: Props) {
         <Heading level={2} data-size="md" id="alle">
           Alle samarbeidsordninger
         </Heading>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Samarbeidsordninger ${m.name} deltar i`}>
           <Table data-size="sm" data-testid="alle-ordninger">
             <caption className="visually-hidden">Samarbeidsordninger {m.name} deltar i</caption>
             <TableHead>
