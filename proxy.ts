@@ -7,7 +7,7 @@ import { isWellFormedPath } from "@/lib/http/path-segment";
  * every page and every mutation checks access itself through lib/auth/authorize.ts.
  */
 const requireLogin = withAuth({ pages: { signIn: "/logg-inn" } });
-const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/konto$/, /^\/endringsforslag(\/|$)/, /^\/mine-forslag(\/|$)/, /^\/ordninger\/ny$/, /^\/ordninger\/[^/]+\/rediger$/];
+const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/konto$/, /^\/kvalitet$/, /^\/endringsforslag(\/|$)/, /^\/mine-forslag(\/|$)/, /^\/ordninger\/ny$/, /^\/ordninger\/[^/]+\/rediger$/];
 
 /**
  * An address that names a missing arrangement, municipality, region or statistics page is rewritten
@@ -48,6 +48,7 @@ export const config = {
     "/endringsforslag/:path*",
     "/mine-forslag/:path*",
     "/konto",
+    "/kvalitet",
     "/ordninger/ny",
     "/ordninger/:id/rediger",
     "/kommuner/:nummer",

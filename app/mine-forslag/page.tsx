@@ -2,6 +2,8 @@ import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeader
 import NextLink from "next/link";
 import { redirect } from "next/navigation";
 import { StatusTag } from "@/components/editing/StatusTag";
+import { QualityBadge } from "@/components/quality/QualityFindings";
+import { qualityFindingsByArrangement } from "@/lib/quality/load";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
 import { arrangementsForMunicipalities, proposalsFor } from "@/lib/changes/queries";
@@ -18,6 +20,8 @@ export default async function MyProposalsPage() {
   const actor = await requireActor("/mine-forslag");
   if (authorize(actor, "changeRequest.review").allowed) redirect("/endringsforslag");
   const [proposals, arrangements, own] = await Promise.all([proposalsFor(actor), arrangementsForMunicipalities(actor.municipalityIds), municipalityLinks(actor.municipalityIds)]);
+  const findings = await qualityFindingsByArrangement(arrangements.map((a) => a.id));
+  const withFindings = arrangements.filter((a) => (findings.get(a.id)?.length ?? 0) > 0).length;
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -70,13 +74,19 @@ export default async function MyProposalsPage() {
       <Heading level={2} data-size="md">
         Ordninger dere deltar i ({arrangements.length})
       </Heading>
-      <ul className="link-list">
+      <Paragraph data-size="sm">
+        {withFindings === 0
+          ? "Registeret har ingen merknader til opplysningene om ordningene deres."
+          : `Registeret mangler opplysninger eller ønsker bekreftelse for ${withFindings} av ordningene. Merknadene står under navnet; åpne ordningen for å foreslå det som mangler.`}
+      </Paragraph>
+      <ul className="link-list" data-testid="mine-ordninger">
         {arrangements.map((a) => (
           <li key={a.id}>
             <NextLink href={`/ordninger/${a.slug}/rediger`} className="ds-link">
               {a.name}
             </NextLink>
             {hasArrangementEndedBefore(a, todayInNorway()) ? " (avsluttet)" : ""}
+            <QualityBadge findings={findings.get(a.id) ?? []} />
           </li>
         ))}
       </ul>

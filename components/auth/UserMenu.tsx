@@ -33,11 +33,18 @@ function Links() {
           </NextLink>
         </li>
       ) : (
-        <li>
-          <NextLink href="/endringsforslag" className="ds-link">
-            Endringsforslag
-          </NextLink>
-        </li>
+        <>
+          <li>
+            <NextLink href="/endringsforslag" className="ds-link">
+              Endringsforslag
+            </NextLink>
+          </li>
+          <li>
+            <NextLink href="/kvalitet" className="ds-link">
+              Datakvalitet
+            </NextLink>
+          </li>
+        </>
       )}
       {role === "ADMIN" ? (
         <li>

@@ -1,7 +1,16 @@
+import type { QualityFinding } from "@/lib/quality/rules";
 import type { ArrangementRow } from "./types";
 
-/** The public JSON shape of one arrangement in GET /api/v1/ordninger (Norwegian field names). */
-export function arrangementToApi(row: ArrangementRow) {
+/** The data-quality findings as the API shows them (`kvalitet`). */
+export function qualityToApi(findings: readonly QualityFinding[]) {
+  return findings.map((f) => ({ kode: f.code, tittel: f.title, melding: f.message, grunnlag: f.legalBasis }));
+}
+
+/**
+ * The public JSON shape of one arrangement in GET /api/v1/ordninger (Norwegian field names), with
+ * its data-quality findings (lib/quality; an ended arrangement has none).
+ */
+export function arrangementToApi(row: ArrangementRow, findings: readonly QualityFinding[] = []) {
   return {
     id: row.slug,
     navn: row.name,
@@ -18,7 +27,9 @@ export function arrangementToApi(row: ArrangementRow) {
     etablert: row.establishedLabel,
     sluttdato: row.endDate,
     aktiv: row.active,
+    organisasjonsnummer: row.orgNr,
     kilde: row.source,
     lenke: `/ordninger/${row.slug}`,
+    kvalitet: qualityToApi(findings),
   };
 }

@@ -7,6 +7,8 @@ import type { ParticipationRoleName } from "@/lib/domain/roles";
 import { participationActiveOn } from "@/lib/domain/sql/activity";
 import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
 import { isoDateOf, todayInNorway } from "@/lib/domain/today";
+import { qualityFindingsFor } from "@/lib/quality/load";
+import type { QualityFinding } from "@/lib/quality/rules";
 import { arrangementRows } from "./list";
 import type { ArrangementRow } from "./types";
 
@@ -46,6 +48,16 @@ export interface ArrangementDetail {
   provenance: ProvenanceDetail[];
   relatedByTaskArea: RelatedArrangement[];
   relatedByParticipants: RelatedArrangement[];
+  agreement: AgreementDetail;
+  /** The data-quality rules' findings (lib/quality); none for an ended arrangement. */
+  quality: QualityFinding[];
+}
+
+export interface AgreementDetail {
+  date: string | null;
+  revisedDate: string | null;
+  url: string | null;
+  file: { fileName: string; size: number; sha256: string; uploadedAt: string } | null;
 }
 
 export type ArrangementLookup = { kind: "found"; detail: ArrangementDetail } | { kind: "redirect"; slug: string } | { kind: "missing" };
@@ -66,12 +78,13 @@ async function loadArrangement(idOrSlug: string): Promise<ArrangementLookup> {
       participations: { include: { municipality: { include: { codes: { where: CURRENT_WHERE } } } } },
       staffing: { orderBy: [{ year: "asc" }, { id: "asc" }] },
       provenance: { orderBy: { id: "asc" } },
+      agreementFile: { select: { fileName: true, size: true, sha256: true, uploadedAt: true } },
     },
   });
   if (!a) return { kind: "missing" };
   const today = todayInNorway();
   const [row] = await arrangementRows([a.id], today);
-  const [byTask, byParticipants] = await Promise.all([
+  const [byTask, byParticipants, quality] = await Promise.all([
     prisma.$queryRaw<RelatedArrangement[]>`SELECT o.slug, o.name, count(*)::int AS shared
       FROM "ArrangementTaskArea" mine
       JOIN "ArrangementTaskArea" theirs ON theirs."taskAreaId" = mine."taskAreaId" AND theirs."arrangementId" <> mine."arrangementId"
@@ -90,6 +103,7 @@ async function loadArrangement(idOrSlug: string): Promise<ArrangementLookup> {
          AND count(DISTINCT theirs."municipalityId") * 2 >= (SELECT count(*) FROM "Participation" y WHERE y."arrangementId" = o.id)
       ORDER BY shared DESC, o.name ${NORWEGIAN_COLLATION}
       LIMIT 10`,
+    qualityFindingsFor(a.id),
   ]);
   if (!row) return { kind: "missing" };
   const collator = new Intl.Collator("nb");
@@ -120,6 +134,13 @@ async function loadArrangement(idOrSlug: string): Promise<ArrangementLookup> {
       provenance: a.provenance.map((p) => ({ field: p.field, source: p.source, inferred: p.confidence === "INFERRED", note: p.note })),
       relatedByTaskArea: byTask,
       relatedByParticipants: byParticipants,
+      agreement: {
+        date: isoDateOf(a.agreementDate),
+        revisedDate: isoDateOf(a.agreementRevisedDate),
+        url: a.agreementUrl,
+        file: a.agreementFile ? { ...a.agreementFile, uploadedAt: a.agreementFile.uploadedAt.toISOString() } : null,
+      },
+      quality,
     },
   };
 }

@@ -28,6 +28,7 @@ const row: ArrangementRow = {
   period: "2000-2014",
   endDate: null,
   active: true,
+  orgNr: "974760673",
   source: "NIVI 2021, Tabell 5.1, rad 3",
 };
 
@@ -42,6 +43,8 @@ describe("arrangement downloads", () => {
     expect(csv.split("\r\n")[1]).toMatch(/^"'=IKT Hallingdal; «drift»";/);
     expect(csv).toContain("Administrativt vertskommunesamarbeid (utledet)");
     expect(csv).toContain("https://example.org/ordninger/ikt-hallingdal");
+    expect(header).toContain("Organisasjonsnummer");
+    expect(csv).toContain(";974760673;https://data.brreg.no/enhetsregisteret/oppslag/enheter/974760673;");
   });
 
   it("writes an XLSX that exceljs reads back", async () => {
@@ -56,5 +59,6 @@ describe("arrangement downloads", () => {
     expect(sheet.getRow(2).getCell(1).value).toBe("=IKT Hallingdal; «drift»");
     expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(2).getCell(header.indexOf("Deltakerkommuner") + 1).value).toBe("Ål, Hol");
+    expect(sheet.getRow(2).getCell(header.indexOf("Organisasjonsnummer") + 1).value).toBe("974760673");
   });
 });

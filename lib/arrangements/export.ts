@@ -1,5 +1,6 @@
 import type { ExportColumn } from "@/lib/export/types";
 import { LEVEL_NAMES } from "@/lib/domain/levels";
+import { enhetsregisteretUrl } from "@/lib/domain/orgnr";
 import { ARRANGEMENT_COLUMNS, type ArrangementColumnId } from "./columns";
 import type { ArrangementRow } from "./types";
 
@@ -27,6 +28,9 @@ export function arrangementExportColumns(hidden: ArrangementColumnId[], baseUrl:
     ...ARRANGEMENT_COLUMNS.filter((c) => !hidden.includes(c.id)).map((c): ExportColumn<ArrangementRow> => ({ header: c.label, value: VALUE[c.id], width: WIDTH[c.id] })),
     { header: "Deltakerkommuner", value: (r) => r.participants.map((p) => p.name).join(", "), width: 60 },
     { header: "Kommunenummer (deltakere)", value: (r) => r.participants.map((p) => p.code ?? "").join(", "), width: 40 },
+    // Text, not a number: a CSV opened in Excel keeps it as nine digits, and the XLSX cell is a string.
+    { header: "Organisasjonsnummer", value: (r) => r.orgNr ?? "", width: 16 },
+    { header: "Enhetsregisteret", value: (r) => (r.orgNr ? enhetsregisteretUrl(r.orgNr) : ""), width: 60 },
     { header: "Kilde", value: (r) => r.source ?? "", width: 36 },
     { header: "Lenke", value: (r) => `${baseUrl}/ordninger/${r.slug}`, width: 50 },
   ];

@@ -319,6 +319,7 @@ export async function arrangementRows(ids: number[], date: string): Promise<Arra
       period: fact.period,
       endDate: isoDateOf(a.endDate),
       active: fact.active,
+      orgNr: a.orgNr,
       source: a.provenance.find((p) => p.field === "arrangement")?.source ?? null,
     };
     return [row];

@@ -32,6 +32,8 @@ export interface ArrangementRow {
   period: EstablishedPeriod;
   endDate: string | null;
   active: boolean;
+  /** Organisasjonsnummer in Enhetsregisteret (companies and other registered entities). */
+  orgNr: string | null;
   /** The first citation for the arrangement itself ("NIVI 2021, Tabell 5.1, rad 1"). */
   source: string | null;
 }

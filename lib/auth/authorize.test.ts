@@ -25,6 +25,14 @@ describe("authorize", () => {
     expect(authorize(adviser, "user.manage")).toMatchObject({ allowed: false });
     expect(authorize(admin, "user.manage")).toMatchObject({ allowed: true });
   });
+  it("gives the quality dashboard and agreement uploads to advisers and admins only", () => {
+    for (const action of ["quality.dashboard", "agreement.upload"] as const) {
+      expect(authorize(al, action)).toMatchObject({ allowed: false });
+      expect(authorize(null, action)).toMatchObject({ allowed: false });
+      expect(authorize(adviser, action)).toEqual({ allowed: true, mode: "apply" });
+      expect(authorize(admin, action)).toEqual({ allowed: true, mode: "apply" });
+    }
+  });
   it("shows a proposal to its municipality and advisers, never to others or the public", () => {
     expect(authorize(al, "changeRequest.view", { municipalityId: 10, proposerId: 99 })).toMatchObject({ allowed: true });
     expect(authorize({ ...al, municipalityIds: [11] }, "changeRequest.view", { municipalityId: 10, proposerId: 99 })).toMatchObject({ allowed: false });

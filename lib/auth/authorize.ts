@@ -41,7 +41,11 @@ export type Action =
   /** Choose a password through a one-time link (no login needed). Resource: whether the link is usable. */
   | "account.useLink"
   /** Ask for a password link by e-mail («Glemt passord»; no login needed, rate-limited). */
-  | "account.requestLink";
+  | "account.requestLink"
+  /** See the data-quality dashboard across all municipalities (docs/decisions/0046). */
+  | "quality.dashboard"
+  /** Upload an arrangement's agreement PDF (applied directly; editors propose the date and link). */
+  | "agreement.upload";
 
 export interface Resource {
   municipalityIds?: number[];
@@ -84,6 +88,8 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return { allowed: false, reason: actor.role === "KOMMUNE" ? "Du kan bare importere kartleggingsfilen for din egen kommune." : DENIED_ROLE };
     case "arrangement.restore":
     case "changeRequest.review":
+    case "quality.dashboard":
+    case "agreement.upload":
     case "audit.viewFull":
       return isAdviser(actor) ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
     case "changeRequest.view":

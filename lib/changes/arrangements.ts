@@ -6,7 +6,7 @@ import { participationExistenceErrors } from "./municipality-rules.ts";
 import type { FieldErrors } from "./result.ts";
 import { withCommonRules } from "./rules.ts";
 import { activeParticipants, type ArrangementSnapshot, loadSnapshot, type Lookups, readSnapshot, SCALAR_FIELDS, setField, type Tx } from "./snapshot.ts";
-import { checkbox, fromNorwegianNumber, id, idList, optionalDate, optionalId, optionalText, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
+import { checkbox, fromNorwegianNumber, id, idList, optionalDate, optionalId, optionalText, optionalUrl, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
 
 /**
  * The arrangement mutations. Each one is a zod schema plus a `preview`: the arrangement as it would
@@ -175,6 +175,9 @@ export const createArrangement = createOperation({
       notes: input.notes,
       endDate: null,
       endReason: null,
+      agreementDate: null,
+      agreementRevisedDate: null,
+      agreementUrl: null,
       taskAreaIds: sortedIds(input.taskAreaIds),
       participants: participantIds.map((municipalityId) => ({ municipalityId, role: "MEMBER", joinedOn: input.joinedOn, leftOn: null })),
       staffing: [],
@@ -308,6 +311,29 @@ export const endArrangement = editOperation({
 });
 
 /**
+ * The written cooperation agreement: when it was made, when it was last revised, and a link to it.
+ * Editors propose these like any other change; the PDF itself is uploaded by an adviser
+ * (lib/changes/agreement-file.ts, docs/decisions/0046).
+ */
+export const setAgreement = editOperation({
+  name: "setAgreement",
+  schema: z.object({
+    arrangementId,
+    baseVersion,
+    agreementDate: optionalDate("Datoen avtalen ble inngått"),
+    agreementRevisedDate: optionalDate("Datoen avtalen sist ble revidert"),
+    agreementUrl: optionalUrl("Lenken til avtalen"),
+  }),
+  async preview(input, current): Promise<Preview> {
+    const { agreementDate, agreementRevisedDate, agreementUrl } = input;
+    if (agreementDate && agreementRevisedDate && agreementRevisedDate < agreementDate) return { errors: { agreementRevisedDate: ["Revisjonsdatoen kan ikke være før avtalen ble inngått."] } };
+    if (agreementDate && agreementDate > todayInNorway()) return { errors: { agreementDate: ["Datoen avtalen ble inngått, kan ikke være fram i tid."] } };
+    return { after: { ...copy(current), agreementDate, agreementRevisedDate, agreementUrl }, payload: input };
+  },
+  summary: (_input, current) => `Samarbeidsavtalen for ${current.name} registrert`,
+});
+
+/**
  * Restores an earlier version from the audit trail as a new change. Participants added after that
  * version are not deleted (nothing is): they are registered as having left today. Staffing years
  * recorded later are kept; years that existed then get their old values back.
@@ -352,6 +378,7 @@ export const ARRANGEMENT_OPERATIONS = {
   setHost,
   recordStaffing,
   endArrangement,
+  setAgreement,
   restoreArrangementVersion,
 } as const;
 

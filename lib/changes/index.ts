@@ -1,6 +1,7 @@
 import { ACCOUNT_MUTATIONS } from "@/lib/users/account-mutations";
 import { importSpreadsheet } from "@/lib/import/mutation";
 import { USER_MUTATIONS } from "@/lib/users/mutations";
+import { uploadAgreementFile } from "./agreement-file.ts";
 import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
 import type { Mutation } from "./mutation.ts";
 import { arrangementMutation } from "./pipeline.ts";
@@ -21,6 +22,8 @@ export const MUTATIONS = {
   setHost: arrangementMutation(A.setHost),
   recordStaffing: arrangementMutation(A.recordStaffing),
   endArrangement: arrangementMutation(A.endArrangement),
+  setAgreement: arrangementMutation(A.setAgreement),
+  uploadAgreementFile,
   restoreArrangementVersion: arrangementMutation(A.restoreArrangementVersion),
   importSpreadsheet,
   approveChangeRequest,

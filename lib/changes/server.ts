@@ -28,3 +28,17 @@ export async function runFormMutation(name: MutationName, formData: FormData, op
   }
   return toFormState(result, values);
 }
+
+/**
+ * The same for a form with one file input: the file goes to the mutation as { name, type, bytes }
+ * (the mutation checks size and content); it is never echoed back in the form state.
+ */
+export async function runUploadMutation(name: MutationName, formData: FormData, fileField: string): Promise<FormState> {
+  const values = formToObject(formData);
+  const entry = formData.get(fileField);
+  const file =
+    entry instanceof Blob && entry.size > 0 ? { name: "name" in entry && typeof entry.name === "string" ? entry.name : "", type: entry.type, bytes: new Uint8Array(await entry.arrayBuffer()) } : null;
+  const result = await MUTATIONS[name](await currentActor(), { ...values, [fileField]: file });
+  if (result.ok) revalidatePath("/", "layout");
+  return toFormState(result, values);
+}

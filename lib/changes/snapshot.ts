@@ -50,6 +50,9 @@ export interface ArrangementSnapshot {
   notes: string | null;
   endDate: string | null;
   endReason: string | null;
+  agreementDate: string | null;
+  agreementRevisedDate: string | null;
+  agreementUrl: string | null;
   taskAreaIds: number[];
   participants: ParticipantState[];
   staffing: StaffingState[];
@@ -68,6 +71,9 @@ export const SCALAR_FIELDS = [
   "notes",
   "endDate",
   "endReason",
+  "agreementDate",
+  "agreementRevisedDate",
+  "agreementUrl",
 ] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
 
@@ -97,6 +103,9 @@ const storedSnapshot: z.ZodType<ArrangementSnapshot, unknown> = z.object({
   notes: text,
   endDate: text,
   endReason: text,
+  agreementDate: text,
+  agreementRevisedDate: text,
+  agreementUrl: text,
   taskAreaIds: z.array(z.number()).default([]),
   participants: z.array(z.object({ id: z.number().optional(), municipalityId: z.number(), role: z.enum(["OWNER", "MEMBER", "BUYER"]), joinedOn: text, leftOn: text })).default([]),
   staffing: z.array(z.object({ id: z.number().optional(), year: z.number(), fte: z.number(), source: text })).default([]),
@@ -143,6 +152,9 @@ export async function loadSnapshots(tx: Tx, arrangementIds: number[]): Promise<M
         notes: a.notes,
         endDate: isoDateOf(a.endDate),
         endReason: a.endReason,
+        agreementDate: isoDateOf(a.agreementDate),
+        agreementRevisedDate: isoDateOf(a.agreementRevisedDate),
+        agreementUrl: a.agreementUrl,
         taskAreaIds: a.taskAreas.map((t) => t.taskAreaId),
         participants: a.participations.map((p) => ({ id: p.id, municipalityId: p.municipalityId, role: p.role, joinedOn: isoDateOf(p.joinedOn), leftOn: isoDateOf(p.leftOn) })),
         staffing: a.staffing.map((s) => ({ id: s.id, year: s.year, fte: Number(s.fte), source: s.source })),
@@ -187,6 +199,9 @@ function scalarData(s: ArrangementSnapshot) {
     notes: s.notes,
     endDate: asDate(s.endDate),
     endReason: s.endReason,
+    agreementDate: asDate(s.agreementDate),
+    agreementRevisedDate: asDate(s.agreementRevisedDate),
+    agreementUrl: s.agreementUrl,
   };
 }
 
@@ -299,6 +314,9 @@ export const FIELD_LABELS: Record<ScalarField, string> = {
   notes: "Merknader",
   endDate: "Sluttdato",
   endReason: "Grunn til avslutning",
+  agreementDate: "Samarbeidsavtale inngått",
+  agreementRevisedDate: "Samarbeidsavtale sist revidert",
+  agreementUrl: "Lenke til samarbeidsavtalen",
 };
 
 function describeScalar(field: ScalarField, value: unknown, lookups: Lookups): string | null {

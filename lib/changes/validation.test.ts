@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrors, isValidOrgNr, optionalText, orgNr, requiredDate, requiredText } from "./validation";
+import { isValidOrgNr } from "@/lib/domain/orgnr";
+import { fieldErrors, optionalText, orgNr, requiredDate, requiredText } from "./validation";
 
 describe("validation building blocks", () => {
   it("checks organisation numbers with modulus 11", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-locale";
+import { isValidOrgNr } from "@/lib/domain/orgnr";
 import { parseNorwegianNumber } from "@/lib/format";
 
 /** zod building blocks with Norwegian messages, shared by every mutation's schema. */
@@ -85,16 +86,21 @@ export const fromNorwegianNumber = (v: unknown) => (typeof v === "string" ? pars
 
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
-/** Norwegian organisation number: 9 digits, the last a modulus-11 check digit (weights 3 2 7 6 5 4 3 2). */
-export function isValidOrgNr(value: string): boolean {
-  if (!/^\d{9}$/.test(value)) return false;
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
-  const remainder = sum % 11;
-  const check = remainder === 0 ? 0 : 11 - remainder;
-  return check !== 10 && check === Number(value[8]);
+/** An optional web address (http or https), for links to documents published elsewhere. */
+export function optionalUrl(label: string, max = 500) {
+  const message = `${label} må være en nettadresse som begynner med https:// eller http://.`;
+  return z.preprocess(
+    (v) => (blank(v) ? null : typeof v === "string" ? v.trim() : v),
+    z
+      .string({ error: message })
+      .max(max, { error: `${label} kan ha høyst ${max} tegn.` })
+      .refine(noControlCharacters, { error: controlMessage(label) })
+      .refine((v) => /^https?:\/\/[^\s<>"]+$/i.test(v) && URL.canParse(v), { error: message })
+      .nullable(),
+  );
 }
 
+/** Norwegian organisation number: 9 digits with a modulus-11 check digit (lib/domain/orgnr.ts). */
 export const orgNr = z.preprocess(
   (v) => (blank(v) ? null : typeof v === "string" ? v.replace(/\s+/g, "") : v),
   z

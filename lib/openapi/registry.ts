@@ -1,6 +1,7 @@
 import { arrangementListQuery } from "@/lib/api/parameters";
 import { DEFAULT_PAGE_SIZE } from "@/lib/arrangements/filters";
 import { facet, type ParameterDocs, queryParameters } from "./parameters";
+import { QUALITY_RULE_CODES } from "@/lib/quality/rules";
 import type { OpenApiFragment } from "./types";
 
 /** The prose of GET /api/v1/ordninger's parameters; names and schemas come from the zod schema the route parses with. */
@@ -97,7 +98,7 @@ export const registryApi: OpenApiFragment = {
   schemas: {
     Ordning: {
       type: "object",
-      required: ["id", "navn", "sektor", "oppgaver", "juridiskForm", "vertskommune", "deltakere", "etableringsaar", "kilde"],
+      required: ["id", "navn", "sektor", "oppgaver", "juridiskForm", "vertskommune", "deltakere", "etableringsaar", "organisasjonsnummer", "kilde", "kvalitet"],
       properties: {
         id: { type: "string", example: "ikt-hallingdal" },
         navn: { type: "string" },
@@ -120,8 +121,34 @@ export const registryApi: OpenApiFragment = {
         etablert: { type: "string", description: "År, periode, «Over lenger tid» eller «Ukjent»" },
         sluttdato: { type: ["string", "null"], format: "date" },
         aktiv: { type: "boolean" },
+        organisasjonsnummer: {
+          type: ["string", "null"],
+          pattern: "^\\d{9}$",
+          description: "Organisasjonsnummer i Enhetsregisteret; enheten finnes på https://data.brreg.no/enhetsregisteret/oppslag/enheter/{organisasjonsnummer}",
+        },
         kilde: { type: ["string", "null"], example: "NIVI 2021, Tabell 5.1, rad 3" },
         lenke: { type: "string" },
+        kvalitet: {
+          type: "array",
+          description:
+            "Registerets datakvalitetsmerknader for ordningen (docs/decisions/0046): opplysninger som mangler eller bør bekreftes. Tom for en ordning uten merknader og for avsluttede ordninger.",
+          items: { $ref: "#/components/schemas/Kvalitetsmerknad" },
+        },
+      },
+    },
+    Kvalitetsmerknad: {
+      type: "object",
+      required: ["kode", "tittel", "melding", "grunnlag"],
+      properties: {
+        kode: {
+          type: "string",
+          description: "Stabil kode for regelen",
+          enum: [...QUALITY_RULE_CODES],
+          example: "vertskommune-mangler",
+        },
+        tittel: { type: "string", example: "Vertskommune mangler" },
+        melding: { type: "string", description: "Hva merknaden gjelder for denne ordningen" },
+        grunnlag: { type: "string", description: "Lovhjemmel, eller hva regelen tjener når ingen lov krever det", example: "Kommuneloven §§ 20-2 og 20-3" },
       },
     },
     OrdningListe: {
@@ -143,8 +170,25 @@ export const registryApi: OpenApiFragment = {
           type: "object",
           properties: {
             beskrivelse: { type: ["string", "null"] },
-            organisasjonsnummer: { type: ["string", "null"] },
             merknader: { type: ["string", "null"] },
+            samarbeidsavtale: {
+              type: "object",
+              description: "Den skriftlige samarbeidsavtalen (selskapsavtalen for IKS), slik den er registrert",
+              properties: {
+                inngaatt: { type: ["string", "null"], format: "date" },
+                revidert: { type: ["string", "null"], format: "date" },
+                lenke: { type: ["string", "null"], format: "uri" },
+                pdf: {
+                  type: ["object", "null"],
+                  properties: {
+                    filnavn: { type: "string" },
+                    storrelse: { type: "integer", description: "Byte" },
+                    sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+                    lenke: { type: "string", description: "Nedlasting av PDF-en", example: "/ordninger/ikt-hallingdal/avtale" },
+                  },
+                },
+              },
+            },
             deltakerhistorikk: {
               type: "array",
               items: {

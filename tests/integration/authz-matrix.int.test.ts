@@ -24,7 +24,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 type Who = "anonym" | "redaktør for Ål" | "redaktør for Drammen" | "rådgiver" | "admin";
 type Outcome = "applied" | "proposed" | "done" | "denied";
-type Input = Record<string, string | string[]>;
+type Input = Record<string, string | string[] | File>;
 interface Row {
   expect: Record<Who, Outcome>;
   input: () => Promise<Input>;
@@ -120,6 +120,11 @@ const ROWS: Record<MutationName, Row> = {
       throw new Error("no arrangement left to end");
     },
   },
+  setAgreement: { expect: editing, input: async () => ({ ...(await base()), agreementDate: "2019-01-01", agreementUrl: `https://kommune.no/avtale-${++counter}.pdf` }) },
+  uploadAgreementFile: {
+    expect: onlyAdvisers,
+    input: async () => ({ arrangementId: (await base()).arrangementId, file: new File([`%PDF-1.4\n% avtale ${++counter}\n%%EOF\n`], "avtale.pdf", { type: "application/pdf" }) }),
+  },
   restoreArrangementVersion: {
     expect: onlyAdvisers,
     input: async () => {
@@ -178,7 +183,19 @@ const ROWS: Record<MutationName, Row> = {
   requestPasswordReset: { expect: anyone, input: async () => ({ email: (await prisma.user.findUniqueOrThrow({ where: { id: await freshUser() } })).email }) },
 };
 
-const TABLES = ["Arrangement", "Participation", "StaffingRecord", "ArrangementTaskArea", "ChangeRequest", "AuditEvent", "User", "UserMunicipality", "AccountToken", "PasswordResetRequest"];
+const TABLES = [
+  "Arrangement",
+  "Participation",
+  "StaffingRecord",
+  "ArrangementTaskArea",
+  "ChangeRequest",
+  "AuditEvent",
+  "User",
+  "UserMunicipality",
+  "AccountToken",
+  "PasswordResetRequest",
+  "AgreementFile",
+];
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const table of TABLES) {
@@ -249,7 +266,11 @@ describe("authorization matrix", () => {
           let outcome: string | undefined;
           let kind: string | undefined;
           if (via === "funksjon") {
-            const result = await MUTATIONS[name](actorFor(who), input);
+            const raw: Record<string, unknown> = { ...input };
+            for (const [key, value] of Object.entries(input)) {
+              if (value instanceof File) raw[key] = { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
+            }
+            const result = await MUTATIONS[name](actorFor(who), raw);
             ok = result.ok;
             outcome = result.ok ? result.outcome : undefined;
             kind = result.ok ? undefined : result.kind;

@@ -112,6 +112,12 @@ export default async function MunicipalityPage({ params }: Props) {
           </Paragraph>
         ) : null}
         <Paragraph>
+          <NextLink href={`/kommuner/${found.canonical}/oversikt`} className="ds-link">
+            Utskriftsvennlig oversikt over ordninger og selskaper
+          </NextLink>{" "}
+          – vedlegg til årsmeldingen og eierskapsmeldingen.
+        </Paragraph>
+        <Paragraph>
           <NextLink href={`/ordninger?kommune=${filterKey}`} className="ds-link">
             Se de {formatInteger(total)} ordningene i tabellen over alle ordninger
           </NextLink>{" "}

@@ -22,7 +22,9 @@ import "@/components/registry/registry.css";
 import { findArrangement, PROVENANCE_FIELD_NAMES, provenanceFor, type ArrangementDetail, type ProvenanceDetail } from "@/lib/arrangements/detail";
 import { LEVEL_NAMES } from "@/lib/domain/levels";
 import { PARTICIPATION_ROLE_LABELS } from "@/lib/domain/roles";
+import { enhetsregisteretUrl, formatOrgNr } from "@/lib/domain/orgnr";
 import { formatDate, formatDecimal, formatInteger } from "@/lib/format";
+import { QualityFindings } from "@/components/quality/QualityFindings";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +54,46 @@ function Source({ provenance }: { provenance?: ProvenanceDetail }) {
 }
 
 const date = (value: string | null) => (value ? formatDate(new Date(`${value}T00:00:00Z`)) : "–");
+
+const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${formatInteger(Math.max(1, Math.round(bytes / 1024)))} kB` : `${formatDecimal(bytes / (1024 * 1024), 1)} MB`);
+
+function AgreementFacts({ agreement, slug }: { agreement: ArrangementDetail["agreement"]; slug: string }) {
+  const { file } = agreement;
+  if (!agreement.date && !agreement.revisedDate && !agreement.url && !file) return <Paragraph>Ingen samarbeidsavtale er registrert for denne ordningen.</Paragraph>;
+  return (
+    <dl className="registry-facts">
+      <dt>Inngått</dt>
+      <dd>{agreement.date ? date(agreement.date) : "Ikke oppgitt"}</dd>
+      {agreement.revisedDate ? (
+        <>
+          <dt>Sist revidert</dt>
+          <dd>{date(agreement.revisedDate)}</dd>
+        </>
+      ) : null}
+      {agreement.url ? (
+        <>
+          <dt>Lenke</dt>
+          <dd className="break-anywhere">
+            <a href={agreement.url} className="ds-link" rel="noopener noreferrer nofollow">
+              {agreement.url}
+            </a>
+          </dd>
+        </>
+      ) : null}
+      {file ? (
+        <>
+          <dt>Avtalen (PDF)</dt>
+          <dd>
+            <a href={`/ordninger/${slug}/avtale`} className="ds-link" download>
+              Last ned {file.fileName}
+            </a>{" "}
+            ({fileSize(file.size)}, lastet opp {formatDate(new Date(file.uploadedAt))})<span className="registry-source break-anywhere">SHA-256: {file.sha256}</span>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
 
 export default async function ArrangementPage({ params }: Props) {
   const detail = await load((await params).id);
@@ -154,7 +196,18 @@ export default async function ArrangementPage({ params }: Props) {
           <dt>Over fylkesgrense</dt>
           <dd>{row.crossCounty ? "Ja, deltakerne ligger i mer enn ett fylke (dagens fylkesinndeling)" : "Nei"}</dd>
           <dt>Organisasjonsnummer</dt>
-          <dd>{detail.orgNr ?? "Ikke registrert"}</dd>
+          <dd>
+            {detail.orgNr ? (
+              <>
+                {formatOrgNr(detail.orgNr)}{" "}
+                <a href={enhetsregisteretUrl(detail.orgNr)} className="ds-link" rel="noopener noreferrer">
+                  Se enheten i Enhetsregisteret<span className="visually-hidden"> (Brønnøysundregistrene)</span>
+                </a>
+              </>
+            ) : (
+              "Ikke registrert"
+            )}
+          </dd>
           {row.endDate ? (
             <>
               <dt>Avsluttet</dt>
@@ -172,6 +225,15 @@ export default async function ArrangementPage({ params }: Props) {
           ) : null}
         </dl>
       </section>
+
+      <section aria-labelledby="avtale" className="stack" data-testid="samarbeidsavtale">
+        <Heading level={2} data-size="md" id="avtale">
+          Samarbeidsavtale
+        </Heading>
+        <AgreementFacts agreement={detail.agreement} slug={row.slug} />
+      </section>
+
+      <QualityFindings findings={detail.quality} editHref={`/ordninger/${row.slug}/rediger`} />
 
       <section aria-labelledby="deltakere" className="stack">
         <Heading level={2} data-size="md" id="deltakere">

@@ -1,7 +1,7 @@
 "use server";
 
 import type { FormState } from "@/lib/changes/form";
-import { runFormMutation } from "@/lib/changes/server";
+import { runFormMutation, runUploadMutation } from "@/lib/changes/server";
 
 export async function updateArrangementAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormMutation("updateArrangement", formData);
@@ -25,4 +25,12 @@ export async function recordStaffingAction(_previous: FormState, formData: FormD
 
 export async function endArrangementAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormMutation("endArrangement", formData);
+}
+
+export async function setAgreementAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormMutation("setAgreement", formData);
+}
+
+export async function uploadAgreementFileAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runUploadMutation("uploadAgreementFile", formData, "file");
 }

@@ -3,12 +3,23 @@ import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/auth/NoAccess";
 import { ArrangementForm } from "@/components/editing/ArrangementForm";
+import { AgreementForm, AgreementUploadForm } from "@/components/editing/AgreementForms";
 import { EndForm, HostForm, ParticipantsSection, StaffingForm } from "@/components/editing/ArrangementSubforms";
+import { agreementFileInfo } from "@/lib/arrangements/agreement";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
 import { editableArrangement, formOptions, resolveArrangementId } from "@/lib/changes/queries";
 import { activeParticipants } from "@/lib/changes/snapshot";
-import { addParticipantAction, endArrangementAction, recordStaffingAction, removeParticipantAction, setHostAction, updateArrangementAction } from "./actions";
+import {
+  addParticipantAction,
+  endArrangementAction,
+  recordStaffingAction,
+  removeParticipantAction,
+  setAgreementAction,
+  setHostAction,
+  updateArrangementAction,
+  uploadAgreementFileAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Rediger ordning" };
@@ -23,7 +34,8 @@ export default async function EditArrangementPage({ params }: { params: Promise<
   const decision = authorize(actor, "arrangement.edit", { municipalityIds: activeParticipants(snapshot).map((p) => p.municipalityId) });
   if (!decision.allowed) return <NoAccess reason={decision.reason} />;
   const proposes = decision.mode === "propose";
-  const options = await formOptions();
+  const [options, agreementFile] = await Promise.all([formOptions(), agreementFileInfo(arrangementId)]);
+  const uploads = authorize(actor, "agreement.upload").allowed;
 
   return (
     <div className="stack">
@@ -71,6 +83,14 @@ export default async function EditArrangementPage({ params }: { params: Promise<
       <ParticipantsSection action={addParticipantAction} removeAction={removeParticipantAction} arrangement={arrangement} municipalities={options.municipalityPeriods} proposes={proposes} />
       <HostForm action={setHostAction} arrangement={arrangement} proposes={proposes} />
       <StaffingForm action={recordStaffingAction} arrangement={arrangement} proposes={proposes} />
+      <section className="stack" aria-label="Samarbeidsavtalen">
+        <AgreementForm action={setAgreementAction} arrangement={arrangement} proposes={proposes} />
+        {uploads ? (
+          <AgreementUploadForm action={uploadAgreementFileAction} arrangementId={snapshot.id!} current={agreementFile} />
+        ) : (
+          <Paragraph data-size="sm">PDF-en av avtalen lastes opp av Statsforvalteren. Send gjerne en lenke til avtalen, eller send den til Statsforvalteren.</Paragraph>
+        )}
+      </section>
       <EndForm action={endArrangementAction} arrangement={arrangement} proposes={proposes} />
     </div>
   );

@@ -14,10 +14,16 @@ export const GET = apiPathRoute<{ id: string }>(async ({ params: { id } }) => {
   if (result.kind === "missing") return notFound(`Fant ingen samarbeidsordning med id «${id}»`);
   const d = result.detail;
   return ok({
-    ...arrangementToApi(d.row),
+    ...arrangementToApi(d.row, d.quality),
     beskrivelse: d.row.description,
     organisasjonsnummer: d.orgNr,
     merknader: d.notes,
+    samarbeidsavtale: {
+      inngaatt: d.agreement.date,
+      revidert: d.agreement.revisedDate,
+      lenke: d.agreement.url,
+      pdf: d.agreement.file ? { filnavn: d.agreement.file.fileName, storrelse: d.agreement.file.size, sha256: d.agreement.file.sha256, lenke: `/ordninger/${d.row.slug}/avtale` } : null,
+    },
     juridiskForm: d.legalForm ? { kode: d.legalForm.code, navn: d.legalForm.name, hjemmel: d.legalForm.legalBasis, utledet: d.row.legalForm?.inferred ?? false } : null,
     deltakerhistorikk: d.participations.map((p) => ({
       kommunenummer: p.municipality.code,
