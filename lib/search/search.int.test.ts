@@ -51,7 +51,13 @@ describe("search (docs/decisions/0049-search.md)", () => {
     }
     const all = await listAllArrangements(filters("sok=Ål"));
     const page = await listArrangements(filters("sok=Ål&antall=25"));
-    expect(page.rows.every((r) => takesPart(r, "Ål")), page.rows.filter((r) => !takesPart(r, "Ål")).map((r) => r.name).join(", ")).toBe(true);
+    expect(
+      page.rows.every((r) => takesPart(r, "Ål")),
+      page.rows
+        .filter((r) => !takesPart(r, "Ål"))
+        .map((r) => r.name)
+        .join(", "),
+    ).toBe(true);
     for (const row of all.rows) {
       const places = [...row.participants.map((p) => p.name), row.host?.name ?? ""].join(" ");
       expect(takesPart(row, "Ål") || /(^|[^\p{L}])Ål([^\p{L}]|$)/u.test(`${row.name} ${row.shortName ?? ""}`), `${row.name}: ${places}`).toBe(true);
