@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, anonymousPage, logIn, pageAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { chooseMunicipality } from "./pickers";
 
 /**
  * The editing journeys of issue #6, in order: the Ål editor proposes, the adviser decides, the
@@ -40,7 +41,7 @@ test("Ål-redaktøren foreslår en ny deltaker og en ny vertskommune", async ({ 
   await expectNoAxeViolations(page);
 
   const add = page.locator("form", { has: page.getByRole("heading", { name: "Legg til deltakerkommune" }) });
-  await add.getByLabel("Kommune").selectOption({ label: "Hemsedal" });
+  await chooseMunicipality(add, "Kommune", "Hemsedal");
   await add.getByLabel("Med fra (valgfritt)").fill("2025-01-01");
   await add.getByRole("button", { name: "Foreslå: legg til deltaker" }).click();
   await expect(add.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt til Statsforvalteren");

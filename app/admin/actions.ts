@@ -20,5 +20,5 @@ export async function sendAccountLinkAction(_previous: FormState, formData: Form
 }
 
 export async function endUserSessionsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormMutation("endUserSessions", formData);
+  return runFormMutation("endUserSessions", formData, { revalidate: false });
 }

@@ -28,7 +28,7 @@ export default async function AdminPage() {
           Utboks for e-post
         </NextLink>
       </Paragraph>
-      <Table data-testid="brukere">
+      <Table data-testid="brukere" className="stack-table">
         <TableHead>
           <TableRow>
             <TableHeaderCell>Navn</TableHeaderCell>
@@ -41,15 +41,17 @@ export default async function AdminPage() {
         <TableBody>
           {users.map((u) => (
             <TableRow key={u.id}>
-              <TableCell>
+              <TableCell data-label="Navn">
                 <NextLink href={`/admin/brukere/${u.id}`} className="ds-link">
                   {u.name}
                 </NextLink>
               </TableCell>
-              <TableCell>{u.email}</TableCell>
-              <TableCell>{USER_ROLE_LABELS[u.role]}</TableCell>
-              <TableCell>{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
-              <TableCell>{!u.active ? <Tag data-color="neutral">Deaktivert</Tag> : awaitingFirstLogin(u) ? <Tag data-color="warning">Invitert</Tag> : <Tag data-color="success">Aktiv</Tag>}</TableCell>
+              <TableCell data-label="E-post">{u.email}</TableCell>
+              <TableCell data-label="Rolle">{USER_ROLE_LABELS[u.role]}</TableCell>
+              <TableCell data-label="Kommuner">{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
+              <TableCell data-label="Status">
+                {!u.active ? <Tag data-color="neutral">Deaktivert</Tag> : awaitingFirstLogin(u) ? <Tag data-color="warning">Invitert</Tag> : <Tag data-color="success">Aktiv</Tag>}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

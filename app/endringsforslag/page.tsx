@@ -29,7 +29,7 @@ export default async function ReviewQueuePage() {
       {queue.length === 0 ? (
         <Paragraph data-testid="tom-ko">Ingen forslag venter på behandling.</Paragraph>
       ) : (
-        <Table data-testid="forslagsko">
+        <Table data-testid="forslagsko" className="stack-table">
           <TableHead>
             <TableRow>
               <TableHeaderCell>Forslag</TableHeaderCell>
@@ -42,15 +42,15 @@ export default async function ReviewQueuePage() {
           <TableBody>
             {queue.map((r) => (
               <TableRow key={r.id}>
-                <TableCell>
+                <TableCell data-label="Forslag">
                   <NextLink href={`/endringsforslag/${r.id}`} className="ds-link">
                     {withNorwegianDates(r.summary)}
                   </NextLink>
                 </TableCell>
-                <TableCell>{r.municipality?.name ?? "–"}</TableCell>
-                <TableCell>{r.proposer.name}</TableCell>
-                <TableCell>{formatDateTime(r.createdAt)}</TableCell>
-                <TableCell>
+                <TableCell data-label="Kommune">{r.municipality?.name ?? "–"}</TableCell>
+                <TableCell data-label="Foreslått av">{r.proposer.name}</TableCell>
+                <TableCell data-label="Sendt">{formatDateTime(r.createdAt)}</TableCell>
+                <TableCell data-label="Status">
                   <StatusTag status={r.status} conflict={r.conflict} />
                 </TableCell>
               </TableRow>
@@ -64,7 +64,7 @@ export default async function ReviewQueuePage() {
       {decided.length === 0 ? (
         <Paragraph>Ingen forslag er behandlet ennå.</Paragraph>
       ) : (
-        <Table>
+        <Table className="stack-table">
           <TableHead>
             <TableRow>
               <TableHeaderCell>Forslag</TableHeaderCell>
@@ -76,14 +76,14 @@ export default async function ReviewQueuePage() {
           <TableBody>
             {decided.map((r) => (
               <TableRow key={r.id}>
-                <TableCell>
+                <TableCell data-label="Forslag">
                   <NextLink href={`/endringsforslag/${r.id}`} className="ds-link">
                     {withNorwegianDates(r.summary)}
                   </NextLink>
                 </TableCell>
-                <TableCell>{r.municipality?.name ?? "–"}</TableCell>
-                <TableCell>{r.decidedAt ? formatDateTime(r.decidedAt) : "–"}</TableCell>
-                <TableCell>
+                <TableCell data-label="Kommune">{r.municipality?.name ?? "–"}</TableCell>
+                <TableCell data-label="Behandlet">{r.decidedAt ? formatDateTime(r.decidedAt) : "–"}</TableCell>
+                <TableCell data-label="Status">
                   <StatusTag status={r.status} />
                 </TableCell>
               </TableRow>

@@ -40,7 +40,7 @@ export default async function MyProposalsPage() {
       {proposals.length === 0 ? (
         <Paragraph>Dere har ikke sendt noen forslag ennå.</Paragraph>
       ) : (
-        <Table data-testid="mine-forslag">
+        <Table data-testid="mine-forslag" className="stack-table">
           <TableHead>
             <TableRow>
               <TableHeaderCell>Forslag</TableHeaderCell>
@@ -52,16 +52,16 @@ export default async function MyProposalsPage() {
           <TableBody>
             {proposals.map((p) => (
               <TableRow key={p.id}>
-                <TableCell>
+                <TableCell data-label="Forslag">
                   <NextLink href={`/endringsforslag/${p.id}`} className="ds-link">
                     {withNorwegianDates(p.summary)}
                   </NextLink>
                 </TableCell>
-                <TableCell>{formatDay(p.createdAt)}</TableCell>
-                <TableCell>
+                <TableCell data-label="Sendt">{formatDay(p.createdAt)}</TableCell>
+                <TableCell data-label="Status">
                   <StatusTag status={p.status} />
                 </TableCell>
-                <TableCell>{p.comment ?? "–"}</TableCell>
+                <TableCell data-label="Kommentar fra Statsforvalteren">{p.comment ?? "–"}</TableCell>
               </TableRow>
             ))}
           </TableBody>

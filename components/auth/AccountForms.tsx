@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { signIn, signOut } from "next-auth/react";
 import NextLink from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -70,32 +70,60 @@ export function LogOutEverywhereForm({ action, userId }: { action: ServerAction;
   );
 }
 
-/** Choosing a password through a one-time link (invitation or reset). */
-export function SetPasswordForm({ action, token, email }: { action: ServerAction; token: string; email: string }) {
+interface LinkInfo {
+  purpose: "INVITE" | "RESET";
+  name: string;
+  email: string;
+}
+
+/**
+ * The page of a one-time link (invitation or reset). What the link was is kept from the first render:
+ * after a successful submit the page is rendered again, and the link, now spent, would read as invalid.
+ */
+export function SetPasswordPanel({ action, token, link: initial, invalidMessage }: { action: ServerAction; token: string; link: LinkInfo | null; invalidMessage: string }) {
+  const [link] = useState(initial);
   const [state, formAction] = useMutationForm(action);
-  if (state.ok) {
-    return (
-      <Alert data-color="success" role="status" data-testid="skjema-melding">
-        <Paragraph>{state.message}</Paragraph>
-        <Paragraph>
-          <NextLink href="/logg-inn" className="ds-link">
-            Logg inn
-          </NextLink>
-        </Paragraph>
-      </Alert>
-    );
-  }
   return (
-    <form action={formAction} className="stack" key={state.submittedAt ?? 0} noValidate>
-      <input type="hidden" name="token" value={token} />
-      <input type="hidden" name="username" autoComplete="username" value={email} />
-      <FormFeedback state={state} />
-      <Textfield label="Nytt passord" description={NEW_PASSWORD_HINT} name="password" type="password" autoComplete="new-password" error={fieldError(state, "password")} />
-      <Textfield label="Gjenta passordet" name="passwordRepeat" type="password" autoComplete="new-password" error={fieldError(state, "passwordRepeat")} />
-      <div>
-        <SubmitButton>Lagre passordet</SubmitButton>
-      </div>
-    </form>
+    <div className="stack narrow">
+      <Heading level={1} data-size="lg">
+        {link?.purpose === "INVITE" ? "Velg passord" : "Nytt passord"}
+      </Heading>
+      {state.ok ? (
+        <Alert data-color="success" role="status" data-testid="skjema-melding">
+          <Paragraph>{state.message}</Paragraph>
+          <Paragraph>
+            <NextLink href="/logg-inn" className="ds-link">
+              Logg inn
+            </NextLink>
+          </Paragraph>
+        </Alert>
+      ) : link ? (
+        <>
+          <Paragraph>
+            {link.purpose === "INVITE" ? `Velkommen til Samarbeidsregisteret, ${link.name}. ` : ""}Velg et passord for {link.email}.
+          </Paragraph>
+          <form action={formAction} className="stack" key={state.submittedAt ?? 0} noValidate>
+            <input type="hidden" name="token" value={token} />
+            <input type="hidden" name="username" autoComplete="username" value={link.email} />
+            <FormFeedback state={state} />
+            <Textfield label="Nytt passord" description={NEW_PASSWORD_HINT} name="password" type="password" autoComplete="new-password" error={fieldError(state, "password")} />
+            <Textfield label="Gjenta passordet" name="passwordRepeat" type="password" autoComplete="new-password" error={fieldError(state, "passwordRepeat")} />
+            <div>
+              <SubmitButton>Lagre passordet</SubmitButton>
+            </div>
+          </form>
+        </>
+      ) : (
+        <Alert data-color="warning" data-testid="ugyldig-lenke">
+          <Paragraph>{invalidMessage}</Paragraph>
+          <Paragraph>
+            <NextLink href="/glemt-passord" className="ds-link">
+              Be om en ny lenke
+            </NextLink>
+          </Paragraph>
+        </Alert>
+      )}
+    </div>
   );
 }
 

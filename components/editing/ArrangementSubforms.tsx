@@ -87,7 +87,7 @@ export function ParticipantsSection({
       <Heading level={2} data-size="md" id="deltakere">
         Deltakerkommuner
       </Heading>
-      <Table data-testid="deltakere">
+      <Table data-testid="deltakere" className="stack-table">
         <TableHead>
           <TableRow>
             <TableHeaderCell>Kommune</TableHeaderCell>
@@ -99,13 +99,13 @@ export function ParticipantsSection({
         <TableBody>
           {participants.map((p) => (
             <TableRow key={p.id}>
-              <TableCell>
+              <TableCell data-label="Kommune">
                 {p.name}
                 {p.municipalityId === snapshot.hostMunicipalityId ? " (vertskommune)" : ""}
               </TableCell>
-              <TableCell>{PARTICIPATION_ROLE_LABELS[p.role as ParticipationRoleName] ?? p.role}</TableCell>
-              <TableCell>{p.joinedOn ? formatShortDate(p.joinedOn) : "–"}</TableCell>
-              <TableCell>{p.leftOn ? formatShortDate(p.leftOn) : "–"}</TableCell>
+              <TableCell data-label="Rolle">{PARTICIPATION_ROLE_LABELS[p.role as ParticipationRoleName] ?? p.role}</TableCell>
+              <TableCell data-label="Med fra">{p.joinedOn ? formatShortDate(p.joinedOn) : "–"}</TableCell>
+              <TableCell data-label="Gikk ut">{p.leftOn ? formatShortDate(p.leftOn) : "–"}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -128,7 +128,7 @@ export function ParticipantsSection({
         <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
         <Textfield
           label="Med fra (valgfritt)"
-          description="Tom dato: deltar i dag, startdato ukjent"
+          description="La feltet stå tomt hvis du ikke vet når kommunen ble med."
           name="joinedOn"
           type="date"
           defaultValue={valueOf(state, "joinedOn", "")}

@@ -69,5 +69,7 @@ describe("municipalities that exist on a participation's days", () => {
     const valer = await t.municipality("valer-ostfold");
     const result = await MUTATIONS.addParticipant(t.adviser, { arrangementId: target.id, baseVersion: target.version, municipalityId: valer, role: "MEMBER", joinedOn: "2021-03-01" });
     expect(result).toMatchObject({ ok: true, outcome: "applied" });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { arrangementId: target.id, action: "addParticipant" }, orderBy: { id: "desc" } });
+    expect(event.summary).toBe("Våler (Østfold) lagt til som deltaker i Øvre Hallingdal legevakt");
   });
 });

@@ -4,17 +4,26 @@ import { kickOutbox } from "@/lib/mail/worker";
 import { formToObject, type FormState, toFormState } from "./form.ts";
 import { MUTATIONS, type MutationName } from "./index.ts";
 
+interface RunOptions {
+  /** Values set by the server (e.g. the client's IP); they override anything posted. */
+  serverValues?: Record<string, string | null>;
+  /**
+   * false for account changes, which show on no page: re-rendering the current page would end it
+   * (a password change ends the session the page was rendered for; a used link reads as invalid).
+   */
+  revalidate?: boolean;
+}
+
 /**
  * The body of every server action: the logged-in actor (from the database), the form as an object,
- * one mutation from the registry (`serverValues`, e.g. the client's IP, override anything posted).
- * Applied changes invalidate every cached page so public pages and statistics show them on the next
- * request, and wake the outbox so mails written by the change go out now.
+ * one mutation from the registry. Applied changes invalidate every cached page so public pages and
+ * statistics show them on the next request, and wake the outbox so mails written by the change go out now.
  */
-export async function runFormMutation(name: MutationName, formData: FormData, serverValues: Record<string, string | null> = {}): Promise<FormState> {
+export async function runFormMutation(name: MutationName, formData: FormData, options: RunOptions = {}): Promise<FormState> {
   const values = formToObject(formData);
-  const result = await MUTATIONS[name](await currentActor(), { ...values, ...serverValues });
+  const result = await MUTATIONS[name](await currentActor(), { ...values, ...options.serverValues });
   if (result.ok) {
-    revalidatePath("/", "layout");
+    if (options.revalidate !== false) revalidatePath("/", "layout");
     kickOutbox();
   }
   return toFormState(result, values);

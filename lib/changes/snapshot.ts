@@ -3,9 +3,11 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
+import { municipalityLabels } from "@/lib/domain/municipalities";
 import { participationRoleInText, type ParticipationRoleName } from "@/lib/domain/roles";
 import { isoDateOf, todayInNorway } from "@/lib/domain/today";
 import { formatDecimal } from "@/lib/format";
+import { municipalityValidity } from "./municipality-rules.ts";
 import { MESSAGES, MutationFailure, fail } from "./result.ts";
 
 export type { Tx } from "@/lib/db";
@@ -260,12 +262,13 @@ export interface Lookups {
 
 export async function loadLookups(tx: Tx): Promise<Lookups> {
   // Sequential: inside a transaction there is one connection, and pg does not pipeline queries.
-  const municipalities = await tx.municipality.findMany({ select: { id: true, name: true } });
+  // Same-named municipalities carry today's county («Våler (Østfold)») in summaries and diffs.
+  const municipalities = municipalityLabels(await municipalityValidity(tx), todayInNorway());
   const sectors = await tx.sector.findMany({ select: { id: true, name: true } });
   const legalForms = await tx.legalForm.findMany({ select: { id: true, name: true } });
   const taskAreas = await tx.taskArea.findMany({ select: { id: true, name: true } });
   const map = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
-  return { municipalities: map(municipalities), sectors: map(sectors), legalForms: map(legalForms), taskAreas: map(taskAreas) };
+  return { municipalities, sectors: map(sectors), legalForms: map(legalForms), taskAreas: map(taskAreas) };
 }
 
 export interface DiffEntry {

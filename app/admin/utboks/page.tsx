@@ -2,12 +2,11 @@ import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeader
 import { NoAccess } from "@/components/auth/NoAccess";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
+import { formatDateTime } from "@/lib/format";
 import { listOutbox } from "@/lib/mail/outbox";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Utboks for e-post" };
-
-const timestamp = new Intl.DateTimeFormat("nb-NO", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Oslo" });
 
 const STATUS = {
   PENDING: { label: "Venter", color: "warning" },
@@ -51,7 +50,7 @@ export default async function OutboxPage() {
             <TableBody>
               {items.map((mail) => (
                 <TableRow key={mail.id}>
-                  <TableCell>{timestamp.format(mail.createdAt)}</TableCell>
+                  <TableCell>{formatDateTime(mail.createdAt)}</TableCell>
                   <TableCell>{mail.toAddress}</TableCell>
                   <TableCell>
                     <details>
@@ -63,7 +62,7 @@ export default async function OutboxPage() {
                     <Tag data-color={STATUS[mail.status].color}>{STATUS[mail.status].label}</Tag>
                     {mail.status === "PENDING" && mail.attempts > 0 ? (
                       <div>
-                        Forsøk {mail.attempts}, neste {timestamp.format(mail.sendAfter)}
+                        Forsøk {mail.attempts}, neste {formatDateTime(mail.sendAfter)}
                       </div>
                     ) : null}
                     {mail.lastError ? <div>Feil: {mail.lastError}</div> : null}

@@ -63,7 +63,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           {request.comment ? <Paragraph>Kommentar fra Statsforvalteren: {request.comment}</Paragraph> : null}
         </Alert>
       ) : null}
-      <Table data-testid="forslag-diff">
+      <Table data-testid="forslag-diff" className="stack-table">
         <caption>Endringer i forslaget</caption>
         <TableHead>
           <TableRow>
@@ -76,15 +76,15 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         <TableBody>
           {diff.map((d) => (
             <TableRow key={d.field}>
-              <TableCell>{d.label}</TableCell>
-              <TableCell>{withNorwegianDates(d.before) ?? "–"}</TableCell>
+              <TableCell data-label="Felt">{d.label}</TableCell>
+              <TableCell data-label="Da forslaget ble sendt">{withNorwegianDates(d.before) ?? "–"}</TableCell>
               {pending && request.arrangement ? (
-                <TableCell>
+                <TableCell data-label="Gjeldende nå">
                   {withNorwegianDates(d.current) ?? "–"}
                   {d.changedSince ? " (endret siden)" : ""}
                 </TableCell>
               ) : null}
-              <TableCell>{withNorwegianDates(d.after) ?? "–"}</TableCell>
+              <TableCell data-label="Foreslått">{withNorwegianDates(d.after) ?? "–"}</TableCell>
             </TableRow>
           ))}
         </TableBody>

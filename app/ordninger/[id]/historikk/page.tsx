@@ -57,7 +57,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                 </Paragraph>
               ) : null}
               {entry.changes.length ? (
-                <Table data-size="sm">
+                <Table data-size="sm" className="stack-table">
                   <TableHead>
                     <TableRow>
                       <TableHeaderCell>Felt</TableHeaderCell>
@@ -68,9 +68,9 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                   <TableBody>
                     {entry.changes.map((c) => (
                       <TableRow key={c.field}>
-                        <TableCell>{c.label}</TableCell>
-                        <TableCell>{withNorwegianDates(c.before) ?? "–"}</TableCell>
-                        <TableCell>{withNorwegianDates(c.after) ?? "–"}</TableCell>
+                        <TableCell data-label="Felt">{c.label}</TableCell>
+                        <TableCell data-label="Før">{withNorwegianDates(c.before) ?? "–"}</TableCell>
+                        <TableCell data-label="Etter">{withNorwegianDates(c.after) ?? "–"}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
