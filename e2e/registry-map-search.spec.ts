@@ -46,6 +46,8 @@ test.describe("kart og søk", () => {
         .getByRole("link")
         .first(),
     ).toHaveText("Ål");
+    // Short queries match whole words: no Alvdal, Sigdal or Hemsedal.
+    await expect(page.getByRole("region", { name: /Kommuner/ }).getByRole("link")).toHaveCount(1);
     await page.goto("/sok?q=lvs");
     await expect(page.getByRole("link", { name: /LVS/ }).first()).toBeVisible();
     await page.goto("/sok");

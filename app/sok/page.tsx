@@ -25,7 +25,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       </Form>
       {query.trim() ? (
         <p className="ds-paragraph" role="status">
-          {hits ? `Treff for «${result.query}»:` : `Ingen treff for «${result.query}». Prøv et kortere ord, en forkortelse (IKS, LVS, IKT) eller et kommunenummer.`}
+          {hits
+            ? `Treff for «${result.query}»:`
+            : `Ingen treff for «${result.query}». Prøv hele ord, et kommunenavn, en forkortelse (IKS, KO, IPR, LVS) eller et kommunenummer. Ord på tre tegn eller færre må passe et helt ord.`}
         </p>
       ) : (
         <Paragraph>Skriv navnet på en ordning, en forkortelse, en kommune, et kommunenummer eller en region.</Paragraph>

@@ -10,7 +10,8 @@ import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
 import { establishedPeriodSql, establishedSortYearSql } from "@/lib/domain/sql/establishment";
 import { levelSql } from "@/lib/domain/sql/levels";
 import { isoDateOf } from "@/lib/domain/today";
-import { normalizedSql, searchTerms } from "@/lib/search/normalize";
+import { arrangementRelevanceSql, arrangementSearchSql, resolveSearch, type SearchPlan } from "@/lib/search/match";
+import { searchTerms } from "@/lib/search/normalize";
 import type { ArrangementSortKey } from "./columns";
 import { effectiveDateAndStatus, type ArrangementFilters } from "./filters";
 import type { ArrangementPage, ArrangementRow, MunicipalityRef, UnknownFilterValue } from "./types";
@@ -26,7 +27,8 @@ export interface ResolvedFilters {
   taskAreaIds: number[];
   formCodes: string[];
   includeUnknownForm: boolean;
-  terms: string[];
+  /** The free-text query resolved by the one search rule (lib/search/match.ts). */
+  search: SearchPlan;
   /** Restricts to these arrangement ids (internal use: detail pages, municipality pages). */
   ids?: number[];
   unknown: UnknownFilterValue[];
@@ -38,13 +40,14 @@ export async function resolveArrangementFilters(filters: ArrangementFilters, opt
   const codes = filters.kommune.filter((v) => /^\d{4}$/.test(v));
   const slugs = filters.kommune.filter((v) => !/^\d{4}$/.test(v));
   const formCodes = filters.form.filter((f) => f !== "UKJENT");
-  const [byCode, bySlug, regions, sectors, taskAreas, forms] = await Promise.all([
+  const [byCode, bySlug, regions, sectors, taskAreas, forms, search] = await Promise.all([
     codes.length ? prisma.municipalityCode.findMany({ where: { code: { in: codes } }, select: { code: true, municipalityId: true } }) : [],
     slugs.length ? prisma.municipality.findMany({ where: { slug: { in: slugs } }, select: { slug: true, id: true } }) : [],
     filters.region.length ? prisma.region.findMany({ where: { slug: { in: filters.region } }, select: { slug: true, id: true } }) : [],
     filters.sektor.length ? prisma.sector.findMany({ where: { code: { in: filters.sektor } }, select: { code: true } }) : [],
     filters.oppgave.length ? prisma.taskArea.findMany({ where: { slug: { in: filters.oppgave } }, select: { slug: true, id: true } }) : [],
     formCodes.length ? prisma.legalForm.findMany({ where: { code: { in: formCodes } }, select: { code: true } }) : [],
+    resolveSearch(filters.sok),
   ]);
   const municipalityIds = new Set<number>();
   for (const code of codes) {
@@ -74,7 +77,7 @@ export async function resolveArrangementFilters(filters: ArrangementFilters, opt
     taskAreaIds: taskAreas.map((t) => t.id),
     formCodes: forms.map((f) => f.code),
     includeUnknownForm: filters.form.includes("UKJENT"),
-    terms: filters.sok ? searchTerms(filters.sok) : [],
+    search,
     ids: options.ids,
     unknown,
   };
@@ -91,10 +94,8 @@ export function withBase(date: string): Prisma.Sql {
     stats AS (
       SELECT part."arrangementId" AS id,
         count(DISTINCT part."municipalityId")::int AS named,
-        count(DISTINCT mc."countyId")::int AS counties,
-        string_agg(DISTINCT m.name, ' ') AS names
+        count(DISTINCT mc."countyId")::int AS counties
       FROM part
-      JOIN "Municipality" m ON m.id = part."municipalityId"
       LEFT JOIN "MunicipalityCounty" mc ON mc."municipalityId" = part."municipalityId" AND ${currentSql("mc")}
       GROUP BY part."arrangementId"
     ),
@@ -110,9 +111,8 @@ export function withBase(date: string): Prisma.Sql {
         ${establishedPeriodSql("a")} AS period,
         ${establishedSortYearSql("a")} AS established_sort,
         (SELECT min(t."sortOrder") FROM "ArrangementTaskArea" ata JOIN "TaskArea" t ON t.id = ata."taskAreaId" WHERE ata."arrangementId" = a.id) AS task_order,
-        ${normalizedSql(Prisma.sql`concat_ws(' ', a.name, a."shortName", a."correctedName", lf.code)`)} AS search_name,
-        ${normalizedSql(Prisma.sql`concat_ws(' ', st.names, h.name)`)} AS search_places,
-        ${normalizedSql(Prisma.sql`coalesce(a.description, '')`)} AS search_other
+        a."searchText" AS search_text, a."searchDescription" AS search_description,
+        a."hostMunicipalityId" AS host_id, a."legalFormId" AS form_id
       FROM "Arrangement" a
       JOIN "Sector" s ON s.id = a."sectorId"
       LEFT JOIN "LegalForm" lf ON lf.id = a."legalFormId"
@@ -123,9 +123,6 @@ export function withBase(date: string): Prisma.Sql {
 }
 
 export type FacetKey = "kommune" | "region" | "sektor" | "oppgave" | "form" | "nivaa" | "etablert" | "kryss" | "status";
-
-const wordStart = (term: string) => `(^|[^a-z0-9])${term}`;
-const wholeWord = (term: string) => `(^|[^a-z0-9])${term}([^a-z0-9]|$)`;
 
 /** WHERE conditions over `b` (the base rows), optionally leaving one facet out for facet counts. */
 export function conditions(r: ResolvedFilters, except?: FacetKey): Prisma.Sql {
@@ -146,29 +143,8 @@ export function conditions(r: ResolvedFilters, except?: FacetKey): Prisma.Sql {
     if (r.status === "aktive") c.push(Prisma.sql`b.active`);
     if (r.status === "avsluttede") c.push(Prisma.sql`b.ended`);
   }
-  for (const term of r.terms) {
-    const like = `%${term}%`;
-    c.push(
-      term.length >= 4
-        ? Prisma.sql`(b.search_name LIKE ${like} OR b.search_places ~ ${wordStart(term)} OR b.search_other LIKE ${like})`
-        : Prisma.sql`(b.search_name LIKE ${like} OR b.search_places ~ ${wordStart(term)})`,
-    );
-  }
+  c.push(...arrangementSearchSql(r.search));
   return Prisma.join(c, " AND ");
-}
-
-function relevance(terms: string[]): Prisma.Sql {
-  if (!terms.length) return Prisma.sql`0`;
-  const parts = terms.map(
-    (t) => Prisma.sql`(CASE
-      WHEN b.search_name ~ ${wholeWord(t)} THEN 60
-      WHEN b.search_name ~ ${wordStart(t)} THEN 40
-      WHEN b.search_places ~ ${wholeWord(t)} THEN 30
-      WHEN b.search_name LIKE ${`%${t}%`} THEN 20
-      WHEN b.search_places ~ ${wordStart(t)} THEN 10
-      ELSE 1 END)`,
-  );
-  return Prisma.join(parts, " + ");
 }
 
 const SORT_SQL: Record<Exclude<ArrangementSortKey, "relevans">, Prisma.Sql> = {
@@ -192,7 +168,7 @@ export function effectiveSort(filters: ArrangementFilters): { key: ArrangementSo
 function orderBy(r: ResolvedFilters): Prisma.Sql {
   const { key, direction } = effectiveSort(r.filters);
   const dir = Prisma.raw(direction === "synkende" ? "DESC" : "ASC");
-  const primary = key === "relevans" ? relevance(r.terms) : SORT_SQL[key];
+  const primary = key === "relevans" ? arrangementRelevanceSql(r.search) : SORT_SQL[key];
   return Prisma.sql`ORDER BY ${primary} ${dir} NULLS LAST, b.name ${NORWEGIAN_COLLATION} ASC, b.id ASC`;
 }
 

@@ -3,11 +3,10 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
-import { municipalityLabels } from "@/lib/domain/municipalities";
 import { participationRoleInText, type ParticipationRoleName } from "@/lib/domain/roles";
 import { isoDateOf, todayInNorway } from "@/lib/domain/today";
 import { formatDecimal } from "@/lib/format";
-import { municipalityValidity } from "./municipality-rules.ts";
+import type { Lookups } from "./lookups.ts";
 import { MESSAGES, MutationFailure, fail } from "./result.ts";
 
 export type { Tx } from "@/lib/db";
@@ -268,23 +267,7 @@ export async function writeSnapshot(tx: Tx, current: ArrangementSnapshot | null,
 // ---------------------------------------------------------------------------------------------
 // Names for ids, and a readable field-by-field difference.
 
-export interface Lookups {
-  municipalities: Map<number, string>;
-  sectors: Map<number, string>;
-  legalForms: Map<number, string>;
-  taskAreas: Map<number, string>;
-}
-
-export async function loadLookups(tx: Tx): Promise<Lookups> {
-  // Sequential: inside a transaction there is one connection, and pg does not pipeline queries.
-  // Same-named municipalities carry today's county («Våler (Østfold)») in summaries and diffs.
-  const municipalities = municipalityLabels(await municipalityValidity(tx), todayInNorway());
-  const sectors = await tx.sector.findMany({ select: { id: true, name: true } });
-  const legalForms = await tx.legalForm.findMany({ select: { id: true, name: true } });
-  const taskAreas = await tx.taskArea.findMany({ select: { id: true, name: true } });
-  const map = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
-  return { municipalities, sectors: map(sectors), legalForms: map(legalForms), taskAreas: map(taskAreas) };
-}
+export { type Lookups, loadLookups } from "./lookups.ts";
 
 export interface DiffEntry {
   field: string;

@@ -24,7 +24,10 @@ const ARRANGEMENT_LIST_PARAMETERS: ParameterDocs<typeof arrangementListQuery.sch
   kryss: { description: "Over fylkesgrense (dagens fylker)" },
   status: { description: "Aktive eller avsluttede på datoen (standard: alle uten dato, aktive med dato)" },
   dato: { description: "Per dato (ÅÅÅÅ-MM-DD)", example: "2021-11-01", schema: { format: "date" } },
-  sok: { description: "Fritekst: navn, forkortelse (IKS, LVS, IKT) eller kommune. Store/små bokstaver og æ/ø/å spiller ingen rolle («al» finner Ål)." },
+  sok: {
+    description:
+      "Fritekst: navn, forkortelse (IKS, LVS, IKT), juridisk form (IKS, KO, IPR, AS, vertskommune), kommune eller kommunenummer. Alle ord må passe. Ord på inntil tre tegn må passe et helt ord («Ål» finner ikke Alvdal); lengre ord kan være starten på et ord. Store/små bokstaver og æ/ø/å spiller ingen rolle («al» og «Aal» finner Ål). En kommune gir ordningene den deltar i.",
+  },
   sorter: { description: "Sortering (standard: navn; relevans når sok er oppgitt)" },
   retning: { description: "Sorteringsretning (standard: stigende; synkende ved relevans)" },
   side: { description: "Sidenummer, fra 1", schema: { default: 1 } },

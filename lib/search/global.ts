@@ -6,6 +6,7 @@ import { listArrangements } from "@/lib/arrangements/list";
 import type { ArrangementRow } from "@/lib/arrangements/types";
 import { currentSql } from "@/lib/domain/sql/activity";
 import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
+import { municipalityTermSql, placeMatchSql } from "./match";
 import { normalizedSql, searchTerms } from "./normalize";
 
 export interface GlobalSearchResult {
@@ -16,22 +17,22 @@ export interface GlobalSearchResult {
 }
 
 /**
- * The header search: arrangements (same matching as /ordninger), municipalities (name, any code
- * they have had, id) and regions. Exact and word-start matches rank first, so "al" gives Ål first.
+ * The header search: municipalities (name or any code they have had) and regions first, then the
+ * arrangements (the one rule of lib/search/match.ts, as /ordninger and the API use it). A municipality
+ * spelt exactly ranks first, then one equal after folding («al», «Aal» → Ål), then word starts.
  */
 export async function globalSearch(query: string, limit = 10): Promise<GlobalSearchResult> {
   const q = query.trim().slice(0, 100);
   const terms = searchTerms(q);
   if (!terms.length) return { query: q, arrangements: { rows: [], total: 0 }, municipalities: [], regions: [] };
-  const nameNorm = normalizedSql(Prisma.sql`m.name`);
   const whole = normalizedSql(Prisma.sql`${q}`);
   const municipalityMatch = Prisma.join(
-    terms.map((t) => Prisma.sql`(${nameNorm} LIKE ${`%${t}%`} OR m.slug LIKE ${`%${t}%`} OR EXISTS (SELECT 1 FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND c.code = ${t}))`),
+    terms.map((t) => municipalityTermSql(Prisma.sql`m`, t)),
     " AND ",
   );
   const regionNorm = normalizedSql(Prisma.sql`r.name`);
   const regionMatch = Prisma.join(
-    terms.map((t) => Prisma.sql`${regionNorm} LIKE ${`%${t}%`}`),
+    terms.map((t) => placeMatchSql(regionNorm, t)),
     " AND ",
   );
   const [arrangements, municipalities, regions] = await Promise.all([
@@ -41,7 +42,7 @@ export async function globalSearch(query: string, limit = 10): Promise<GlobalSea
         (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${currentSql("c")} LIMIT 1) AS code
       FROM "Municipality" m LEFT JOIN "Region" r ON r.id = m."regionId"
       WHERE ${municipalityMatch}
-      ORDER BY (${nameNorm} = ${whole}) DESC, (${nameNorm} LIKE ${`${terms[0]}%`}) DESC, m."inSurveyScope" DESC, m.name ${NORWEGIAN_COLLATION}
+      ORDER BY (lower(translate(m.name, 'ÆØÅ', 'æøå')) = ${q.toLowerCase()}) DESC, (m."searchText" = ${whole}) DESC, (m."searchText" LIKE ${`${terms[0]}%`}) DESC, m."inSurveyScope" DESC, m.name ${NORWEGIAN_COLLATION}
       LIMIT ${limit}`,
     prisma.$queryRaw<{ slug: string; name: string }[]>`SELECT r.slug, r.name FROM "Region" r WHERE ${regionMatch} ORDER BY r.name LIMIT ${limit}`,
   ]);

@@ -9,6 +9,7 @@ describe("normalizeSearchText", () => {
     expect(normalizeSearchText("Bærum")).toBe("baerum");
     expect(normalizeSearchText("Krødsherad")).toBe("krodsherad");
     expect(normalizeSearchText("Flå")).toBe("fla");
+    expect(normalizeSearchText("Aal")).toBe("al");
   });
 });
 

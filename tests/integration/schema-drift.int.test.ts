@@ -28,7 +28,9 @@ async function databaseFromSchema(): Promise<string> {
   const db = await createTestDatabase("empty");
   cleanups.push(db.drop);
   const sql = await diffSchemas(null, readFileSync(path.join(ROOT, "prisma/schema.prisma"), "utf8"), db.url);
-  await exec(db.url, sql);
+  // Extensions are created by the migrations (Prisma's schema does not declare them); the schema's
+  // trigram indexes need pg_trgm.
+  await exec(db.url, `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${sql}`);
   return db.url;
 }
 
