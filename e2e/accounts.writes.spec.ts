@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { ACCOUNTS, anonymousPage } from "./auth";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { ACCOUNTS, anonymousPage, pageAs } from "./auth";
+import { expectNoAxeViolations } from "./axe";
 
-/** Issue #10 items 5 and 6: logging in comes back to the page that asked for it. */
+/** Issue #10 items 6 and 5: logging in comes back to the page that asked for it; invitations, password links and session versions. */
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const OVRE = "/ordninger/ovre-hallingdal-legevakt";
@@ -39,4 +40,153 @@ test("«Logg inn» i toppen kommer tilbake til siden det ble klikket på", async
   await expect(page).toHaveURL(/\/kommuner\/3328$/);
   await expect(page.getByTestId("bruker-meny")).toContainText(ACCOUNTS.adviser.name);
   await page.context().close();
+});
+
+// ── Accounts (item 5) ────────────────────────────────────────────────────────────────────────────
+const NEW_USER = { email: "ingrid.invitert@hol.kommune.no", name: "Ingrid Invitert", password: "ingrid-sitt-eget-passord" };
+
+/** The newest mail to `to` whose subject contains `subject`, read from /admin/utboks (no SMTP here). */
+async function linkFromOutbox(browser: Browser, to: string, subject: string): Promise<string> {
+  const admin = await pageAs(browser, "admin", "/admin/utboks");
+  await admin.goto("/admin/utboks");
+  const row = admin.getByTestId("utboks").getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first();
+  const body = (await row.locator("pre").textContent()) ?? "";
+  await admin.context().close();
+  const link = /https?:\/\/\S+\/sett-passord\/[A-Za-z0-9_-]{43}/.exec(body)?.[0];
+  expect(link, `a link in the mail to ${to}`).toBeTruthy();
+  return new URL(link!).pathname;
+}
+
+async function loginAt(page: Page, email: string, password: string) {
+  await page.goto("/logg-inn");
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+}
+
+test("invitasjon → eget passord → innlogging", async ({ browser }) => {
+  const admin = await pageAs(browser, "admin", "/admin");
+  await admin.goto("/admin");
+  await expect(admin.getByLabel("Startpassord")).toHaveCount(0);
+  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Opprett brukeren" }) });
+  await form.getByLabel("Navn").fill(NEW_USER.name);
+  await form.getByLabel("E-postadresse").fill(NEW_USER.email);
+  await form.getByRole("checkbox", { name: "Hol", exact: true }).check();
+  await form.getByRole("button", { name: "Opprett brukeren" }).click();
+  await expect(admin.getByTestId("skjema-melding")).toContainText(`Brukeren ${NEW_USER.email} er opprettet`);
+  const shown = await admin.getByTestId("kontolenke").getByRole("textbox").inputValue();
+  expect(shown).toMatch(/\/sett-passord\/[A-Za-z0-9_-]{43}$/);
+  await expect(admin.getByTestId("brukere")).toContainText("Invitert");
+  await expectNoAxeViolations(admin);
+  await admin.context().close();
+
+  const page = await anonymousPage(browser);
+  await page.goto(new URL(shown).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Velg passord");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Nytt passord").fill("for-kort");
+  await page.getByLabel("Gjenta passordet").fill("for-kort");
+  await page.getByRole("button", { name: "Lagre passordet" }).click();
+  await expect(page.getByText("Passordet må ha minst 12 tegn.")).toBeVisible();
+  await page.getByLabel("Nytt passord").fill(NEW_USER.password);
+  await page.getByLabel("Gjenta passordet").fill(NEW_USER.password);
+  await page.getByRole("button", { name: "Lagre passordet" }).click();
+  await expect(page.getByTestId("skjema-melding")).toContainText("Passordet er lagret");
+  // One time only.
+  await page.goto(new URL(shown).pathname);
+  await expect(page.getByTestId("ugyldig-lenke")).toBeVisible();
+
+  await loginAt(page, NEW_USER.email, NEW_USER.password);
+  await expect(page).toHaveURL(/\/mine-forslag$/);
+  await expect(page.getByTestId("bruker-meny")).toContainText(NEW_USER.name);
+  await page.context().close();
+});
+
+test("etter «Glemt passord» og nytt passord blir den gamle økten avvist, også av server actions", async ({ browser }) => {
+  const old = await anonymousPage(browser);
+  await loginAt(old, NEW_USER.email, NEW_USER.password);
+  await expect(old).toHaveURL(/\/mine-forslag$/);
+  await old.goto("/konto");
+  await expect(old.getByRole("heading", { level: 1 })).toHaveText("Min konto");
+
+  const other = await anonymousPage(browser);
+  await other.goto("/logg-inn");
+  await other.getByRole("link", { name: "Glemt passord?" }).click();
+  await expectNoAxeViolations(other);
+  await other.getByLabel("E-postadresse").fill(NEW_USER.email);
+  await other.getByRole("button", { name: "Send lenke" }).click();
+  const answer = (await other.getByTestId("skjema-melding").textContent()) ?? "";
+  expect(answer).toContain("Hvis det finnes en aktiv konto");
+  await other.getByLabel("E-postadresse").fill("finnes.ikke@hol.kommune.no");
+  await other.getByRole("button", { name: "Send lenke" }).click();
+  await expect(other.getByTestId("skjema-melding")).toHaveText(answer.replace(NEW_USER.email, "finnes.ikke@hol.kommune.no"));
+
+  const path = await linkFromOutbox(browser, NEW_USER.email, "Nytt passord");
+  await other.goto(path);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Nytt passord");
+  await other.getByLabel("Nytt passord").fill("ingrids-nye-passord-2");
+  await other.getByLabel("Gjenta passordet").fill("ingrids-nye-passord-2");
+  await other.getByRole("button", { name: "Lagre passordet" }).click();
+  await expect(other.getByTestId("skjema-melding")).toContainText("Det nye passordet er lagret");
+  await other.context().close();
+
+  // The old session's page is still open: its server action is refused, and nothing changes.
+  await old.getByLabel("Nåværende passord").fill(NEW_USER.password);
+  await old.getByLabel("Nytt passord").fill("et-tredje-passord-3");
+  await old.getByLabel("Gjenta det nye passordet").fill("et-tredje-passord-3");
+  await old.getByRole("button", { name: "Endre passord" }).click();
+  await expect(old.getByTestId("skjema-melding")).toHaveText("Du må logge inn for å gjøre dette.");
+  expect(await (await old.request.get("/api/auth/session")).json()).toEqual({});
+  await old.goto("/mine-forslag");
+  await expect(old).toHaveURL(/\/logg-inn\?callbackUrl=%2Fmine-forslag$/);
+  await old.context().close();
+
+  const fresh = await anonymousPage(browser);
+  await loginAt(fresh, NEW_USER.email, "ingrids-nye-passord-2");
+  await expect(fresh).toHaveURL(/\/mine-forslag$/);
+  await fresh.context().close();
+});
+
+test("deaktivering og aktivering gjenoppliver ikke en gammel økt; eget passordbytte holder deg innlogget", async ({ browser }) => {
+  const user = await anonymousPage(browser);
+  await loginAt(user, NEW_USER.email, "ingrids-nye-passord-2");
+  await expect(user).toHaveURL(/\/mine-forslag$/);
+
+  const admin = await pageAs(browser, "admin", "/admin");
+  await admin.goto("/admin");
+  await admin.getByTestId("brukere").getByRole("link", { name: NEW_USER.name }).click();
+  await admin.getByRole("button", { name: "Deaktiver brukeren" }).click();
+  await expect(admin.getByRole("button", { name: "Aktiver brukeren igjen" })).toBeVisible();
+  await admin.getByRole("button", { name: "Aktiver brukeren igjen" }).click();
+  await expect(admin.getByRole("button", { name: "Deaktiver brukeren" })).toBeVisible();
+  await expectNoAxeViolations(admin);
+  await admin.context().close();
+
+  await user.goto("/mine-forslag");
+  await expect(user).toHaveURL(/\/logg-inn\?callbackUrl=%2Fmine-forslag$/);
+  await user.getByLabel("E-postadresse").fill(NEW_USER.email);
+  await user.getByLabel("Passord", { exact: true }).fill("ingrids-nye-passord-2");
+  await user.getByRole("button", { name: "Logg inn" }).click();
+  await expect(user).toHaveURL(/\/mine-forslag$/);
+
+  await user.goto("/konto");
+  await expectNoAxeViolations(user);
+  await user.getByLabel("Nåværende passord").fill("feil-passord-her");
+  await user.getByLabel("Nytt passord").fill("ingrids-tredje-passord");
+  await user.getByLabel("Gjenta det nye passordet").fill("ingrids-tredje-passord");
+  await user.getByRole("button", { name: "Endre passord" }).click();
+  await expect(user.getByText("Det nåværende passordet er feil.")).toBeVisible();
+  await user.getByLabel("Nåværende passord").fill("ingrids-nye-passord-2");
+  await user.getByLabel("Nytt passord").fill("ingrids-tredje-passord");
+  await user.getByLabel("Gjenta det nye passordet").fill("ingrids-tredje-passord");
+  await user.getByRole("button", { name: "Endre passord" }).click();
+  await expect(user.getByTestId("logget-inn-igjen")).toBeVisible();
+  await user.goto("/mine-forslag");
+  await expect(user).toHaveURL(/\/mine-forslag$/);
+
+  await user.goto("/konto");
+  await user.getByRole("button", { name: "Logg ut overalt" }).click();
+  await expect(user).toHaveURL(/\/logg-inn\?melding=utlogget-overalt$/);
+  await expect(user.getByRole("status")).toContainText("Du er logget ut på alle enheter.");
+  await user.context().close();
 });

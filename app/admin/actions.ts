@@ -15,6 +15,10 @@ export async function setUserActiveAction(_previous: FormState, formData: FormDa
   return runFormMutation("setUserActive", formData);
 }
 
-export async function setUserPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormMutation("setUserPassword", formData);
+export async function sendAccountLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormMutation("sendAccountLink", formData);
+}
+
+export async function endUserSessionsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormMutation("endUserSessions", formData);
 }

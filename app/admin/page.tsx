@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { USER_ROLE_LABELS } from "@/lib/domain/roles";
 import { requireActor } from "@/lib/auth/page";
 import { formOptions } from "@/lib/changes/queries";
-import { listUsers } from "@/lib/users/queries";
+import { awaitingFirstLogin, listUsers } from "@/lib/users/queries";
 import { createUserAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +49,9 @@ export default async function AdminPage() {
               <TableCell data-label="E-post">{u.email}</TableCell>
               <TableCell data-label="Rolle">{USER_ROLE_LABELS[u.role]}</TableCell>
               <TableCell data-label="Kommuner">{u.municipalities.map((m) => m.municipality.name).join(", ") || "–"}</TableCell>
-              <TableCell data-label="Status">{u.active ? <Tag data-color="success">Aktiv</Tag> : <Tag data-color="neutral">Deaktivert</Tag>}</TableCell>
+              <TableCell data-label="Status">
+                {!u.active ? <Tag data-color="neutral">Deaktivert</Tag> : awaitingFirstLogin(u) ? <Tag data-color="warning">Invitert</Tag> : <Tag data-color="success">Aktiv</Tag>}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,4 +1,5 @@
-import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
+import NextLink from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { currentActor } from "@/lib/auth/actor";
@@ -8,12 +9,18 @@ import { landingPath, safeReturnPath } from "@/lib/auth/page";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Logg inn" };
 
+/** Notices other pages send the user here with (`?melding=…`). */
+const NOTICES: Record<string, string> = {
+  "utlogget-overalt": "Du er logget ut på alle enheter.",
+};
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const actor = await currentActor();
   const returnTo = safeReturnPath(params.callbackUrl, "");
   // Already logged in (or just logged in): straight on to the page that sent the user here.
   if (actor) redirect(returnTo || landingPath(actor.role));
+  const notice = typeof params.melding === "string" ? NOTICES[params.melding] : undefined;
   const error = typeof params.feil === "string" ? params.feil : typeof params.error === "string" ? params.error : undefined;
   return (
     <div className="stack">
@@ -21,7 +28,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         Logg inn
       </Heading>
       <Paragraph>For kommunedirektører og deres medarbeidere, og for rådgivere hos Statsforvalteren. Alle opplysningene i registeret er åpne og kan leses uten å logge inn.</Paragraph>
+      {notice ? (
+        <Alert data-color="info" role="status">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      ) : null}
       <LoginForm returnTo={returnTo} entraId={entraIdConfigured()} initialError={error} />
+      <Paragraph data-size="sm">
+        <NextLink href="/glemt-passord" className="ds-link">
+          Glemt passord?
+        </NextLink>{" "}
+        Nye brukere får en invitasjon på e-post fra administratoren.
+      </Paragraph>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { arrangementsForMunicipalities, proposalsFor } from "@/lib/changes/queri
 import { hasArrangementEndedBefore } from "@/lib/domain/activity";
 import { todayInNorway } from "@/lib/domain/today";
 import { formatDay, withNorwegianDates } from "@/lib/format";
+import { municipalityLinks } from "@/lib/municipalities";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mine forslag" };
@@ -16,7 +17,7 @@ export const metadata = { title: "Mine forslag" };
 export default async function MyProposalsPage() {
   const actor = await requireActor("/mine-forslag");
   if (authorize(actor, "changeRequest.review").allowed) redirect("/endringsforslag");
-  const [proposals, arrangements] = await Promise.all([proposalsFor(actor), arrangementsForMunicipalities(actor.municipalityIds)]);
+  const [proposals, arrangements, own] = await Promise.all([proposalsFor(actor), arrangementsForMunicipalities(actor.municipalityIds), municipalityLinks(actor.municipalityIds)]);
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -28,6 +29,14 @@ export default async function MyProposalsPage() {
           Foreslå en ny ordning
         </NextLink>
       </Paragraph>
+      {own.map((m) => (
+        <Paragraph key={m.id}>
+          <NextLink href={`${m.path}/import`} className="ds-link">
+            Importer kartleggingsfil for {m.name}
+          </NextLink>{" "}
+          – last opp den utfylte kartleggingsfilen og send endringene som forslag.
+        </Paragraph>
+      ))}
       {proposals.length === 0 ? (
         <Paragraph>Dere har ikke sendt noen forslag ennå.</Paragraph>
       ) : (

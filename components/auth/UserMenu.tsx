@@ -47,6 +47,11 @@ function Links() {
         </li>
       ) : null}
       <li>
+        <NextLink href="/konto" className="ds-link">
+          Min konto
+        </NextLink>
+      </li>
+      <li>
         <NextLink href="/logg-ut" className="ds-link" data-testid="bruker-meny">
           Logg ut ({data.user.name})
         </NextLink>

@@ -13,6 +13,12 @@ describe("authorize", () => {
     expect(authorize(al, "arrangement.restore")).toMatchObject({ allowed: false });
     expect(authorize(al, "changeRequest.review")).toMatchObject({ allowed: false });
   });
+  it("lets editors import only their own municipality's kartleggingsfil (as proposals); advisers apply", () => {
+    expect(authorize(al, "arrangement.import", { municipalityIds: [10] })).toEqual({ allowed: true, mode: "propose" });
+    expect(authorize(al, "arrangement.import", { municipalityIds: [11] })).toEqual({ allowed: false, reason: "Du kan bare importere kartleggingsfilen for din egen kommune." });
+    expect(authorize(adviser, "arrangement.import", { municipalityIds: [11] })).toEqual({ allowed: true, mode: "apply" });
+    expect(authorize(null, "arrangement.import", { municipalityIds: [10] })).toMatchObject({ allowed: false });
+  });
   it("lets advisers and admins apply directly; only admins manage users", () => {
     expect(authorize(adviser, "arrangement.edit", { municipalityIds: [] })).toEqual({ allowed: true, mode: "apply" });
     expect(authorize(admin, "arrangement.create", { municipalityIds: [] })).toEqual({ allowed: true, mode: "apply" });
@@ -24,5 +30,15 @@ describe("authorize", () => {
     expect(authorize({ ...al, municipalityIds: [11] }, "changeRequest.view", { municipalityId: 10, proposerId: 99 })).toMatchObject({ allowed: false });
     expect(authorize(null, "changeRequest.view", { municipalityId: 10 })).toMatchObject({ allowed: false });
     expect(authorize(adviser, "changeRequest.view", { municipalityId: 10 })).toMatchObject({ allowed: true });
+  });
+  it("account actions: oneself for sessions and password, admins for anyone; links need no login but must be usable", () => {
+    expect(authorize(al, "account.own")).toMatchObject({ allowed: true });
+    expect(authorize(null, "account.own")).toMatchObject({ allowed: false });
+    expect(authorize(al, "account.endSessions", { targetUserId: al.id })).toMatchObject({ allowed: true });
+    expect(authorize(al, "account.endSessions", { targetUserId: adviser.id })).toMatchObject({ allowed: false });
+    expect(authorize(admin, "account.endSessions", { targetUserId: adviser.id })).toMatchObject({ allowed: true });
+    expect(authorize(null, "account.useLink", { linkUsable: true })).toMatchObject({ allowed: true });
+    expect(authorize(null, "account.useLink", { linkUsable: false })).toMatchObject({ allowed: false });
+    expect(authorize(null, "account.requestLink")).toMatchObject({ allowed: true });
   });
 });

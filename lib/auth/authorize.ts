@@ -18,6 +18,8 @@ export type Action =
   | "arrangement.create"
   /** Change an existing arrangement. Resource: its current participants. */
   | "arrangement.edit"
+  /** Import a kartleggingsfil on a municipality's behalf (each change is still authorized as an edit). Resource: that municipality. */
+  | "arrangement.import"
   /** Restore an earlier version from the audit trail. */
   | "arrangement.restore"
   /** See the review queue and decide proposals (approve, reject, resolve a conflict). */
@@ -31,12 +33,24 @@ export type Action =
   /** Create users, change roles and scope, deactivate. */
   | "user.manage"
   /** Read the e-mail outbox (it holds invitation and password links). */
-  | "outbox.read";
+  | "outbox.read"
+  /** Change one's own password. Any logged-in user, for their own account only. */
+  | "account.own"
+  /** «Logg ut overalt». Resource: the user (oneself, or anyone for an admin). */
+  | "account.endSessions"
+  /** Choose a password through a one-time link (no login needed). Resource: whether the link is usable. */
+  | "account.useLink"
+  /** Ask for a password link by e-mail («Glemt passord»; no login needed, rate-limited). */
+  | "account.requestLink";
 
 export interface Resource {
   municipalityIds?: number[];
   proposerId?: number;
   municipalityId?: number | null;
+  /** For account.endSessions: whose sessions. */
+  targetUserId?: number;
+  /** For account.useLink: the one-time link exists, is unspent, unexpired and its user active. */
+  linkUsable?: boolean;
 }
 
 export type Decision = { allowed: true; mode: "apply" | "propose" } | { allowed: false; reason: string };
@@ -48,7 +62,12 @@ const DENIED_SCOPE = "Du kan bare foreslå endringer i ordninger der din kommune
 const isAdviser = (actor: Actor) => actor.role === "STATSFORVALTER" || actor.role === "ADMIN";
 const sharesMunicipality = (actor: Actor, ids: readonly number[] = []) => ids.some((id) => actor.municipalityIds.includes(id));
 
+export const DENIED_LINK = "Lenken er ugyldig, allerede brukt eller utløpt. Be om en ny lenke under «Glemt passord», eller kontakt administratoren.";
+
 export function authorize(actor: Actor | null, action: Action, resource: Resource = {}): Decision {
+  // The two account actions a visitor without a login may take; what proves them is the link itself.
+  if (action === "account.useLink") return resource.linkUsable ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_LINK };
+  if (action === "account.requestLink") return { allowed: true, mode: "apply" };
   if (!actor) return { allowed: false, reason: DENIED_LOGIN };
   switch (action) {
     case "arrangement.create":
@@ -59,6 +78,10 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
         allowed: false,
         reason: action === "arrangement.create" ? "Du kan bare opprette ordninger der din kommune er deltaker." : DENIED_SCOPE,
       };
+    case "arrangement.import":
+      if (isAdviser(actor)) return { allowed: true, mode: "apply" };
+      if (actor.role === "KOMMUNE" && sharesMunicipality(actor, resource.municipalityIds)) return { allowed: true, mode: "propose" };
+      return { allowed: false, reason: actor.role === "KOMMUNE" ? "Du kan bare importere kartleggingsfilen for din egen kommune." : DENIED_ROLE };
     case "arrangement.restore":
     case "changeRequest.review":
     case "audit.viewFull":
@@ -73,5 +96,9 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
     case "user.manage":
     case "outbox.read":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+    case "account.own":
+      return { allowed: true, mode: "apply" };
+    case "account.endSessions":
+      return actor.role === "ADMIN" || resource.targetUserId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
   }
 }

@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { clientIp } from "./client-ip.ts";
 import { verifyCredentials } from "./credentials.ts";
 import { normaliseEmail } from "./rate-limit.ts";
+import { SESSION_REVOKED, tokenStillValid } from "./session-version.ts";
 
 /** Session lifetime: one working day. */
 const SESSION_MAX_AGE = 8 * 60 * 60;
@@ -47,6 +48,17 @@ export const authOptions: NextAuthOptions = {
         ]
       : []),
   ],
+  // An ended session (SESSION_REVOKED above) is an expected outcome, not an error worth a stack trace.
+  logger: {
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_REVOKED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   callbacks: {
     /** OIDC users are matched by e-mail to an existing, active account; nobody is created here. */
     async signIn({ user, account }) {
@@ -58,14 +70,23 @@ export const authOptions: NextAuthOptions = {
       await prisma.user.update({ where: { id: known.id }, data: { lastLoginAt: new Date() } });
       return true;
     },
+    /**
+     * At login the token gets the user's id, role and session version. On every later use it is
+     * checked against the database: a deactivated user or an older session version throws, which
+     * makes next-auth answer «no session» and clear the cookie (lib/auth/session-version.ts).
+     */
     async jwt({ token, user }) {
       if (user?.email) {
         const known = await prisma.user.findUnique({ where: { email: normaliseEmail(user.email) } });
-        if (known) {
-          token.uid = known.id;
-          token.role = known.role;
-        }
+        if (!known || !known.active) throw new Error(SESSION_REVOKED);
+        token.uid = known.id;
+        token.role = known.role;
+        token.sv = known.sessionVersion;
+        return token;
       }
+      const check = await tokenStillValid(token);
+      if (!check.valid) throw new Error(SESSION_REVOKED);
+      token.role = check.role;
       return token;
     },
     /** The session only names the user (for the header); every decision reloads the user from the database. */
@@ -73,6 +94,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user && typeof token.uid === "number") {
         session.user.id = token.uid;
         session.user.role = token.role;
+        session.user.sessionVersion = token.sv;
       }
       return session;
     },
@@ -81,7 +103,7 @@ export const authOptions: NextAuthOptions = {
 
 declare module "next-auth" {
   interface Session {
-    user?: { id?: number; role?: string; name?: string | null; email?: string | null; image?: string | null };
+    user?: { id?: number; role?: string; sessionVersion?: number; name?: string | null; email?: string | null; image?: string | null };
   }
 }
 
@@ -89,5 +111,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: number;
     role?: string;
+    /** The user's session version when the token was issued (lib/auth/session-version.ts). */
+    sv?: number;
   }
 }

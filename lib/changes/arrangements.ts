@@ -41,8 +41,12 @@ export interface BoundChange {
   summary(after: ArrangementSnapshot, lookups: Lookups): string;
 }
 
-/** A validated change, not yet bound: null when the arrangement it names does not exist. */
-export type ParsedChange = (tx: Tx) => Promise<BoundChange | null>;
+/**
+ * A validated change, not yet bound: null when the arrangement it names does not exist. `known`
+ * is the arrangement when the caller has it already (the import reads many at once, and previews a
+ * row's changes one after the other); otherwise it is read from the database.
+ */
+export type ParsedChange = (tx: Tx, known?: ArrangementSnapshot | null) => Promise<BoundChange | null>;
 
 export interface ArrangementOperation {
   name: string;
@@ -86,8 +90,8 @@ function editOperation<S extends z.ZodType<{ arrangementId: number; baseVersion:
   const kind = def.kind ?? "edit";
   const bind =
     (input: z.output<S>): ParsedChange =>
-    async (tx) => {
-      const current = await loadSnapshot(tx, input.arrangementId);
+    async (tx, known) => {
+      const current = known?.id === input.arrangementId ? known : await loadSnapshot(tx, input.arrangementId);
       if (!current) return null;
       return {
         name: def.name,

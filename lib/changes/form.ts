@@ -11,6 +11,8 @@ export interface FormState {
   arrangementId?: number;
   changeRequestId?: number;
   userId?: number;
+  /** A one-time account link for the admin to pass on (only without SMTP). */
+  accountLink?: string;
   /** Changes on every submission, so forms can re-mount with fresh defaults. */
   submittedAt?: number;
 }
@@ -41,8 +43,8 @@ export function formToObject(formData: FormData): Record<string, string | string
 export function toFormState(result: MutationResult, values: Record<string, string | string[] | boolean>): FormState {
   const submittedAt = Date.now();
   if (result.ok) {
-    const { ok, outcome, message, arrangementId, changeRequestId, userId } = result;
-    return { ok, outcome, message, arrangementId, changeRequestId, userId, submittedAt };
+    const { ok, outcome, message, arrangementId, changeRequestId, userId, accountLink } = result;
+    return { ok, outcome, message, arrangementId, changeRequestId, userId, ...(accountLink ? { accountLink } : {}), submittedAt };
   }
   const safeValues = Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
   return { ok: false, kind: result.kind, message: result.message, errors: result.errors, values: safeValues, submittedAt };

@@ -1,3 +1,5 @@
+import { ACCOUNT_MUTATIONS } from "@/lib/users/account-mutations";
+import { importSpreadsheet } from "@/lib/import/mutation";
 import { USER_MUTATIONS } from "@/lib/users/mutations";
 import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
 import type { Mutation } from "./mutation.ts";
@@ -20,11 +22,13 @@ export const MUTATIONS = {
   recordStaffing: arrangementMutation(A.recordStaffing),
   endArrangement: arrangementMutation(A.endArrangement),
   restoreArrangementVersion: arrangementMutation(A.restoreArrangementVersion),
+  importSpreadsheet,
   approveChangeRequest,
   rejectChangeRequest,
   withdrawChangeRequest,
   resolveChangeRequestConflict,
   ...USER_MUTATIONS,
+  ...ACCOUNT_MUTATIONS,
 } satisfies Record<string, Mutation>;
 
 export type MutationName = keyof typeof MUTATIONS;

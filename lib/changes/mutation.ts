@@ -84,8 +84,26 @@ export const UNIQUE_MESSAGES = {
  * apply → audit. A failure at any step rolls the whole transaction back.
  */
 export function defineMutation<S extends z.ZodType, L = null>(definition: MutationDefinition<S, L>): Mutation {
+  const run = pipeline(definition as unknown as PublicMutationDefinition<S, L>);
+  const guarded = async (actor: Actor | null, raw: unknown): Promise<MutationResult> => (actor ? run(actor, raw) : fail("unauthenticated", UNAUTHENTICATED));
+  return Object.assign(guarded, { schema: definition.schema });
+}
+
+/**
+ * A mutation anyone may start without a login, proven otherwise (a one-time link from an e-mail,
+ * «Glemt passord»): the same pipeline, but `authorize` and `apply` also get a null actor.
+ */
+export interface PublicMutationDefinition<S extends z.ZodType, L> extends Omit<MutationDefinition<S, L>, "authorize" | "apply"> {
+  authorize(actor: Actor | null, input: z.output<S>, loaded: L): Decision;
+  apply(tx: Tx, args: { actor: Actor | null; input: z.output<S>; loaded: L; decision: Allowed }): Promise<Applied>;
+}
+
+export function definePublicMutation<S extends z.ZodType, L = null>(definition: PublicMutationDefinition<S, L>): Mutation {
+  return pipeline(definition);
+}
+
+function pipeline<S extends z.ZodType, L>(definition: PublicMutationDefinition<S, L>): Mutation {
   const run = async (actor: Actor | null, raw: unknown): Promise<MutationResult> => {
-    if (!actor) return fail("unauthenticated", UNAUTHENTICATED);
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
@@ -95,7 +113,7 @@ export function defineMutation<S extends z.ZodType, L = null>(definition: Mutati
     return inTransaction(async (tx) => {
       const loaded = await definition.load(tx, input);
       const decision = definition.authorize(actor, input, loaded);
-      if (!decision.allowed) throw new MutationFailure(fail("forbidden", decision.reason));
+      if (!decision.allowed) throw new MutationFailure(fail(actor ? "forbidden" : "unauthenticated", decision.reason));
       const { result, audit } = await definition.apply(tx, { actor, input, loaded, decision });
       if (audit) await recordAudit(tx, { actor, ...audit });
       return result;

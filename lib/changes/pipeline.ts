@@ -4,7 +4,7 @@ import type { AuditInput } from "@/lib/audit/record";
 import { toJson } from "@/lib/db";
 import type { ArrangementOperation, BoundChange } from "./arrangements.ts";
 import { fail, MESSAGES as M } from "./messages.ts";
-import { defineMutation, type Mutation } from "./mutation.ts";
+import { defineMutation, type Mutation, type Success } from "./mutation.ts";
 import { MutationFailure } from "./result.ts";
 import { type ArrangementSnapshot, diffSnapshots, loadLookups, loadSnapshot, type Lookups, type Tx, writeSnapshot } from "./snapshot.ts";
 
@@ -41,6 +41,54 @@ export async function applyPreview(
 }
 
 /**
+ * One bound, authorized change inside the caller's transaction: conflict check → preview →
+ * propose (kommune) or apply (adviser, admin). The arrangement mutations run it one at a time; the
+ * spreadsheet import (lib/import) runs it for every change in a file, in one transaction. Returns
+ * the answer, the audit event to write (when applied) and the arrangement as it is after the change.
+ */
+export async function runBoundChange(
+  tx: Tx,
+  args: { actor: Actor; change: BoundChange; decision: Extract<Decision, { allowed: true }>; lookups?: Lookups },
+): Promise<{ result: Success; audit?: Omit<AuditInput, "actor">; after: ArrangementSnapshot }> {
+  const { actor, change, decision } = args;
+  const { current } = change;
+  if (current && current.version !== change.baseVersion) throw new MutationFailure(fail("conflict", M.conflict));
+
+  const lookups = args.lookups ?? (await loadLookups(tx));
+  const preview = await change.preview({ tx, lookups, actor });
+  if ("errors" in preview) throw new MutationFailure(fail("validation", preview.message ?? M.validation, preview.errors));
+  const diff = diffSnapshots(current, preview.after, lookups);
+  if (diff.length === 0) throw new MutationFailure(fail("validation", M.noChange));
+
+  if (decision.mode === "propose") {
+    const request = await tx.changeRequest.create({
+      data: {
+        action: change.name,
+        arrangementId: current?.id ?? null,
+        municipalityId: actor.municipalityIds.find((m) => change.municipalityIds.includes(m)) ?? null,
+        proposerId: actor.id,
+        baseVersion: current?.version ?? null,
+        payload: toJson(preview.payload),
+        diff: toJson(diff),
+        summary: change.summary(preview.after, lookups).slice(0, 500),
+      },
+    });
+    return {
+      after: preview.after,
+      result: {
+        ok: true,
+        outcome: "proposed",
+        message: "Endringsforslaget er sendt til Statsforvalteren. Det blir synlig for alle når det er godkjent.",
+        changeRequestId: request.id,
+        arrangementId: current?.id ?? undefined,
+      },
+    };
+  }
+  const { arrangementId, audit } = await applyPreview(tx, { change, after: preview.after, lookups });
+  return { after: preview.after, result: { ok: true, outcome: "applied", message: change.kind === "create" ? "Ordningen er opprettet." : "Endringen er lagret.", arrangementId }, audit };
+}
+
+/**
  * The pipeline for every arrangement mutation: zod → authorize → conflict check → preview →
  * propose (kommune) or apply (adviser, admin) → audit, all in one transaction.
  */
@@ -50,40 +98,8 @@ export function arrangementMutation(op: ArrangementOperation): Mutation {
     load: bind,
     authorize: (actor, _parsed, change) => decide(change, actor),
     async apply(tx, { actor, loaded: change, decision }) {
-      const { current } = change;
-      if (current && current.version !== change.baseVersion) throw new MutationFailure(fail("conflict", M.conflict));
-
-      const lookups = await loadLookups(tx);
-      const preview = await change.preview({ tx, lookups, actor });
-      if ("errors" in preview) throw new MutationFailure(fail("validation", preview.message ?? M.validation, preview.errors));
-      const diff = diffSnapshots(current, preview.after, lookups);
-      if (diff.length === 0) throw new MutationFailure(fail("validation", M.noChange));
-
-      if (decision.mode === "propose") {
-        const request = await tx.changeRequest.create({
-          data: {
-            action: change.name,
-            arrangementId: current?.id ?? null,
-            municipalityId: actor.municipalityIds.find((m) => change.municipalityIds.includes(m)) ?? null,
-            proposerId: actor.id,
-            baseVersion: current?.version ?? null,
-            payload: toJson(preview.payload),
-            diff: toJson(diff),
-            summary: change.summary(preview.after, lookups).slice(0, 500),
-          },
-        });
-        return {
-          result: {
-            ok: true,
-            outcome: "proposed",
-            message: "Endringsforslaget er sendt til Statsforvalteren. Det blir synlig for alle når det er godkjent.",
-            changeRequestId: request.id,
-            arrangementId: current?.id ?? undefined,
-          },
-        };
-      }
-      const { arrangementId, audit } = await applyPreview(tx, { change, after: preview.after, lookups });
-      return { result: { ok: true, outcome: "applied", message: change.kind === "create" ? "Ordningen er opprettet." : "Endringen er lagret.", arrangementId }, audit };
+      const { result, audit } = await runBoundChange(tx, { actor, change, decision });
+      return { result, audit };
     },
   });
 }

@@ -11,6 +11,11 @@ export type MutationResult =
       arrangementId?: number;
       changeRequestId?: number;
       userId?: number;
+      /** A one-time account link, handed to the admin only when no SMTP server is configured. */
+      accountLink?: string;
+      /** Several changes in one transaction (the spreadsheet import). */
+      changeRequestIds?: number[];
+      arrangementIds?: number[];
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
 import { municipalityLabels } from "@/lib/domain/municipalities";
@@ -109,36 +110,45 @@ export function readSnapshot(json: unknown): ArrangementSnapshot | null {
 
 const asDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
+const SNAPSHOT_INCLUDE = {
+  taskAreas: { orderBy: { taskAreaId: "asc" } },
+  participations: { orderBy: { id: "asc" } },
+  staffing: { orderBy: [{ year: "asc" }, { id: "asc" }] },
+} satisfies Prisma.ArrangementInclude;
+
 export async function loadSnapshot(tx: Tx, arrangementId: number): Promise<ArrangementSnapshot | null> {
-  const a = await tx.arrangement.findUnique({
-    where: { id: arrangementId },
-    include: {
-      taskAreas: { orderBy: { taskAreaId: "asc" } },
-      participations: { orderBy: { id: "asc" } },
-      staffing: { orderBy: [{ year: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!a) return null;
-  return {
-    id: a.id,
-    slug: a.slug,
-    version: a.version,
-    name: a.name,
-    shortName: a.shortName,
-    description: a.description,
-    sectorId: a.sectorId,
-    legalFormId: a.legalFormId,
-    hostMunicipalityId: a.hostMunicipalityId,
-    establishedYear: a.establishedYear,
-    establishedUnspecified: a.establishedUnspecified,
-    orgNr: a.orgNr,
-    notes: a.notes,
-    endDate: isoDateOf(a.endDate),
-    endReason: a.endReason,
-    taskAreaIds: a.taskAreas.map((t) => t.taskAreaId),
-    participants: a.participations.map((p) => ({ id: p.id, municipalityId: p.municipalityId, role: p.role, joinedOn: isoDateOf(p.joinedOn), leftOn: isoDateOf(p.leftOn) })),
-    staffing: a.staffing.map((s) => ({ id: s.id, year: s.year, fte: Number(s.fte), source: s.source })),
-  };
+  return (await loadSnapshots(tx, [arrangementId])).get(arrangementId) ?? null;
+}
+
+/** Snapshots of many arrangements in one read (the spreadsheet import); missing ids are absent. */
+export async function loadSnapshots(tx: Tx, arrangementIds: number[]): Promise<Map<number, ArrangementSnapshot>> {
+  if (arrangementIds.length === 0) return new Map();
+  const rows = await tx.arrangement.findMany({ where: { id: { in: [...new Set(arrangementIds)] } }, include: SNAPSHOT_INCLUDE });
+  return new Map(
+    rows.map((a) => [
+      a.id,
+      {
+        id: a.id,
+        slug: a.slug,
+        version: a.version,
+        name: a.name,
+        shortName: a.shortName,
+        description: a.description,
+        sectorId: a.sectorId,
+        legalFormId: a.legalFormId,
+        hostMunicipalityId: a.hostMunicipalityId,
+        establishedYear: a.establishedYear,
+        establishedUnspecified: a.establishedUnspecified,
+        orgNr: a.orgNr,
+        notes: a.notes,
+        endDate: isoDateOf(a.endDate),
+        endReason: a.endReason,
+        taskAreaIds: a.taskAreas.map((t) => t.taskAreaId),
+        participants: a.participations.map((p) => ({ id: p.id, municipalityId: p.municipalityId, role: p.role, joinedOn: isoDateOf(p.joinedOn), leftOn: isoDateOf(p.leftOn) })),
+        staffing: a.staffing.map((s) => ({ id: s.id, year: s.year, fte: Number(s.fte), source: s.source })),
+      },
+    ]),
+  );
 }
 
 /**

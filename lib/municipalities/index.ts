@@ -210,3 +210,15 @@ async function loadMunicipalityDetail(id: number): Promise<MunicipalityDetail> {
     date: today,
   };
 }
+
+/** A municipality's name (pages that need nothing else). */
+export async function municipalityName(id: number): Promise<string> {
+  return (await prisma.municipality.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
+}
+
+/** Name and page path of each municipality (an editor's own, for links to their tasks). */
+export async function municipalityLinks(ids: number[]): Promise<{ id: number; name: string; path: string }[]> {
+  if (!ids.length) return [];
+  const rows = await prisma.municipality.findMany({ where: { id: { in: ids } }, include: { codes: { where: CURRENT_WHERE } }, orderBy: { name: "asc" } });
+  return rows.map((m) => ({ id: m.id, name: m.name, path: municipalityPath({ code: m.codes[0]?.code ?? null, slug: m.slug }) }));
+}

@@ -2,10 +2,11 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { prisma } from "@/lib/db";
 import { formatDecimal } from "@/lib/format";
+import { INFERRED_SUFFIX, SURVEY_FILE_COLUMNS } from "@/lib/import/layout";
+import { norwegianDate } from "@/lib/import/values";
 import type { MunicipalityDetail } from "./index";
 
-/** The columns of the 2021 survey file (kartleggingsfil), in the survey's order. */
-export const SURVEY_FILE_COLUMNS = ["Navn på ordning", "Deltakerkommuner", "Innhold", "Etableringsår", "Juridisk tilknytningsform", "Vertskommune", "Årsverk", "Annen informasjon"] as const;
+export { SURVEY_FILE_COLUMNS };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const safe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
@@ -22,7 +23,9 @@ export async function surveyFileXlsx(detail: MunicipalityDetail): Promise<Buffer
     prisma.arrangement.findMany({ where: { id: { in: ids } }, select: { id: true, notes: true } }),
   ]);
   const latestFte = new Map<number, string>();
-  for (const s of staffing) if (!latestFte.has(s.arrangementId)) latestFte.set(s.arrangementId, `${formatDecimal(Number(s.fte))} (${s.year})`);
+  // Two decimals when the figure has them, so a returned file reads back the same number.
+  const fteText = (fte: number) => formatDecimal(fte, Math.round(fte * 10) === fte * 10 ? 1 : 2);
+  for (const s of staffing) if (!latestFte.has(s.arrangementId)) latestFte.set(s.arrangementId, `${fteText(Number(s.fte))} (${s.year})`);
   const noteById = new Map(notes.map((n) => [n.id, n.notes]));
 
   const workbook = new ExcelJS.Workbook();
@@ -45,13 +48,16 @@ export async function surveyFileXlsx(detail: MunicipalityDetail): Promise<Buffer
       safe(r.participants.map((p) => p.name).join(", ")),
       safe(r.description ?? ""),
       r.establishedYear ?? r.establishedLabel,
-      r.legalForm ? `${r.legalForm.name}${r.legalForm.inferred ? " (utledet)" : ""}` : "",
+      r.legalForm ? `${r.legalForm.name}${r.legalForm.inferred ? INFERRED_SUFFIX : ""}` : "",
       r.host?.name ?? "",
       latestFte.get(r.id) ?? "",
       safe(other),
+      r.endDate ? norwegianDate(r.endDate) : "",
+      "",
+      r.id,
     ]);
   }
-  [50, 50, 60, 14, 36, 18, 14, 70].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  [50, 50, 60, 14, 36, 18, 14, 70, 14, 36, 8].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   sheet.getColumn(2).alignment = { wrapText: true, vertical: "top" };
   sheet.getColumn(3).alignment = { wrapText: true, vertical: "top" };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SURVEY_FILE_COLUMNS.length } };
@@ -65,6 +71,10 @@ export async function surveyFileXlsx(detail: MunicipalityDetail): Promise<Buffer
     ["Antall ordninger", rows.length],
     ["Kilde", "Samarbeidsregisteret; datagrunnlag NIVI Analyse 2021 for Statsforvalteren i Oslo og Viken, holdt oppdatert av kommunene"],
     ["Årsverk", "Siste registrerte tall, med år i parentes"],
+    [
+      "Retur",
+      "Filen kan lastes opp igjen under «Importer kartleggingsfil». Rett i cellene, legg til nye ordninger som nye rader (uten ID), og skriv sluttdato (dd.mm.åååå) for ordninger som er avsluttet. La ID stå.",
+    ],
   ]);
   about.getColumn(1).width = 22;
   about.getColumn(2).width = 90;

@@ -14,10 +14,13 @@ import { createTestActors, type TestActors } from "@/tests/helpers/actors";
 import { useSeededRegistry } from "@/tests/helpers/database";
 import type { FormState } from "@/lib/changes/form";
 import { MUTATIONS, type MutationName } from "@/lib/changes";
+import { hashPassword } from "@/lib/auth/password";
+import { tokenDigest } from "@/lib/users/tokens";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/actor", () => ({ currentActor: async () => session.actor, loadActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 type Who = "anonym" | "redaktør for Ål" | "redaktør for Drammen" | "rådgiver" | "admin";
 type Outcome = "applied" | "proposed" | "done" | "denied";
@@ -59,6 +62,11 @@ async function freshUser(): Promise<number> {
 const onlyAdvisers: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "denied", "redaktør for Drammen": "denied", rådgiver: "applied", admin: "applied" };
 const editing: Record<Who, Outcome> = { ...onlyAdvisers, "redaktør for Ål": "proposed" };
 const reviewing: Record<Who, Outcome> = { ...onlyAdvisers, rådgiver: "done", admin: "done" };
+const everyUser: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "done", rådgiver: "done", admin: "done" };
+const anyone: Record<Who, Outcome> = { ...everyUser, anonym: "done" };
+const OLD_PASSWORD = "et-gammelt-passord";
+let oldHashValue: string | undefined;
+const oldHash = async () => (oldHashValue ??= await hashPassword(OLD_PASSWORD));
 const onlyAdmin: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "denied", "redaktør for Drammen": "denied", rådgiver: "denied", admin: "done" };
 
 const ROWS: Record<MutationName, Row> = {
@@ -121,6 +129,14 @@ const ROWS: Record<MutationName, Row> = {
       return { ...(await base()), auditEventId: String(event.id), which: "before" };
     },
   },
+  importSpreadsheet: {
+    expect: editing,
+    input: async () => {
+      const a = await target();
+      const csv = `\uFEFFNavn på ordning;Innhold;ID\r\n${a.name};Beskrivelse fra kartleggingsfil ${++counter};${a.id}\r\n`;
+      return { municipalityId: String(await t.municipality("al")), file: Buffer.from(csv).toString("base64"), fileName: "kartleggingsfil.csv" };
+    },
+  },
   approveChangeRequest: { expect: onlyAdvisers, input: async () => ({ changeRequestId: String(await pendingProposal()) }) },
   rejectChangeRequest: { expect: reviewing, input: async () => ({ changeRequestId: String(await pendingProposal()), comment: "Ikke riktig." }) },
   withdrawChangeRequest: {
@@ -137,14 +153,32 @@ const ROWS: Record<MutationName, Row> = {
   },
   createUser: {
     expect: onlyAdmin,
-    input: async () => ({ email: `ny${++counter}@kommune.no`, name: "Ny Bruker", role: "KOMMUNE", municipalityIds: [String(await t.municipality("al"))], password: "et-langt-og-godt-passord" }),
+    input: async () => ({ email: `ny${++counter}@kommune.no`, name: "Ny Bruker", role: "KOMMUNE", municipalityIds: [String(await t.municipality("al"))] }),
   },
   updateUser: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()), name: "Nytt Navn", role: "STATSFORVALTER" }) },
   setUserActive: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()), active: "false" }) },
-  setUserPassword: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()), password: "et-helt-nytt-passord" }) },
+  sendAccountLink: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()) }) },
+  endUserSessions: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()) }) },
+  changeOwnPassword: {
+    expect: everyUser,
+    input: async () => {
+      await prisma.user.updateMany({ where: { id: { in: [t.admin.id, t.adviser.id, t.alEditor.id, t.drammenEditor.id] } }, data: { passwordHash: await oldHash() } });
+      const fresh = `et-nytt-passord-${++counter}`;
+      return { currentPassword: OLD_PASSWORD, password: fresh, passwordRepeat: fresh };
+    },
+  },
+  setPasswordWithLink: {
+    expect: anyone,
+    input: async () => {
+      const token = `${"x".repeat(33)}${String(++counter).padStart(10, "0")}`;
+      await prisma.accountToken.create({ data: { userId: await freshUser(), purpose: "INVITE", tokenHash: tokenDigest(token), expiresAt: new Date(Date.now() + 3_600_000) } });
+      return { token, password: "et-selvvalgt-passord", passwordRepeat: "et-selvvalgt-passord" };
+    },
+  },
+  requestPasswordReset: { expect: anyone, input: async () => ({ email: (await prisma.user.findUniqueOrThrow({ where: { id: await freshUser() } })).email }) },
 };
 
-const TABLES = ["Arrangement", "Participation", "StaffingRecord", "ArrangementTaskArea", "ChangeRequest", "AuditEvent", "User", "UserMunicipality"];
+const TABLES = ["Arrangement", "Participation", "StaffingRecord", "ArrangementTaskArea", "ChangeRequest", "AuditEvent", "User", "UserMunicipality", "AccountToken", "PasswordResetRequest"];
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const table of TABLES) {

@@ -6,6 +6,8 @@ import { Breadcrumbs, BreadcrumbsItem, BreadcrumbsLink, BreadcrumbsList, Heading
 import { ArrangementGroups, HostedList, KeyFigureTable } from "@/components/registry/MunicipalitySections";
 import "@/components/registry/registry.css";
 import { formatDate, formatInteger } from "@/lib/format";
+import { currentActor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
 
 export const dynamic = "force-dynamic";
@@ -34,6 +36,7 @@ export default async function MunicipalityPage({ params }: Props) {
   const filterKey = m.currentCode ?? m.slug;
   const earlierCodes = m.codes.filter((c) => c.validTo !== null);
   const total = m.groups.reduce((sum, g) => sum + g.rows.length, 0);
+  const mayImport = authorize(await currentActor(), "arrangement.import", { municipalityIds: [m.id] }).allowed;
   return (
     <article className="stack">
       <Breadcrumbs aria-label="Du er her">
@@ -100,6 +103,14 @@ export default async function MunicipalityPage({ params }: Props) {
           </a>{" "}
           – ordningene i de samme kolonnene som kartleggingen i 2021 brukte.
         </Paragraph>
+        {mayImport ? (
+          <Paragraph>
+            <NextLink href={`/kommuner/${found.canonical}/import`} className="ds-link" data-testid="importer-lenke">
+              Importer kartleggingsfil for {m.name}
+            </NextLink>{" "}
+            – last opp den utfylte filen, se endringene og bekreft.
+          </Paragraph>
+        ) : null}
         <Paragraph>
           <NextLink href={`/ordninger?kommune=${filterKey}`} className="ds-link">
             Se de {formatInteger(total)} ordningene i tabellen over alle ordninger
