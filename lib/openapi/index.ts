@@ -1,3 +1,4 @@
+import { siteConfig } from "@/lib/config/site";
 import { registryApi } from "./registry";
 import { statisticsApi } from "./statistics";
 import type { OpenApiFragment } from "./types";
@@ -45,7 +46,7 @@ export function openApiDocument() {
       version: "1.0.0",
       description:
         "Åpne data om interkommunale samarbeidsordninger i Buskerud og nabokommunene. Datagrunnlag: NIVI Analyse 2021 for Statsforvalteren i Oslo og Viken, holdt oppdatert av kommunene. Alle tall beregnes fra registeret ved hver forespørsel.",
-      license: { name: "NLOD 2.0", url: "https://data.norge.no/nlod/no/2.0" },
+      license: { name: siteConfig().license.name, url: siteConfig().license.url },
     },
     servers: [{ url: "/" }],
     tags: fragments.flatMap((f) => f.tags),
