@@ -51,7 +51,7 @@ export function openApiDocument() {
     servers: [{ url: "/" }],
     tags: fragments.flatMap((f) => f.tags),
     security: [],
-    paths: withConventions(Object.assign({}, ...fragments.map((f) => f.paths))),
+    paths: withConventions(Object.assign({}, ...fragments.map((f) => f.paths))) as Record<string, unknown>,
     components: { schemas: Object.assign({ Feil: errorSchema }, ...fragments.map((f) => f.schemas)) },
   };
 }
