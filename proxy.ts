@@ -1,5 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { CORS_HEADERS } from "@/lib/api/http";
 import { isWellFormedPath } from "@/lib/http/path-segment";
 
 /**
@@ -21,7 +22,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   // A malformed percent escape (`/kommuner/%E0%A4%A`) makes Next.js's own parameter decoding throw,
   // a bare 500 before any page or route runs: answer 400 (API, Norwegian JSON) or the 404 page here.
   if (!isWellFormedPath(pathname)) {
-    if (pathname.startsWith("/api/")) return Response.json({ feil: "Ugyldig adresse: adressen inneholder en ødelagt %-koding." }, { status: 400 });
+    if (pathname.startsWith("/api/")) return Response.json({ feil: "Ugyldig adresse: adressen inneholder en ødelagt %-koding." }, { status: 400, headers: CORS_HEADERS });
     return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
   }
   if (LOGIN_PATHS.some((re) => re.test(pathname))) return requireLogin(request as NextRequestWithAuth, event);

@@ -52,6 +52,11 @@ export async function SiteFooter() {
               </NextLink>
             </li>
             <li>
+              <NextLink href="/apne-data" className="ds-link">
+                Åpne data
+              </NextLink>
+            </li>
+            <li>
               <NextLink href="/om-dataene" className="ds-link">
                 Om dataene og avvik fra rapporten
               </NextLink>

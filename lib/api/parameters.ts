@@ -35,6 +35,7 @@ export const arrangementListQuery = {
  */
 export const statisticsQuery = {
   schema: statsParamsSchema([]),
+  rejectUnknown: true,
   async parse(params) {
     const parsed = await parseStatsParams(params);
     return parsed.ok ? { ok: true, value: parsed.query } : { ok: false, message: parsed.message, details: issueDetails(parsed.issues) };

@@ -1,3 +1,4 @@
+import { CORS_HEADERS } from "./http";
 import type { z } from "zod";
 
 /** One entry of a 400 answer's `detaljer`: which parameter, and what is wrong with it. */
@@ -25,4 +26,4 @@ export function ok(body: unknown) {
   return Response.json(body, { headers: { ...corsHeaders, "Cache-Control": "no-store" } });
 }
 
-export const corsHeaders = { "Access-Control-Allow-Origin": "*" };
+export const corsHeaders = CORS_HEADERS;

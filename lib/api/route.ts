@@ -1,12 +1,25 @@
-import type { z } from "zod";
-import { badRequest, corsHeaders, type ErrorDetail } from "./responses";
+import { z } from "zod";
+import { registryVersion } from "@/lib/registry/version";
+import { CORS_HEADERS, PUBLIC_CACHE_CONTROL, entityTag, matchesIfNoneMatch, notModifiedSince, preflightAnswer, validatorHeaders, withHeaders } from "./http";
+import { badRequest, type ErrorDetail } from "./responses";
 
 /**
  * The one wrapper for the open API's route handlers: it parses the query string with the route's
  * zod schema (the same schema the OpenAPI document is generated from, lib/openapi), answers 400
  * with a Norwegian message naming each bad parameter, and turns an unreachable database into 503
  * and anything else unexpected into 500, both as Norwegian JSON without internal details.
+ *
+ * It also applies the API's HTTP conventions (lib/api/http.ts) to every answer: CORS headers (also
+ * on redirects and errors), and for reads a public short-lived cache with ETag/Last-Modified from
+ * the registry's change counter, answering 304 before the handler runs when the client's copy is
+ * current. The version is read before the handler, so a change applied meanwhile can only make the
+ * answer newer than its ETag says, never older: the next revalidation then gets the full answer.
  */
+
+export interface RouteOptions {
+  /** "registry" (default): ETag/Last-Modified from the change counter and a short public max-age; "none": no-store. */
+  cache?: "registry" | "none";
+}
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; details: ErrorDetail[] };
 
@@ -30,13 +43,16 @@ export function unknownParameters(params: URLSearchParams, schema: z.ZodObject):
   return [...new Set(params.keys())].filter((key) => !known.has(key));
 }
 
+const NO_PARAMETERS = z.object({});
+
 export function unknownParametersAnswer(unknown: string[], schema: z.ZodObject): Response {
   const known = Object.keys(schema.shape).join(", ");
+  const valid = known ? `Gyldige parametere er ${known}.` : "Denne adressen tar ingen parametere.";
   const names = unknown.map((name) => `«${name}»`).join(", ");
-  const message = `${unknown.length === 1 ? "Ukjent parameter" : "Ukjente parametere"}: ${names}. Gyldige parametere er ${known}.`;
+  const message = `${unknown.length === 1 ? "Ukjent parameter" : "Ukjente parametere"}: ${names}. ${valid}`;
   return badRequest(
     message,
-    unknown.map((name) => ({ felt: name, melding: `Ukjent parameter «${name}». Gyldige parametere er ${known}.` })),
+    unknown.map((name) => ({ felt: name, melding: `Ukjent parameter «${name}». ${valid}` })),
   );
 }
 
@@ -63,7 +79,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 
 /** The answer for an error no handler expected: 503 when the database is down, else 500; never internal text. */
 export function unexpectedErrorAnswer(error: unknown): Response {
-  const headers = { ...corsHeaders, "Cache-Control": "no-store" };
+  const headers = { ...CORS_HEADERS, "Cache-Control": "no-store" };
   if (isDatabaseUnavailable(error)) {
     console.error("API: databasen svarer ikke", error);
     return Response.json({ feil: DATABASE_UNAVAILABLE }, { status: 503, headers: { ...headers, "Retry-After": "30" } });
@@ -72,24 +88,46 @@ export function unexpectedErrorAnswer(error: unknown): Response {
   return Response.json({ feil: INTERNAL_ERROR }, { status: 500, headers });
 }
 
-/** Runs a handler; whatever it throws becomes a Norwegian JSON answer (503 or 500). */
-async function guarded(handle: () => Promise<Response>): Promise<Response> {
+/** Runs a handler with the conventions above; whatever it throws becomes a Norwegian JSON answer (503 or 500). */
+async function guarded(request: Request, options: RouteOptions, handle: () => Promise<Response>): Promise<Response> {
   try {
-    return await handle();
+    if (options.cache === "none" || (request.method !== "GET" && request.method !== "HEAD")) {
+      const response = await handle();
+      return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": response.headers.get("Cache-Control") ?? "no-store" });
+    }
+    const version = await registryVersion();
+    const validators = validatorHeaders(entityTag(request.url, version.token), version.lastModified);
+    const ifNoneMatch = request.headers.get("If-None-Match");
+    const current = ifNoneMatch ? matchesIfNoneMatch(ifNoneMatch, validators.ETag!) : notModifiedSince(request.headers.get("If-Modified-Since"), version.lastModified);
+    if (current) return new Response(null, { status: 304, headers: { ...CORS_HEADERS, ...validators } });
+    const response = await handle();
+    if (response.status === 200) return withHeaders(response, { ...CORS_HEADERS, ...validators });
+    if (response.status === 308) return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": PUBLIC_CACHE_CONTROL });
+    return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": "no-store" });
   } catch (error) {
     return unexpectedErrorAnswer(error);
   }
 }
 
-/** A route without parameters (GET /api/v1/kommuner, /api/health). */
-export function apiRoute(handle: (request: Request) => Promise<Response>): (request?: Request) => Promise<Response> {
-  return (request = new Request("http://localhost/")) => guarded(() => handle(request));
+/** The OPTIONS handler for every open-API route file (CORS preflight). */
+export function apiPreflight(): Response {
+  return preflightAnswer();
+}
+
+/** A route without parameters (GET /api/v1/kommuner, /api/health); unknown query parameters answer 400. */
+export function apiRoute(handle: (request: Request) => Promise<Response>, options: RouteOptions = {}): (request?: Request) => Promise<Response> {
+  return (request = new Request("http://localhost/")) =>
+    guarded(request, options, async () => {
+      const unknown = options.cache === "none" ? [] : unknownParameters(new URL(request.url).searchParams, NO_PARAMETERS);
+      if (unknown.length) return unknownParametersAnswer(unknown, NO_PARAMETERS);
+      return handle(request);
+    });
 }
 
 /** A route with query parameters, parsed by `query` before the handler runs. */
-export function apiQueryRoute<Q>(query: QueryParameters<Q>, handle: (args: { request: Request; query: Q }) => Promise<Response>): (request: Request) => Promise<Response> {
+export function apiQueryRoute<Q>(query: QueryParameters<Q>, handle: (args: { request: Request; query: Q }) => Promise<Response>, options: RouteOptions = {}): (request: Request) => Promise<Response> {
   return (request) =>
-    guarded(async () => {
+    guarded(request, options, async () => {
       const search = new URL(request.url).searchParams;
       if (query.rejectUnknown) {
         const unknown = unknownParameters(search, query.schema);
@@ -102,6 +140,11 @@ export function apiQueryRoute<Q>(query: QueryParameters<Q>, handle: (args: { req
 }
 
 /** A route with path parameters (GET /api/v1/ordninger/{id}); `notFound` from responses.ts answers 404. */
-export function apiPathRoute<P>(handle: (args: { request: Request; params: P }) => Promise<Response>): (request: Request, context: RouteContext<P>) => Promise<Response> {
-  return (request, context) => guarded(async () => handle({ request, params: await context.params }));
+export function apiPathRoute<P>(handle: (args: { request: Request; params: P }) => Promise<Response>, options: RouteOptions = {}): (request: Request, context: RouteContext<P>) => Promise<Response> {
+  return (request, context) =>
+    guarded(request, options, async () => {
+      const unknown = unknownParameters(new URL(request.url).searchParams, NO_PARAMETERS);
+      if (unknown.length) return unknownParametersAnswer(unknown, NO_PARAMETERS);
+      return handle({ request, params: await context.params });
+    });
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OWNER_NAME, DEFAULT_OWNER_URL, phoneHref, readSiteConfig } from "./site";
+import { DEFAULT_LICENSE, DEFAULT_OWNER_NAME, DEFAULT_OWNER_URL, phoneHref, readSiteConfig } from "./site";
 
 describe("readSiteConfig", () => {
   it("defaults to Statsforvalteren with no contact points", () => {
     expect(readSiteConfig({})).toEqual({
-      config: { ownerName: DEFAULT_OWNER_NAME, ownerUrl: DEFAULT_OWNER_URL, email: null, phone: null, address: null },
+      config: { ownerName: DEFAULT_OWNER_NAME, ownerUrl: DEFAULT_OWNER_URL, email: null, phone: null, address: null, license: DEFAULT_LICENSE },
       problems: [],
     });
     expect(DEFAULT_OWNER_NAME).toBe("Statsforvalteren i Østfold, Buskerud, Oslo og Akershus");
@@ -25,7 +25,18 @@ describe("readSiteConfig", () => {
       email: "postmottak@al.kommune.no",
       phone: "+47 32 08 50 00",
       address: "Torget 8, 3570 Ål",
+      license: DEFAULT_LICENSE,
     });
+  });
+
+  it("reads a configured open-data licence, and falls back to NLOD 2.0 for a bad one", () => {
+    expect(readSiteConfig({ OPEN_DATA_LICENSE_URL: "https://creativecommons.org/licenses/by/4.0/", OPEN_DATA_LICENSE_NAME: "CC BY 4.0" }).config.license).toEqual({
+      name: "CC BY 4.0",
+      url: "https://creativecommons.org/licenses/by/4.0/",
+    });
+    const bad = readSiteConfig({ OPEN_DATA_LICENSE_URL: "ftp://x" });
+    expect(bad.config.license).toEqual(DEFAULT_LICENSE);
+    expect(bad.problems[0]).toMatch(/OPEN_DATA_LICENSE_URL/);
   });
 
   it("treats empty values as unset", () => {
@@ -43,7 +54,7 @@ describe("readSiteConfig", () => {
       SITE_CONTACT_PHONE: "ring oss",
       SITE_CONTACT_ADDRESS: "x".repeat(201),
     });
-    expect(config).toEqual({ ownerName: DEFAULT_OWNER_NAME, ownerUrl: DEFAULT_OWNER_URL, email: null, phone: null, address: null });
+    expect(config).toEqual({ ownerName: DEFAULT_OWNER_NAME, ownerUrl: DEFAULT_OWNER_URL, email: null, phone: null, address: null, license: DEFAULT_LICENSE });
     expect(problems).toHaveLength(4);
     expect(problems[0]).toContain("SITE_OWNER_URL");
     expect(problems.join("\n")).toMatch(/ikke en gyldig e-postadresse/);

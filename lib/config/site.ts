@@ -6,6 +6,8 @@
  *   Oslo og Akershus)
  * - `SITE_OWNER_URL`: the owner's website (default https://www.statsforvalteren.no)
  * - `SITE_CONTACT_EMAIL`, `SITE_CONTACT_PHONE`, `SITE_CONTACT_ADDRESS`: optional contact points
+ * - `OPEN_DATA_LICENSE_URL`, `OPEN_DATA_LICENSE_NAME`: the licence of the open data on /apne-data
+ *   (default: Norsk lisens for offentlige data, NLOD 2.0)
  *
  * A value that is malformed is left out (never shown half-right) and reported in Norwegian through
  * `problems`, which siteConfig() writes to the server log once.
@@ -16,10 +18,13 @@ export interface SiteConfig {
   email: string | null;
   phone: string | null;
   address: string | null;
+  /** The licence of the open data (/apne-data, the API, DCAT metadata). */
+  license: { name: string; url: string };
 }
 
 export const DEFAULT_OWNER_NAME = "Statsforvalteren i Østfold, Buskerud, Oslo og Akershus";
 export const DEFAULT_OWNER_URL = "https://www.statsforvalteren.no";
+export const DEFAULT_LICENSE = { name: "Norsk lisens for offentlige data (NLOD) 2.0", url: "https://data.norge.no/nlod/no/2.0" };
 
 const EMAIL = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}$/i;
 const PHONE = /^\+?[0-9][0-9 ()-]{4,22}[0-9]$/;
@@ -69,7 +74,21 @@ export function readSiteConfig(env: Env = process.env): { config: SiteConfig; pr
 
   const address = text("SITE_CONTACT_ADDRESS");
 
-  return { config: { ownerName, ownerUrl, email, phone, address }, problems };
+  let license = DEFAULT_LICENSE;
+  const licenseUrl = text("OPEN_DATA_LICENSE_URL");
+  if (licenseUrl) {
+    try {
+      const url = new URL(licenseUrl);
+      if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("protocol");
+      license = { name: text("OPEN_DATA_LICENSE_NAME") ?? url.href, url: url.href };
+    } catch {
+      problems.push(`OPEN_DATA_LICENSE_URL «${licenseUrl}» er ikke en http(s)-adresse; NLOD 2.0 brukes.`);
+    }
+  } else if (text("OPEN_DATA_LICENSE_NAME")) {
+    problems.push("OPEN_DATA_LICENSE_NAME er satt uten OPEN_DATA_LICENSE_URL; NLOD 2.0 brukes.");
+  }
+
+  return { config: { ownerName, ownerUrl, email, phone, address, license }, problems };
 }
 
 let reported = false;

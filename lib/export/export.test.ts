@@ -75,6 +75,29 @@ describe("toXlsx", () => {
   });
 });
 
+describe("dates in XLSX", () => {
+  it("writes YYYY-MM-DD strings and Date values as real date cells with a Norwegian date format", async () => {
+    const bytes = await toXlsx([
+      {
+        name: "Datoer",
+        columns: [
+          { header: "Fra", key: "fra" },
+          { header: "Til", key: "til" },
+          { header: "Tekst", key: "tekst" },
+        ],
+        rows: [{ fra: "2021-11-01", til: new Date(Date.UTC(2025, 11, 31)), tekst: "2021-02-30" }],
+      },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = workbook.worksheets[0]!;
+    expect(ws.getCell("A2").value).toEqual(new Date(Date.UTC(2021, 10, 1)));
+    expect(ws.getCell("A2").numFmt).toBe("dd.mm.yyyy");
+    expect(ws.getCell("B2").value).toEqual(new Date(Date.UTC(2025, 11, 31)));
+    expect(ws.getCell("C2").value).toBe("2021-02-30");
+  });
+});
+
 describe("download responses", () => {
   it("sets Content-Disposition with an ASCII fallback and the UTF-8 name", () => {
     expect(contentDisposition("oppgaveområder-2021.csv")).toBe(`attachment; filename="oppgaveomrader-2021.csv"; filename*=UTF-8''oppgaveomr%C3%A5der-2021.csv`);

@@ -28,13 +28,28 @@ function numberFormat(decimals: number | undefined): string | undefined {
   return decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
 }
 
+export const DATE_FORMAT = "dd.mm.yyyy";
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day (a Date, or a YYYY-MM-DD string) as midnight UTC, which ExcelJS writes as that day's serial number; else null. */
+export function calendarDay(value: Cell): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+  if (typeof value !== "string") return null;
+  const match = ISO_DAY.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
+
+/** Dates (Date values and YYYY-MM-DD strings) become real date cells, so Excel can sort and filter them as dates. */
 function xlsxValue(value: Cell): ExcelJS.CellValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "boolean") return value ? "Ja" : "Nei";
-  return value;
+  return calendarDay(value) ?? value;
 }
 
-/** An XLSX workbook (one sheet per table) as bytes. Numbers are real numbers with a number format. */
+/** An XLSX workbook (one sheet per table) as bytes. Numbers are real numbers with a number format, dates real dates. */
 export async function toXlsx<Row>(sheets: XlsxSheet<Row>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Samarbeidsregisteret";
@@ -48,7 +63,12 @@ export async function toXlsx<Row>(sheets: XlsxSheet<Row>[]): Promise<Buffer> {
     const header = ws.addRow(sheet.columns.map((c) => c.header));
     header.font = { bold: true };
     const headerRow = header.number;
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => xlsxValue(cellOf(c, row))));
+    for (const row of sheet.rows) {
+      const added = ws.addRow(sheet.columns.map((c) => xlsxValue(cellOf(c, row))));
+      added.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
+      });
+    }
     sheet.columns.forEach((column, index) => {
       const col = ws.getColumn(index + 1);
       const format = numberFormat(column.decimals);

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { prisma } from "@/lib/db";
 import { formatDecimal } from "@/lib/format";
 import { INFERRED_SUFFIX, SURVEY_FILE_COLUMNS } from "@/lib/import/layout";
-import { norwegianDate } from "@/lib/import/values";
+import { calendarDay, DATE_FORMAT } from "@/lib/export/xlsx";
 import type { MunicipalityDetail } from "./index";
 
 export { SURVEY_FILE_COLUMNS };
@@ -52,11 +52,12 @@ export async function surveyFileXlsx(detail: MunicipalityDetail): Promise<Buffer
       r.host?.name ?? "",
       latestFte.get(r.id) ?? "",
       safe(other),
-      r.endDate ? norwegianDate(r.endDate) : "",
+      (r.endDate && calendarDay(r.endDate)) || "",
       "",
       r.id,
     ]);
   }
+  sheet.getColumn(9).numFmt = DATE_FORMAT;
   [50, 50, 60, 14, 36, 18, 14, 70, 14, 36, 8].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   sheet.getColumn(2).alignment = { wrapText: true, vertical: "top" };
   sheet.getColumn(3).alignment = { wrapText: true, vertical: "top" };
@@ -67,7 +68,7 @@ export async function surveyFileXlsx(detail: MunicipalityDetail): Promise<Buffer
     ["Kartleggingsfil for", detail.name],
     ["Kommunenummer", detail.currentCode ?? ""],
     ["Kommunenummer 2021", detail.code2021 ?? ""],
-    ["Per dato", detail.date],
+    ["Per dato", calendarDay(detail.date) ?? detail.date],
     ["Antall ordninger", rows.length],
     ["Kilde", "Samarbeidsregisteret; datagrunnlag NIVI Analyse 2021 for Statsforvalteren i Oslo og Viken, holdt oppdatert av kommunene"],
     ["Årsverk", "Siste registrerte tall, med år i parentes"],
@@ -76,6 +77,7 @@ export async function surveyFileXlsx(detail: MunicipalityDetail): Promise<Buffer
       "Filen kan lastes opp igjen under «Importer kartleggingsfil». Rett i cellene, legg til nye ordninger som nye rader (uten ID), og skriv sluttdato (dd.mm.åååå) for ordninger som er avsluttet. La ID stå.",
     ],
   ]);
+  about.eachRow((row) => row.eachCell((cell) => (cell.value instanceof Date ? (cell.numFmt = DATE_FORMAT) : undefined)));
   about.getColumn(1).width = 22;
   about.getColumn(2).width = 90;
   const buffer = await workbook.xlsx.writeBuffer();

@@ -53,6 +53,7 @@ export const registryApi: OpenApiFragment = {
   paths: {
     "/api/v1/ordninger": {
       get: {
+        operationId: "listArrangements",
         tags: ["Register"],
         summary: "Søk i og filtrer samarbeidsordningene",
         description:
@@ -66,6 +67,7 @@ export const registryApi: OpenApiFragment = {
     },
     "/api/v1/ordninger/{id}": {
       get: {
+        operationId: "getArrangement",
         tags: ["Register"],
         summary: "Én samarbeidsordning med deltakerhistorikk, årsverk og kilder",
         parameters: [{ name: "id", in: "path", required: true, description: "Ordningens id (slug); et numerisk id gir 308 til slug-adressen", schema: { type: "string" }, example: "ikt-hallingdal" }],
@@ -78,6 +80,7 @@ export const registryApi: OpenApiFragment = {
     },
     "/api/v1/kommuner": {
       get: {
+        operationId: "listMunicipalities",
         tags: ["Register"],
         summary: "Alle kommuner med antall ordninger i dag (de 25 kartlagte først)",
         responses: { "200": { description: "Kommunene", content: { "application/json": { schema: { $ref: "#/components/schemas/KommuneListe" } } } } },
@@ -85,6 +88,7 @@ export const registryApi: OpenApiFragment = {
     },
     "/api/v1/kommuner/{nummer}": {
       get: {
+        operationId: "getMunicipality",
         tags: ["Register"],
         summary: "Én kommune: nøkkeltall mot Rapport 2021 og ordningene",
         parameters: [

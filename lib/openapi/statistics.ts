@@ -34,6 +34,7 @@ export const statisticsApi: OpenApiFragment = {
   paths: {
     "/api/v1/statistikk": {
       get: {
+        operationId: "getStatistics",
         tags: ["Statistikk"],
         summary: "Hovedtallene fra rapporten, levende",
         description:
@@ -47,6 +48,7 @@ export const statisticsApi: OpenApiFragment = {
     },
     "/api/v1/statistikk/kommuner": {
       get: {
+        operationId: "getMunicipalityStatistics",
         tags: ["Statistikk"],
         summary: `Ordninger og vertskommuneansvar per kommune (${STAT_PAGE.kommuner.reportRef}; ${STAT_PAGE.vertskommuner.reportRef})`,
         parameters,
@@ -58,6 +60,7 @@ export const statisticsApi: OpenApiFragment = {
     },
     "/api/v1/statistikk/oppgaver": {
       get: {
+        operationId: "getTaskAreaStatistics",
         tags: ["Statistikk"],
         summary: `${STAT_PAGE.oppgaver.title} (${STAT_PAGE.oppgaver.reportRef})`,
         parameters,

@@ -7,7 +7,7 @@ import { listRegions } from "@/lib/regions";
 import { STAT_PAGES } from "@/lib/stats/pages";
 
 /** The public pages that are not one arrangement, municipality, region or statistics page. */
-export const PUBLIC_PAGES = ["/", "/ordninger", "/kommuner", "/regioner", "/statistikk", "/kart", "/sok", "/om-dataene", "/tilgjengelighet", "/personvern", "/kontakt"] as const;
+export const PUBLIC_PAGES = ["/", "/ordninger", "/kommuner", "/regioner", "/statistikk", "/kart", "/sok", "/om-dataene", "/apne-data", "/tilgjengelighet", "/personvern", "/kontakt"] as const;
 
 /**
  * Every public address of the registry, absolute (publicBaseUrl), for app/sitemap.ts: the public

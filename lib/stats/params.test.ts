@@ -58,7 +58,7 @@ describe("OpenAPI", () => {
   it("documents the three statistics endpoints with their 400 answers", () => {
     const doc = openApiDocument() as { paths: Record<string, { get: { responses: Record<string, unknown>; parameters: { name: string }[] } }> };
     for (const path of ["/api/v1/statistikk", "/api/v1/statistikk/kommuner", "/api/v1/statistikk/oppgaver"]) {
-      expect(Object.keys(doc.paths[path]!.get.responses)).toEqual(["200", "400"]);
+      expect(Object.keys(doc.paths[path]!.get.responses)).toEqual(["200", "304", "400"]);
       expect(doc.paths[path]!.get.parameters.map((p) => p.name)).toEqual(["dato", "region"]);
     }
   });

@@ -26,7 +26,7 @@ describe("GET /api/v1/statistikk", () => {
   it("returns the headline statistics as of a date", async () => {
     const response = await get("/api/v1/statistikk?dato=2021-11-01");
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, must-revalidate");
     const body = await response.json();
     expect(body).toMatchObject({
       dato: "2021-11-01",

@@ -1,5 +1,5 @@
 import { ok } from "@/lib/api/responses";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, apiPreflight } from "@/lib/api/route";
 import { listMunicipalities } from "@/lib/municipalities";
 
 export const dynamic = "force-dynamic";
@@ -24,3 +24,6 @@ export const GET = apiRoute(async () => {
     })),
   });
 });
+
+/** CORS preflight; see lib/api/http.ts. */
+export const OPTIONS = apiPreflight;

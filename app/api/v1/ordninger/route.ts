@@ -1,6 +1,6 @@
 import { arrangementListQuery } from "@/lib/api/parameters";
-import { corsHeaders, ok } from "@/lib/api/responses";
-import { apiQueryRoute } from "@/lib/api/route";
+import { ok } from "@/lib/api/responses";
+import { apiPreflight, apiQueryRoute } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
 import { listResolved } from "@/lib/arrangements/list";
 import { qualityFindingsByArrangement } from "@/lib/quality/load";
@@ -21,6 +21,5 @@ export const GET = apiQueryRoute(arrangementListQuery, async ({ query }) => {
   });
 });
 
-export function OPTIONS() {
-  return new Response(null, { status: 204, headers: { ...corsHeaders, "Access-Control-Allow-Methods": "GET, OPTIONS" } });
-}
+/** CORS preflight; see lib/api/http.ts. */
+export const OPTIONS = apiPreflight;

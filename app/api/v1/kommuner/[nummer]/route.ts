@@ -1,7 +1,7 @@
 import { publicUrl } from "@/lib/config/public-url";
 import { decodePathSegment } from "@/lib/http/path-segment";
 import { notFound, ok } from "@/lib/api/responses";
-import { apiPathRoute } from "@/lib/api/route";
+import { apiPathRoute, apiPreflight } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
 import { qualityFindingsByArrangement } from "@/lib/quality/load";
 import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
@@ -30,3 +30,6 @@ export const GET = apiPathRoute<{ nummer: string }>(async ({ params: { nummer } 
     ordninger: m.groups.flatMap((g) => g.rows.map((r) => ({ ...arrangementToApi(r, findings.get(r.id)), vertskommuneRolle: r.host?.id === m.id }))),
   });
 });
+
+/** CORS preflight; see lib/api/http.ts. */
+export const OPTIONS = apiPreflight;

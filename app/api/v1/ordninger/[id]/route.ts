@@ -1,7 +1,7 @@
 import { publicUrl } from "@/lib/config/public-url";
 import { decodePathSegment } from "@/lib/http/path-segment";
 import { notFound, ok } from "@/lib/api/responses";
-import { apiPathRoute } from "@/lib/api/route";
+import { apiPathRoute, apiPreflight } from "@/lib/api/route";
 import { arrangementToApi } from "@/lib/arrangements/api";
 import { findArrangement } from "@/lib/arrangements/detail";
 
@@ -37,3 +37,6 @@ export const GET = apiPathRoute<{ id: string }>(async ({ params: { id } }) => {
     kilder: d.provenance.map((p) => ({ felt: p.field, kilde: p.source, utledet: p.inferred, merknad: p.note })),
   });
 });
+
+/** CORS preflight; see lib/api/http.ts. */
+export const OPTIONS = apiPreflight;
