@@ -52,7 +52,7 @@ export default async function ReviewQueuePage() {
                 <TableCell>{r.proposer.name}</TableCell>
                 <TableCell>{date.format(r.createdAt)}</TableCell>
                 <TableCell>
-                  <StatusTag status={r.status} conflict={r.conflict} />
+                  <StatusTag status={r.shown} />
                 </TableCell>
               </TableRow>
             ))}
@@ -85,7 +85,7 @@ export default async function ReviewQueuePage() {
                 <TableCell>{r.municipality?.name ?? "–"}</TableCell>
                 <TableCell>{r.decidedAt ? date.format(r.decidedAt) : "–"}</TableCell>
                 <TableCell>
-                  <StatusTag status={r.status} />
+                  <StatusTag status={r.shown} />
                 </TableCell>
               </TableRow>
             ))}

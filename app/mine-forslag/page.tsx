@@ -51,7 +51,7 @@ export default async function MyProposalsPage() {
                 </TableCell>
                 <TableCell>{date.format(p.createdAt)}</TableCell>
                 <TableCell>
-                  <StatusTag status={p.status} />
+                  <StatusTag status={p.shown} />
                 </TableCell>
                 <TableCell>{p.comment ?? "–"}</TableCell>
               </TableRow>

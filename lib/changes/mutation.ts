@@ -90,8 +90,9 @@ export function defineMutation<S extends z.ZodType, L = null>(definition: Mutati
       const decision = definition.authorize(actor, input, loaded);
       if (!decision.allowed) throw new MutationFailure(fail("forbidden", decision.reason));
       const { result, audit } = await definition.apply(tx, { actor, input, loaded, decision });
-      if (audit) await recordAudit(tx, { actor, ...audit });
-      return result;
+      if (!audit) return result;
+      const auditEventId = await recordAudit(tx, { actor, ...audit });
+      return result.outcome === "applied" ? { ...result, auditEventId } : result;
     });
   };
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import { type Actor, authorize, type Decision } from "@/lib/auth/authorize";
 import type { AuditInput } from "@/lib/audit/record";
-import { toJson } from "@/lib/db";
+import { z } from "zod";
 import type { ArrangementOperation, BoundChange } from "./arrangements.ts";
+import { propose, reconcileOpenRequests } from "./requests.ts";
 import { fail, MESSAGES as M } from "./messages.ts";
 import { defineMutation, type Mutation } from "./mutation.ts";
 import { MutationFailure } from "./result.ts";
 import { type ArrangementSnapshot, diffSnapshots, loadLookups, loadSnapshot, type Lookups, type Tx, writeSnapshot } from "./snapshot.ts";
+import { optionalId, optionalText } from "./validation.ts";
 
 export function decide(change: BoundChange, actor: Actor): Decision {
   if (change.kind === "restore") return authorize(actor, "arrangement.restore");
@@ -23,10 +25,11 @@ export async function bind(tx: Tx, parsed: (tx: Tx) => Promise<BoundChange | nul
 /** Writes a previewed change (the optimistic version check is in writeSnapshot) and returns its audit event. Inside the caller's transaction. */
 export async function applyPreview(
   tx: Tx,
-  args: { change: BoundChange; after: ArrangementSnapshot; lookups: Lookups; changeRequestId?: number },
+  args: { change: Pick<BoundChange, "name" | "current"> & { summary(after: ArrangementSnapshot, lookups: Lookups): string }; after: ArrangementSnapshot; lookups: Lookups; changeRequestId?: number },
 ): Promise<{ arrangementId: number; audit: Omit<AuditInput, "actor"> }> {
   const arrangementId = await writeSnapshot(tx, args.change.current, args.after);
-  const saved = await loadSnapshot(tx, arrangementId);
+  const saved = (await loadSnapshot(tx, arrangementId))!;
+  if (args.change.current) await reconcileOpenRequests(tx, saved, args.changeRequestId ?? null);
   return {
     arrangementId,
     audit: {
@@ -40,16 +43,34 @@ export async function applyPreview(
   };
 }
 
+/** What every arrangement form may send besides the operation's own fields. */
+const envelope = z.object({
+  justification: optionalText("Begrunnelsen", 2000),
+  /** Set when the proposer revises a request that was sent back (the same request is resubmitted). */
+  changeRequestId: optionalId("Ukjent endringsforslag."),
+});
+
+/** The operation's schema plus the envelope, with the issues of both reported together. */
+function withEnvelope(op: ArrangementOperation) {
+  return z.unknown().transform((raw, ctx) => {
+    const parsed = op.schema.safeParse(raw);
+    const extra = envelope.safeParse(raw);
+    for (const issue of [...(parsed.error?.issues ?? []), ...(extra.error?.issues ?? [])]) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    if (!parsed.success || !extra.success) return z.NEVER;
+    return { parsed: parsed.data, ...extra.data };
+  });
+}
+
 /**
  * The pipeline for every arrangement mutation: zod → authorize → conflict check → preview →
  * propose (kommune) or apply (adviser, admin) → audit, all in one transaction.
  */
 export function arrangementMutation(op: ArrangementOperation): Mutation {
   return defineMutation({
-    schema: op.schema,
-    load: bind,
+    schema: withEnvelope(op),
+    load: (tx, input) => bind(tx, input.parsed),
     authorize: (actor, _parsed, change) => decide(change, actor),
-    async apply(tx, { actor, loaded: change, decision }) {
+    async apply(tx, { actor, input, loaded: change, decision }) {
       const { current } = change;
       if (current && current.version !== change.baseVersion) throw new MutationFailure(fail("conflict", M.conflict));
 
@@ -59,29 +80,7 @@ export function arrangementMutation(op: ArrangementOperation): Mutation {
       const diff = diffSnapshots(current, preview.after, lookups);
       if (diff.length === 0) throw new MutationFailure(fail("validation", M.noChange));
 
-      if (decision.mode === "propose") {
-        const request = await tx.changeRequest.create({
-          data: {
-            action: change.name,
-            arrangementId: current?.id ?? null,
-            municipalityId: actor.municipalityIds.find((m) => change.municipalityIds.includes(m)) ?? null,
-            proposerId: actor.id,
-            baseVersion: current?.version ?? null,
-            payload: toJson(preview.payload),
-            diff: toJson(diff),
-            summary: change.summary(preview.after, lookups).slice(0, 500),
-          },
-        });
-        return {
-          result: {
-            ok: true,
-            outcome: "proposed",
-            message: "Endringsforslaget er sendt til Statsforvalteren. Det blir synlig for alle når det er godkjent.",
-            changeRequestId: request.id,
-            arrangementId: current?.id ?? undefined,
-          },
-        };
-      }
+      if (decision.mode === "propose") return propose(tx, { actor, change, preview, diff, lookups, justification: input.justification, reviseId: input.changeRequestId });
       const { arrangementId, audit } = await applyPreview(tx, { change, after: preview.after, lookups });
       return { result: { ok: true, outcome: "applied", message: change.kind === "create" ? "Ordningen er opprettet." : "Endringen er lagret.", arrangementId }, audit };
     },

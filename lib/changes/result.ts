@@ -11,6 +11,8 @@ export type MutationResult =
       arrangementId?: number;
       changeRequestId?: number;
       userId?: number;
+      /** The audit event of an applied change (for the receipt page). */
+      auditEventId?: number;
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 

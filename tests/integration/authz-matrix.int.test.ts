@@ -59,6 +59,7 @@ async function freshUser(): Promise<number> {
 const onlyAdvisers: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "denied", "redaktør for Drammen": "denied", rådgiver: "applied", admin: "applied" };
 const editing: Record<Who, Outcome> = { ...onlyAdvisers, "redaktør for Ål": "proposed" };
 const reviewing: Record<Who, Outcome> = { ...onlyAdvisers, rådgiver: "done", admin: "done" };
+const everyoneOwn: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "done", rådgiver: "done", admin: "done" };
 const onlyAdmin: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "denied", "redaktør for Drammen": "denied", rådgiver: "denied", admin: "done" };
 
 const ROWS: Record<MutationName, Row> = {
@@ -127,14 +128,19 @@ const ROWS: Record<MutationName, Row> = {
     expect: { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "denied", rådgiver: "denied", admin: "denied" },
     input: async () => ({ changeRequestId: String(await pendingProposal()) }),
   },
-  resolveChangeRequestConflict: {
-    expect: reviewing,
+  returnChangeRequest: { expect: reviewing, input: async () => ({ changeRequestId: String(await pendingProposal()), comment: "Oppgi kilden." }) },
+  commentOnChangeRequest: {
+    expect: { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "denied", rådgiver: "done", admin: "done" },
+    input: async () => ({ changeRequestId: String(await pendingProposal()), comment: "Et spørsmål." }),
+  },
+  markNotificationsRead: {
+    expect: everyoneOwn,
     input: async () => {
-      const id = await pendingProposal();
-      await MUTATIONS.updateArrangement(t.adviser, { ...(await base()), notes: `Samtidig endring ${++counter}` });
-      return { changeRequestId: String(id) };
+      for (const actor of [t.alEditor, t.drammenEditor, t.adviser, t.admin]) await prisma.notification.create({ data: { userId: actor.id, kind: "test", text: `Varsel ${++counter}` } });
+      return {};
     },
   },
+  setProposalMailPreference: { expect: everyoneOwn, input: async () => ({ proposalMail: ++counter % 2 ? "DAILY" : "IMMEDIATE" }) },
   createUser: {
     expect: onlyAdmin,
     input: async () => ({ email: `ny${++counter}@kommune.no`, name: "Ny Bruker", role: "KOMMUNE", municipalityIds: [String(await t.municipality("al"))], password: "et-langt-og-godt-passord" }),
@@ -144,7 +150,7 @@ const ROWS: Record<MutationName, Row> = {
   setUserPassword: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()), password: "et-helt-nytt-passord" }) },
 };
 
-const TABLES = ["Arrangement", "Participation", "StaffingRecord", "ArrangementTaskArea", "ChangeRequest", "AuditEvent", "User", "UserMunicipality"];
+const TABLES = ["Arrangement", "Participation", "StaffingRecord", "ArrangementTaskArea", "ChangeRequest", "ChangeRequestComment", "Notification", "AuditEvent", "User", "UserMunicipality"];
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const table of TABLES) {
