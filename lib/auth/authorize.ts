@@ -35,7 +35,9 @@ export type Action =
   /** See the full audit trail with names. */
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
-  | "user.manage";
+  | "user.manage"
+  /** Read the e-mail outbox (it holds invitation and password links). */
+  | "outbox.read";
 
 export interface Resource {
   municipalityIds?: number[];
@@ -82,6 +84,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
     case "notification.own":
       return { allowed: true, mode: "apply" };
     case "user.manage":
+    case "outbox.read":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
   }
 }
