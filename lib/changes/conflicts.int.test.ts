@@ -31,6 +31,10 @@ async function propose(mutation: keyof typeof MUTATIONS, input: Record<string, u
   return result.changeRequestId;
 }
 
+async function mails(changeRequestId: number) {
+  return (await prisma.outboxMail.findMany({ where: { changeRequestId }, orderBy: { id: "asc" } })).map((m) => [m.toAddress, m.kind]);
+}
+
 async function statusEverywhere(id: number) {
   const mine = (await proposalsFor(t.alEditor)).find((p) => p.id === id)?.shown;
   const queue = (await reviewQueue()).find((p) => p.id === id)?.shown;
@@ -112,6 +116,7 @@ describe("the dialogue on a change request", () => {
     const target = await t.arrangement("lvs-hallingdal");
     const id = await propose("recordStaffing", { arrangementId: target.id, baseVersion: target.version, year: "2024", fte: "3", source: "", justification: "Tall fra budsjettet." });
     expect(await prisma.notification.count({ where: { userId: t.adviser.id, changeRequestId: id, kind: "proposed" } })).toBe(1);
+    expect(await mails(id)).toEqual([["radgiver@test.no", "proposal.received"]]);
 
     // Only the proposer and advisers may write; the comment must not be empty.
     expect(await MUTATIONS.commentOnChangeRequest(t.drammenEditor, { changeRequestId: id, comment: "Hei" })).toMatchObject({ ok: false, kind: "forbidden" });
@@ -155,7 +160,34 @@ describe("the dialogue on a change request", () => {
     ]);
     const kinds = (await prisma.notification.findMany({ where: { userId: t.alEditor.id, changeRequestId: id }, orderBy: { id: "asc" } })).map((n) => n.kind);
     expect(kinds).toEqual(["returned", "approved"]);
+    // Mails are written in the same transaction as each step: to the adviser when it arrives (twice), to the proposer when returned and approved.
+    expect(await mails(id)).toEqual([
+      ["radgiver@test.no", "proposal.received"],
+      ["al@test.no", "proposal.returned"],
+      ["radgiver@test.no", "proposal.received"],
+      ["al@test.no", "proposal.approved"],
+    ]);
+    const returnedMail = await prisma.outboxMail.findFirstOrThrow({ where: { changeRequestId: id, kind: "proposal.returned" } });
+    expect(returnedMail.body).toContain("Oppgi kilden, takk.");
+    expect(returnedMail.body).toContain(`/endringsforslag/${id}`);
     const steps = (await prisma.auditEvent.findMany({ where: { changeRequestId: id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(steps).toEqual(["proposeChange", "returnChangeRequest", "resubmitChangeRequest", "recordStaffing"]);
+  });
+});
+
+describe("the adviser's mail preference", () => {
+  it("a daily digest collects the proposals of the day in one mail sent at 07:00, instead of one mail each", async () => {
+    expect(await MUTATIONS.setProposalMailPreference(t.adviser, { proposalMail: "DAILY" })).toMatchObject({ ok: true });
+    const target = await t.arrangement("hallinghelse");
+    const first = await propose("updateArrangement", { arrangementId: target.id, baseVersion: target.version, notes: "Digest 1" });
+    const second = await propose("recordStaffing", { arrangementId: target.id, baseVersion: target.version, year: "2023", fte: "1" });
+    expect(await prisma.outboxMail.count({ where: { changeRequestId: { in: [first, second] } } })).toBe(0);
+    const digests = await prisma.outboxMail.findMany({ where: { toAddress: "radgiver@test.no", kind: "proposal.digest" } });
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.body).toContain(`/endringsforslag/${first}`);
+    expect(digests[0]!.body).toContain(`/endringsforslag/${second}`);
+    expect(digests[0]!.sendAfter.getTime()).toBeGreaterThan(Date.now());
+    expect(await prisma.notification.count({ where: { userId: t.adviser.id, changeRequestId: { in: [first, second] } } })).toBe(2);
+    await MUTATIONS.setProposalMailPreference(t.adviser, { proposalMail: "IMMEDIATE" });
   });
 });

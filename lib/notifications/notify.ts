@@ -43,7 +43,7 @@ export async function notifyProposer(tx: Tx, request: RequestRef, event: Propose
   await tx.notification.create({ data: { userId: proposer.id, changeRequestId: request.id, kind: event, text: `${SUBJECTS[event]}: ${request.summary}`.slice(0, 500) } });
   if (!proposer.active) return;
   const text = [LEADS[event], "", `Forslag: ${request.summary}`, comment ? `\nKommentar fra ${by.name}:\n${comment}` : "", "", `Se forslaget: ${link(request.id)}`].join("\n") + signature;
-  await enqueueMail(tx, { to: proposer.email, subject: `${SUBJECTS[event]}: ${request.summary}`.slice(0, 200), text, kind: `proposal-${event}`, userId: proposer.id, changeRequestId: request.id });
+  await enqueueMail(tx, { to: proposer.email, subject: `${SUBJECTS[event]}: ${request.summary}`.slice(0, 200), text, kind: `proposal.${event}`, userId: proposer.id, changeRequestId: request.id });
 }
 
 /**
@@ -59,21 +59,23 @@ export async function notifyAdvisersOfProposal(tx: Tx, request: RequestRef & { p
     await tx.notification.create({ data: { userId: adviser.id, changeRequestId: request.id, kind: revised ? "revised" : "proposed", text: `${what} fra ${from}: ${request.summary}`.slice(0, 500) } });
     if (adviser.proposalMail === "IMMEDIATE") {
       const text = [`${what} fra ${from} venter på behandling.`, "", `Forslag: ${request.summary}`, "", `Behandle forslaget: ${link(request.id)}`].join("\n") + signature;
-      await enqueueMail(tx, { to: adviser.email, subject: `${what}: ${request.summary}`.slice(0, 200), text, kind: "proposal-arrived", userId: adviser.id, changeRequestId: request.id });
+      await enqueueMail(tx, { to: adviser.email, subject: `${what}: ${request.summary}`.slice(0, 200), text, kind: "proposal.received", userId: adviser.id, changeRequestId: request.id });
       continue;
     }
-    // Daily digest: one mail per adviser and day, enqueued with the first proposal after the last digest.
-    const since = new Date(digestAt.getTime() - 24 * 3600_000);
-    const earlier = await tx.notification.count({ where: { userId: adviser.id, kind: { in: ["proposed", "revised"] }, createdAt: { gte: since }, NOT: { changeRequestId: request.id } } });
-    if (earlier > 0) continue;
-    const text =
-      [
-        "Det har kommet nye endringsforslag fra kommunene siden forrige sammendrag.",
-        "",
-        `Se alle forslag som venter: ${publicUrl("/endringsforslag")}`,
-        `Se varslene dine: ${publicUrl("/varsler")}`,
-      ].join("\n") + signature;
-    await enqueueMail(tx, { to: adviser.email, subject: "Daglig sammendrag: nye endringsforslag", text, kind: "proposal-digest", userId: adviser.id, sendAfter: digestAt });
+    // Daily digest: one mail per adviser and morning, holding one line per proposal.
+    const line = `• ${request.summary} — fra ${from}\n  ${link(request.id)}\n`;
+    const appended = await tx.$executeRaw`
+      UPDATE "OutboxMail" SET "body" = "body" || ${line}
+      WHERE "userId" = ${adviser.id} AND "kind" = 'proposal.digest' AND "status" = 'PENDING' AND "sendAfter" = ${digestAt}::timestamp`;
+    if (appended > 0) continue;
+    const intro = [
+      "Endringsforslag fra kommunene som har kommet inn siden forrige sammendrag.",
+      `Se alle som venter på behandling: ${publicUrl("/endringsforslag")}`,
+      `Vil du heller ha én e-post per forslag med en gang? Endre valget under Varsler: ${publicUrl("/varsler")}`,
+      "",
+      "",
+    ].join("\n");
+    await enqueueMail(tx, { to: adviser.email, subject: "Daglig sammendrag: nye endringsforslag", text: intro + line, kind: "proposal.digest", userId: adviser.id, sendAfter: digestAt });
   }
 }
 
