@@ -3,9 +3,11 @@ import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
 import { currentOrUpcomingParticipationWhere } from "@/lib/domain/activity";
+import type { MunicipalityValidity } from "@/lib/domain/municipalities";
 import { todayInNorway } from "@/lib/domain/today";
 import { conflictingKeys, describeValue, readFields } from "./fields.ts";
 import { OPEN_STATUSES, REVIEWABLE_STATUSES } from "./requests.ts";
+import { municipalityValidity } from "./municipality-rules.ts";
 import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot, readDiff, readSnapshot } from "./snapshot.ts";
 
 /** Read queries for the editing, review and administration pages. */
@@ -25,20 +27,23 @@ export interface Option {
 
 export interface FormOptions {
   municipalities: (Option & { inSurveyScope: boolean })[];
+  /** Every municipality with its code and county periods: the participant picker offers those that exist on the participation's days. */
+  municipalityPeriods: MunicipalityValidity[];
   sectors: Option[];
   legalForms: Option[];
   taskAreas: Option[];
 }
 
 export async function formOptions(): Promise<FormOptions> {
-  const [municipalities, sectors, legalForms, taskAreas] = await Promise.all([
+  const [municipalities, municipalityPeriods, sectors, legalForms, taskAreas] = await Promise.all([
     prisma.municipality.findMany({ select: { id: true, name: true, inSurveyScope: true } }),
+    municipalityValidity(prisma),
     prisma.sector.findMany({ select: { id: true, name: true }, orderBy: { sortOrder: "asc" } }),
     prisma.legalForm.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
     prisma.taskArea.findMany({ select: { id: true, name: true }, orderBy: { sortOrder: "asc" } }),
   ]);
   municipalities.sort((a, b) => a.name.localeCompare(b.name, "nb"));
-  return { municipalities, sectors, legalForms, taskAreas };
+  return { municipalities, municipalityPeriods, sectors, legalForms, taskAreas };
 }
 
 export interface EditableArrangement {
@@ -243,7 +248,9 @@ export async function revisionFor(actor: Actor, changeRequestId: number) {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(payload)) {
     if (key === "arrangementId" || key === "baseVersion") continue;
-    values[key] = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(",") : String(value);
+    // Decimals as the forms show them (2,5); ids and years are integers.
+    values[key] =
+      value === null || value === undefined ? "" : Array.isArray(value) ? value.join(",") : typeof value === "number" && !Number.isInteger(value) ? String(value).replace(".", ",") : String(value);
   }
   return { id: request.id, action: request.action, arrangementId: request.arrangementId, comment: request.comment, payload, values };
 }

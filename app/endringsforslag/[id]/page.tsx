@@ -9,12 +9,11 @@ import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
 import { reviseHref } from "@/lib/changes/links";
 import { changeRequestView } from "@/lib/changes/queries";
+import { formatDateTime, withNorwegianDates } from "@/lib/format";
 import { approveChangeRequestAction, commentOnChangeRequestAction, rejectChangeRequestAction, returnChangeRequestAction, withdrawChangeRequestAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Endringsforslag" };
-
-const date = new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" });
 
 export default async function ChangeRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -39,10 +38,10 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         Endringsforslag: {title}
       </Heading>
       <Paragraph>
-        <StatusTag status={status} /> {request.summary}
+        <StatusTag status={status} /> {withNorwegianDates(request.summary)}
       </Paragraph>
       <Paragraph data-size="sm">
-        Sendt {date.format(request.createdAt)} av {request.proposer.name}
+        Sendt {formatDateTime(request.createdAt)} av {request.proposer.name}
         {request.municipality ? ` for ${request.municipality.name} kommune` : ""}
         {request.revision > 1 ? ` (endret og sendt på nytt ${request.revision - 1} ${request.revision === 2 ? "gang" : "ganger"})` : ""}.{" "}
         {request.arrangement ? (
@@ -79,7 +78,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         <Alert data-color={status === "APPROVED" ? "success" : status === "REJECTED" ? "danger" : "info"} data-testid="utfall">
           <Paragraph>
             {status === "APPROVED" ? "Godkjent og publisert" : status === "REJECTED" ? "Avvist" : "Trukket tilbake"}
-            {request.decidedAt ? ` ${date.format(request.decidedAt)}` : ""}
+            {request.decidedAt ? ` ${formatDateTime(request.decidedAt)}` : ""}
             {reviewer && request.decidedBy ? ` av ${request.decidedBy.name}` : ""}.
           </Paragraph>
           {request.comment ? <Paragraph>Kommentar fra Statsforvalteren: {request.comment}</Paragraph> : null}
@@ -103,14 +102,14 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
                   {f.label}
                   {f.conflict ? <strong> (Konflikt)</strong> : null}
                 </TableCell>
-                <TableCell>{f.base ?? "ingen verdi"}</TableCell>
+                <TableCell>{withNorwegianDates(f.base) ?? "ingen verdi"}</TableCell>
                 {showNow ? (
                   <TableCell>
-                    {f.now ?? "ingen verdi"}
+                    {withNorwegianDates(f.now) ?? "ingen verdi"}
                     {f.conflict ? " (endret siden)" : ""}
                   </TableCell>
                 ) : null}
-                <TableCell>{f.proposed ?? "ingen verdi"}</TableCell>
+                <TableCell>{withNorwegianDates(f.proposed) ?? "ingen verdi"}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -119,7 +118,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       {reviewable && reviewer ? (
         <ReviewForms
           id={request.id}
-          conflicts={conflicts.map((c) => ({ key: c.key, label: c.label, now: c.now, proposed: c.proposed }))}
+          conflicts={conflicts.map((c) => ({ key: c.key, label: c.label, now: withNorwegianDates(c.now), proposed: withNorwegianDates(c.proposed) }))}
           approve={approveChangeRequestAction}
           reject={rejectChangeRequestAction}
           sendBack={returnChangeRequestAction}

@@ -75,7 +75,7 @@ export default async function EditArrangementPage({ params, searchParams }: { pa
         </Heading>
         <ArrangementForm action={updateArrangementAction} options={options} current={snapshot} proposes={proposes} />
       </section>
-      <ParticipantsSection action={addParticipantAction} removeAction={removeParticipantAction} arrangement={arrangement} municipalities={options.municipalities} proposes={proposes} />
+      <ParticipantsSection action={addParticipantAction} removeAction={removeParticipantAction} arrangement={arrangement} municipalities={options.municipalityPeriods} proposes={proposes} />
       <HostForm action={setHostAction} arrangement={arrangement} proposes={proposes} />
       <StaffingForm action={recordStaffingAction} arrangement={arrangement} proposes={proposes} />
       <EndForm action={endArrangementAction} arrangement={arrangement} proposes={proposes} />
@@ -99,7 +99,7 @@ function RevisePage({ arrangement, options, revision }: { arrangement: EditableA
             action={addParticipantAction}
             removeAction={removeParticipantAction}
             arrangement={arrangement}
-            municipalities={options.municipalities}
+            municipalities={options.municipalityPeriods}
             proposes
             revise={{ ...revise, action: "add" }}
           />
@@ -110,7 +110,7 @@ function RevisePage({ arrangement, options, revision }: { arrangement: EditableA
             action={addParticipantAction}
             removeAction={removeParticipantAction}
             arrangement={arrangement}
-            municipalities={options.municipalities}
+            municipalities={options.municipalityPeriods}
             proposes
             revise={{ ...revise, action: "remove" }}
           />
