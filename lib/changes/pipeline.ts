@@ -44,21 +44,31 @@ export async function applyPreview(
 }
 
 /** What every arrangement form may send besides the operation's own fields. */
-const envelope = z.object({
+const ENVELOPE = {
   justification: optionalText("Begrunnelsen", 2000),
   /** Set when the proposer revises a request that was sent back (the same request is resubmitted). */
   changeRequestId: optionalId("Ukjent endringsforslag."),
-});
+};
 
-/** The operation's schema plus the envelope, with the issues of both reported together. */
+/**
+ * The operation's schema plus the envelope: the first stage reads the envelope and passes the
+ * operation's fields through untouched (so they are named in the schema), the second parses them
+ * with the operation's own schema.
+ */
 function withEnvelope(op: ArrangementOperation) {
-  return z.unknown().transform((raw, ctx) => {
-    const parsed = op.schema.safeParse(raw);
-    const extra = envelope.safeParse(raw);
-    for (const issue of [...(parsed.error?.issues ?? []), ...(extra.error?.issues ?? [])]) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-    if (!parsed.success || !extra.success) return z.NEVER;
-    return { parsed: parsed.data, ...extra.data };
-  });
+  const passThrough = Object.fromEntries(op.fields.filter((f) => !(f in ENVELOPE)).map((f) => [f, z.unknown()]));
+  return z
+    .object({ ...passThrough, ...ENVELOPE })
+    .loose()
+    .transform((input, ctx) => {
+      const { justification, changeRequestId, ...fields } = input;
+      const parsed = op.schema.safeParse(fields);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+        return z.NEVER;
+      }
+      return { parsed: parsed.data, justification, changeRequestId };
+    });
 }
 
 /**
