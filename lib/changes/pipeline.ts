@@ -56,13 +56,14 @@ const ENVELOPE = {
  * with the operation's own schema.
  */
 function withEnvelope(op: ArrangementOperation) {
-  const passThrough = Object.fromEntries(op.fields.filter((f) => !(f in ENVELOPE)).map((f) => [f, z.unknown()]));
+  const passThrough = Object.fromEntries(op.fields.filter((f) => !(f in ENVELOPE)).map((f) => [f, z.unknown().optional()]));
   return z
     .object({ ...passThrough, ...ENVELOPE })
     .loose()
     .transform((input, ctx) => {
-      const { justification, changeRequestId, ...fields } = input;
-      const parsed = op.schema.safeParse(fields);
+      const { justification, changeRequestId, ...rest } = input;
+      // Fields the form did not send stay absent (zod adds the named ones as undefined).
+      const parsed = op.schema.safeParse(Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)));
       if (!parsed.success) {
         for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
         return z.NEVER;
