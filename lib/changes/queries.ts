@@ -61,7 +61,7 @@ export async function editableArrangement(arrangementId: number): Promise<Editab
   const participants = snapshot.participants
     .map((p) => ({ id: p.id!, municipalityId: p.municipalityId, name: names.get(p.municipalityId) ?? "", role: p.role, joinedOn: p.joinedOn, leftOn: p.leftOn }))
     .sort((a, b) => Number(Boolean(a.leftOn)) - Number(Boolean(b.leftOn)) || a.name.localeCompare(b.name, "nb"));
-  const pendingForArrangement = await prisma.changeRequest.count({ where: { arrangementId, status: "PENDING" } });
+  const pendingForArrangement = await prisma.changeRequest.count({ where: { arrangementId, status: { in: REVIEWABLE_STATUSES } } });
   return { snapshot, participants, pendingForArrangement };
 }
 
