@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { ACCOUNTS, anonymousPage, pageAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { linkIn, startSmtpCapture } from "./smtp";
@@ -10,6 +10,8 @@ import { linkIn, startSmtpCapture } from "./smtp";
  * the editor gets that mail, revises and resubmits the same proposal; the adviser approves; the
  * editor gets the approval mail.
  */
+// Server actions on a shared 2-core machine can take a while: wait for outcomes longer than the default.
+const expect = baseExpect.configure({ timeout: 45_000 });
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const ARRANGEMENT = "/ordninger/ikt-hallingdal";
