@@ -43,7 +43,7 @@ test("Ål-redaktøren foreslår en ny deltaker og en ny vertskommune", async ({ 
 
   const add = page.locator("form", { has: page.getByRole("heading", { name: "Legg til deltakerkommune" }) });
   await add.getByLabel("Med fra (valgfritt)").fill("2025-01-01");
-  await add.getByLabel("Kommune").fill("Hemsed");
+  await add.getByLabel("Kommune").pressSequentially("Hemsed");
   await page.getByRole("option", { name: "Hemsedal" }).click();
   await add.getByRole("button", { name: "Foreslå: legg til deltaker" }).click();
   // The receipt: the outcome first, focused, with what was sent.
