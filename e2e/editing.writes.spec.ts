@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from "./axe";
  */
 // Server actions on a shared 2-core machine can take a while: wait for outcomes longer than the default.
 const expect = baseExpect.configure({ timeout: 45_000 });
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 const OVRE = "/ordninger/ovre-hallingdal-legevakt";
 let alOnlyId = "";

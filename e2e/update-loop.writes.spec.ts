@@ -12,7 +12,7 @@ import { linkIn, startSmtpCapture } from "./smtp";
  */
 // Server actions on a shared 2-core machine can take a while: wait for outcomes longer than the default.
 const expect = baseExpect.configure({ timeout: 45_000 });
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.describe.configure({ mode: "serial", timeout: 480_000 });
 
 const ARRANGEMENT = "/ordninger/ikt-hallingdal";
 let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
