@@ -252,7 +252,7 @@ export async function revisionFor(actor: Actor, changeRequestId: number) {
     values[key] =
       value === null || value === undefined ? "" : Array.isArray(value) ? value.join(",") : typeof value === "number" && !Number.isInteger(value) ? String(value).replace(".", ",") : String(value);
   }
-  return { resubmitted: null, id: request.id, action: request.action, arrangementId: request.arrangementId, comment: request.comment, payload, values };
+  return { resubmitted, id: request.id, action: request.action, arrangementId: request.arrangementId, comment: request.comment, payload, values };
 }
 
 /** The arrangement as the revised proposal would leave it (for the full form of updateArrangement). */

@@ -1,5 +1,4 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { redirect } from "next/navigation";
 import { NoAccess } from "@/components/auth/NoAccess";
 import { ArrangementForm } from "@/components/editing/ArrangementForm";
 import { authorize } from "@/lib/auth/authorize";
@@ -16,9 +15,7 @@ export default async function NewArrangementPage({ searchParams }: { searchParam
   const decision = authorize(actor, "arrangement.create", { municipalityIds: actor.municipalityIds });
   if (!decision.allowed) return <NoAccess reason={decision.reason} />;
   const proposes = decision.mode === "propose";
-  const found = forslag !== undefined && /^\d{1,9}$/.test(forslag) ? await revisionFor(actor, Number(forslag)) : null;
-  if (found?.resubmitted) redirect(`/endringsforslag/${found.resubmitted}/sendt`);
-  const revision = found && found.resubmitted === null ? found : null;
+  const revision = forslag !== undefined && /^\d{1,9}$/.test(forslag) ? await revisionFor(actor, Number(forslag)) : null;
   if (forslag !== undefined && (!revision || revision.action !== "createArrangement")) {
     return <NoAccess reason="Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake." />;
   }

@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/auth/NoAccess";
 import { ArrangementForm } from "@/components/editing/ArrangementForm";
 import { EndForm, HostForm, ParticipantsSection, StaffingForm } from "@/components/editing/ArrangementSubforms";
@@ -26,8 +26,7 @@ export default async function EditArrangementPage({ params, searchParams }: { pa
   const options = await formOptions();
   if (forslag !== undefined) {
     const revision = /^\d{1,9}$/.test(forslag) ? await revisionFor(actor, Number(forslag)) : null;
-    if (revision?.resubmitted) redirect(`/endringsforslag/${revision.resubmitted}/sendt`);
-    if (!revision || revision.resubmitted !== null || revision.arrangementId !== arrangementId) {
+    if (!revision || revision.arrangementId !== arrangementId) {
       return <NoAccess reason="Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake." />;
     }
     return <RevisePage arrangement={arrangement} options={options} revision={revision} />;
