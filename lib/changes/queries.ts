@@ -241,9 +241,13 @@ export async function appliedChange(auditEventId: number, arrangementId: number)
 export async function revisionFor(actor: Actor, changeRequestId: number) {
   const request = await prisma.changeRequest.findUnique({
     where: { id: changeRequestId },
-    select: { id: true, action: true, status: true, proposerId: true, arrangementId: true, comment: true, payload: true },
+    select: { id: true, action: true, status: true, proposerId: true, arrangementId: true, comment: true, payload: true, revision: true },
   });
-  if (!request || request.status !== "RETURNED" || request.proposerId !== actor.id) return null;
+  if (!request || request.proposerId !== actor.id) return null;
+  // Also just after resubmitting: the page is re-rendered after the form's action, and the same form
+  // must stay mounted so it can move on to the receipt.
+  const resubmitted = REVIEWABLE_STATUSES.includes(request.status) && request.revision > 1;
+  if (request.status !== "RETURNED" && !resubmitted) return null;
   const payload = typeof request.payload === "object" && request.payload !== null && !Array.isArray(request.payload) ? request.payload : {};
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(payload)) {
