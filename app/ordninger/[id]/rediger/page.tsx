@@ -84,15 +84,7 @@ export default async function EditArrangementPage({ params, searchParams }: { pa
 }
 
 /** Revising a proposal that was sent back: the return comment, then only the form it was made with, filled with what was proposed. */
-function RevisePage({
-  arrangement,
-  options,
-  revision,
-}: {
-  arrangement: EditableArrangement;
-  options: FormOptions;
-  revision: Extract<NonNullable<Awaited<ReturnType<typeof revisionFor>>>, { resubmitted: null }>;
-}) {
+function RevisePage({ arrangement, options, revision }: { arrangement: EditableArrangement; options: FormOptions; revision: NonNullable<Awaited<ReturnType<typeof revisionFor>>> }) {
   const { snapshot } = arrangement;
   const revise = { changeRequestId: revision.id, values: revision.values };
   const form = (() => {
