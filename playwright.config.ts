@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { SMTP_URL } from "./e2e/smtp";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -33,7 +34,8 @@ export default defineConfig({
     // A throwaway embedded PostgreSQL, migrated and seeded, and the production build on `port`.
     command: "npx tsx --conditions=react-server scripts/start.ts --ephemeral",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port) },
+    // Mail goes to the SMTP server the journeys start on loopback (e2e/smtp.ts; the outbox retries until it listens).
+    env: { PORT: String(port), SMTP_URL, MAIL_FROM: "Samarbeidsregisteret <ikke-svar@samarbeidsregisteret.test>" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { ACCOUNTS, anonymousPage, logIn, pageAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { chooseMunicipality } from "./pickers";
@@ -7,7 +7,9 @@ import { chooseMunicipality } from "./pickers";
  * The editing journeys of issue #6, in order: the Ål editor proposes, the adviser decides, the
  * public sees only approved changes, the Drammen editor is refused, and concurrent edits conflict.
  */
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// Server actions on a shared 2-core machine can take a while: wait for outcomes longer than the default.
+const expect = baseExpect.configure({ timeout: 45_000 });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 const OVRE = "/ordninger/ovre-hallingdal-legevakt";
 let alOnlyId = "";
@@ -41,15 +43,23 @@ test("Ål-redaktøren foreslår en ny deltaker og en ny vertskommune", async ({ 
   await expectNoAxeViolations(page);
 
   const add = page.locator("form", { has: page.getByRole("heading", { name: "Legg til deltakerkommune" }) });
-  await chooseMunicipality(add, "Kommune", "Hemsedal");
   await add.getByLabel("Med fra (valgfritt)").fill("2025-01-01");
+  await chooseMunicipality(add, "Kommune", "Hemsedal");
   await add.getByRole("button", { name: "Foreslå: legg til deltaker" }).click();
-  await expect(add.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt til Statsforvalteren");
+  // The receipt: the outcome first, focused, with what was sent.
+  await expect(page).toHaveURL(/\/endringsforslag\/\d+\/sendt$/);
+  await expect(page.getByTestId("utfall-kvittering")).toContainText("Forslaget er sendt");
+  await expect(page.getByTestId("utfall-kvittering")).toBeFocused();
+  await expect(page.getByTestId("sendt-innhold")).toContainText("Deltakerkommune Hemsedal");
+  await expectNoAxeViolations(page);
 
+  await page.goto(`${OVRE}/rediger`);
   const host = page.locator("form", { has: page.getByRole("heading", { name: "Vertskommune" }) });
   await host.getByLabel("Vertskommune").selectOption({ label: "Ål" });
   await host.getByRole("button", { name: "Foreslå: lagre vertskommune" }).click();
-  await expect(host.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt");
+  await expect(page.getByTestId("utfall-kvittering")).toContainText("Forslaget er sendt");
+
+  await page.goto(`${OVRE}/rediger`);
 
   // Bad input: field-level Norwegian message, nothing proposed.
   const fields = page.locator("form", { has: page.getByLabel("Navn", { exact: true }) });
@@ -131,7 +141,7 @@ test("en godkjent ny ordning gir ett høyere antall på forsiden med en gang", a
   await al.getByRole("checkbox", { name: "Hol", exact: true }).check();
   await al.getByLabel("Vertskommune (valgfritt)").selectOption({ label: "Ål" });
   await al.getByRole("button", { name: "Send forslag til Statsforvalteren" }).click();
-  await expect(al.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt");
+  await expect(al.getByTestId("utfall-kvittering")).toContainText("Forslaget er sendt");
   await al.context().close();
 
   await page.reload();
@@ -178,14 +188,15 @@ test("Drammen-redaktøren kan ikke endre en ordning bare Ål deltar i, verken i 
   await adviser.context().close();
 });
 
-test("samtidige endringer gir en synlig konflikt, ikke en tapt oppdatering", async ({ browser }) => {
+test("samtidige endringer gir en synlig konflikt, ikke en tapt oppdatering; forslaget løses felt for felt", async ({ browser }) => {
   const url = "/ordninger/hallinghelse/rediger";
-  // A proposal from Ål based on the current version …
+  // A proposal from Ål based on the current version, touching the description and the notes …
   const al = await pageAs(browser, "al");
   await al.goto(url);
+  await al.getByLabel("Beskrivelse (valgfritt)").fill("Ål sin beskrivelse");
   await al.getByLabel("Merknader (valgfritt)").fill("Forslag fra Ål om merknad");
   await al.getByRole("button", { name: "Send forslag til Statsforvalteren" }).click();
-  await expect(al.getByTestId("skjema-melding").first()).toContainText("Endringsforslaget er sendt");
+  await expect(al.getByTestId("utfall-kvittering")).toContainText("Forslaget er sendt");
   await al.context().close();
 
   // … then two advisers open the same version and both save.
@@ -195,24 +206,29 @@ test("samtidige endringer gir en synlig konflikt, ikke en tapt oppdatering", asy
   await second.goto(url);
   await first.getByLabel("Beskrivelse (valgfritt)").fill("Rådgiverens beskrivelse");
   await first.getByRole("button", { name: "Lagre endringene" }).click();
-  await expect(first.getByTestId("skjema-melding").first()).toHaveText("Endringen er lagret.");
+  await expect(first.getByTestId("utfall-kvittering")).toContainText("Endringen er lagret");
+  await expect(first.getByTestId("lagret-innhold")).toContainText("Rådgiverens beskrivelse");
 
   await second.getByLabel("Beskrivelse (valgfritt)").fill("Administratorens beskrivelse");
   await second.getByRole("button", { name: "Lagre endringene" }).click();
   await expect(second.getByTestId("skjema-melding").first()).toContainText("Ordningen er endret av noen andre siden du åpnet den. Ingenting er lagret.");
+  // Nothing typed is lost on an error.
+  await expect(second.getByLabel("Beskrivelse (valgfritt)")).toHaveValue("Administratorens beskrivelse");
   await second.goto(url);
   await expect(second.getByLabel("Beskrivelse (valgfritt)")).toHaveValue("Rådgiverens beskrivelse");
   await second.context().close();
 
-  // The proposal is now based on an old version: the adviser sees a conflict and cannot approve.
+  // The proposal's description changed since it was sent: a conflict on that field only.
   await first.goto("/endringsforslag");
   await expect(first.getByRole("row", { name: /Endret opplysninger om Hallinghelse/ })).toContainText("Konflikt");
   await first.getByRole("link", { name: "Endret opplysninger om Hallinghelse" }).click();
   await expect(first.getByTestId("konflikt")).toBeVisible();
-  await expect(first.getByRole("button", { name: "Godkjenn og publiser" })).toHaveCount(0);
+  await expect(first.getByRole("row", { name: /Beskrivelse \(Konflikt\)/ })).toContainText("Rådgiverens beskrivelse");
+  await expect(first.getByRole("row", { name: /Beskrivelse \(Konflikt\)/ })).toContainText("Ål sin beskrivelse");
   await expectNoAxeViolations(first);
-  await first.getByRole("button", { name: "Oppdater forslaget mot gjeldende versjon" }).click();
-  await expect(first.getByTestId("konflikt")).toHaveCount(0);
+  await first.getByRole("button", { name: "Godkjenn og publiser" }).click();
+  await expect(first.getByTestId("skjema-melding").first()).toContainText("Velg for hvert felt i konflikt");
+  await first.getByRole("radio", { name: "Behold gjeldende: Rådgiverens beskrivelse" }).check();
   await first.getByRole("button", { name: "Godkjenn og publiser" }).click();
   await expect(first.getByTestId("utfall")).toContainText("Godkjent og publisert");
   await first.goto(url);

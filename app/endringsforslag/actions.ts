@@ -11,10 +11,14 @@ export async function rejectChangeRequestAction(_previous: FormState, formData: 
   return runFormMutation("rejectChangeRequest", formData);
 }
 
+export async function returnChangeRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormMutation("returnChangeRequest", formData);
+}
+
 export async function withdrawChangeRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormMutation("withdrawChangeRequest", formData);
 }
 
-export async function resolveChangeRequestConflictAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormMutation("resolveChangeRequestConflict", formData);
+export async function commentOnChangeRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormMutation("commentOnChangeRequest", formData);
 }

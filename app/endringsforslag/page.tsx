@@ -51,7 +51,7 @@ export default async function ReviewQueuePage() {
                 <TableCell data-label="Foreslått av">{r.proposer.name}</TableCell>
                 <TableCell data-label="Sendt">{formatDateTime(r.createdAt)}</TableCell>
                 <TableCell data-label="Status">
-                  <StatusTag status={r.status} conflict={r.conflict} />
+                  <StatusTag status={r.shown} />
                 </TableCell>
               </TableRow>
             ))}
@@ -84,7 +84,7 @@ export default async function ReviewQueuePage() {
                 <TableCell data-label="Kommune">{r.municipality?.name ?? "–"}</TableCell>
                 <TableCell data-label="Behandlet">{r.decidedAt ? formatDateTime(r.decidedAt) : "–"}</TableCell>
                 <TableCell data-label="Status">
-                  <StatusTag status={r.status} />
+                  <StatusTag status={r.shown} />
                 </TableCell>
               </TableRow>
             ))}

@@ -63,7 +63,7 @@ export default async function MyProposalsPage() {
                 </TableCell>
                 <TableCell data-label="Sendt">{formatDay(p.createdAt)}</TableCell>
                 <TableCell data-label="Status">
-                  <StatusTag status={p.status} />
+                  <StatusTag status={p.shown} />
                 </TableCell>
                 <TableCell data-label="Kommentar fra Statsforvalteren">{p.comment ?? "–"}</TableCell>
               </TableRow>

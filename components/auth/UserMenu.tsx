@@ -1,8 +1,44 @@
 "use client";
 
 import NextLink from "next/link";
-import { SessionProvider, useSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
+import { SessionProvider, useSession } from "next-auth/react";
+import { useEffect, useState } from "react";
+
+interface Badge {
+  count: number;
+  unread: number;
+}
+
+/** The counts for the header (GET /api/varsler), refreshed on every navigation. */
+function useBadge(enabled: boolean): Badge | null {
+  const pathname = usePathname();
+  const [badge, setBadge] = useState<Badge | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    fetch("/api/varsler", { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<Badge>) : null))
+      .then((b) => {
+        if (live) setBadge(b);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [enabled, pathname]);
+  return badge;
+}
+
+function Count({ value, label }: { value: number | undefined; label: string }) {
+  if (!value) return null;
+  return (
+    <span className="badge-count" data-testid="antall">
+      {value}
+      <span className="visually-hidden"> {label}</span>
+    </span>
+  );
+}
 
 /** The header's «Logg inn» comes back to the page it was clicked on (not from the front page or the login pages). */
 function loginHref(pathname: string | null): string {
@@ -13,6 +49,7 @@ function loginHref(pathname: string | null): string {
 /** The header's account links. Client-side (from /api/auth/session) so public pages stay static. */
 function Links() {
   const { data, status } = useSession();
+  const badge = useBadge(status === "authenticated");
   const pathname = usePathname();
   if (status !== "authenticated" || !data.user) {
     return (
@@ -30,6 +67,7 @@ function Links() {
         <li>
           <NextLink href="/mine-forslag" className="ds-link">
             Mine forslag
+            <Count value={badge?.count} label="uleste" />
           </NextLink>
         </li>
       ) : (
@@ -37,6 +75,7 @@ function Links() {
           <li>
             <NextLink href="/endringsforslag" className="ds-link">
               Endringsforslag
+              <Count value={badge?.count} label="venter" />
             </NextLink>
           </li>
           <li>
@@ -46,6 +85,12 @@ function Links() {
           </li>
         </>
       )}
+      <li>
+        <NextLink href="/varsler" className="ds-link">
+          Varsler
+          <Count value={badge?.unread} label="uleste" />
+        </NextLink>
+      </li>
       {role === "ADMIN" ? (
         <li>
           <NextLink href="/admin" className="ds-link">

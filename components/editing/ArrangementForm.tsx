@@ -4,7 +4,7 @@ import { Checkbox, Heading, Textfield } from "@digdir/designsystemet-react";
 import type { FormOptions } from "@/lib/changes/queries";
 import type { ArrangementSnapshot } from "@/lib/changes/snapshot";
 import { CheckboxGroup, SelectField } from "./fields";
-import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
+import { fieldError, FormFeedback, initialOf, ProposalExtras, type Revision, type ServerAction, SubmitButton, useMutationForm, useReceipt, valueOf } from "./form-kit";
 
 interface Props {
   action: ServerAction;
@@ -14,24 +14,28 @@ interface Props {
   proposes: boolean;
   /** For a new arrangement: the editor's own municipalities, ticked by default. */
   defaultParticipants?: number[];
+  /** Revising a proposal that was sent back (`current` then shows the proposed values). */
+  revise?: Revision;
 }
 
 /** The arrangement's own fields: create (with participants and host) and edit. */
-export function ArrangementForm({ action, options, current, proposes, defaultParticipants = [] }: Props) {
+export function ArrangementForm({ action, options, current, proposes, defaultParticipants = [], revise }: Props) {
   const [state, formAction] = useMutationForm(action);
+  useReceipt(state);
   const creating = !current;
   const arrayValue = (field: string, fallback: number[]) => {
     const submitted = state.ok === false ? state.values?.[field] : undefined;
-    return new Set(Array.isArray(submitted) ? submitted : fallback.map(String));
+    if (Array.isArray(submitted)) return new Set(submitted);
+    const revised = revise?.values[field];
+    return new Set(revised !== undefined ? revised.split(",").filter(Boolean) : fallback.map(String));
   };
-  const checkedUnspecified = state.ok === false && state.values ? state.values.establishedUnspecified === true : Boolean(current?.establishedUnspecified);
+  const checkedUnspecified =
+    state.ok === false && state.values
+      ? state.values.establishedUnspecified === true
+      : revise && "establishedUnspecified" in revise.values
+        ? revise.values.establishedUnspecified === "true"
+        : Boolean(current?.establishedUnspecified);
   const surveyed = options.municipalities.filter((m) => m.inSurveyScope);
-  const successLink =
-    state.ok && state.arrangementId && !current
-      ? { href: `/ordninger/${state.arrangementId}/rediger`, label: "Gå til den nye ordningen" }
-      : proposes && state.ok
-        ? { href: "/mine-forslag", label: "Se forslagene dine" }
-        : undefined;
 
   return (
     <form action={formAction} className="stack" key={`${current?.version ?? "ny"}-${state.submittedAt ?? 0}`} noValidate>
@@ -42,15 +46,22 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
           <input type="hidden" name="baseVersion" value={current.version} />
         </>
       ) : null}
-      <FormFeedback state={state} successLink={successLink} />
-      <Textfield label="Navn" name="name" defaultValue={valueOf(state, "name", current?.name)} error={fieldError(state, "name")} maxLength={200} required />
-      <Textfield label="Kortnavn (valgfritt)" name="shortName" defaultValue={valueOf(state, "shortName", current?.shortName)} error={fieldError(state, "shortName")} />
-      <Textfield label="Beskrivelse (valgfritt)" name="description" multiline rows={4} defaultValue={valueOf(state, "description", current?.description)} error={fieldError(state, "description")} />
+      <FormFeedback state={state} />
+      <Textfield label="Navn" name="name" defaultValue={valueOf(state, "name", initialOf(revise, "name", current?.name))} error={fieldError(state, "name")} maxLength={200} required />
+      <Textfield label="Kortnavn (valgfritt)" name="shortName" defaultValue={valueOf(state, "shortName", initialOf(revise, "shortName", current?.shortName))} error={fieldError(state, "shortName")} />
+      <Textfield
+        label="Beskrivelse (valgfritt)"
+        name="description"
+        multiline
+        rows={4}
+        defaultValue={valueOf(state, "description", initialOf(revise, "description", current?.description))}
+        error={fieldError(state, "description")}
+      />
       <SelectField
         label="Sektor"
         name="sectorId"
         options={options.sectors}
-        defaultValue={valueOf(state, "sectorId", current?.sectorId)}
+        defaultValue={valueOf(state, "sectorId", initialOf(revise, "sectorId", current?.sectorId))}
         error={fieldError(state, "sectorId")}
         emptyLabel="Velg sektor"
       />
@@ -58,7 +69,7 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
         label="Juridisk tilknytningsform"
         name="legalFormId"
         options={options.legalForms}
-        defaultValue={valueOf(state, "legalFormId", current?.legalFormId)}
+        defaultValue={valueOf(state, "legalFormId", initialOf(revise, "legalFormId", current?.legalFormId))}
         error={fieldError(state, "legalFormId")}
         emptyLabel="Ukjent"
       />
@@ -66,7 +77,7 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
         label="Etableringsår (valgfritt)"
         name="establishedYear"
         inputMode="numeric"
-        defaultValue={valueOf(state, "establishedYear", current?.establishedYear)}
+        defaultValue={valueOf(state, "establishedYear", initialOf(revise, "establishedYear", current?.establishedYear))}
         error={fieldError(state, "establishedYear")}
       />
       <Checkbox label="Etablert over lenger tid (uspesifisert år)" name="establishedUnspecified" value="true" defaultChecked={checkedUnspecified} />
@@ -75,7 +86,7 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
         description="9 siffer, fra Enhetsregisteret"
         name="orgNr"
         inputMode="numeric"
-        defaultValue={valueOf(state, "orgNr", current?.orgNr)}
+        defaultValue={valueOf(state, "orgNr", initialOf(revise, "orgNr", current?.orgNr))}
         error={fieldError(state, "orgNr")}
       />
       <CheckboxGroup legend="Oppgaveområder" name="taskAreaIds" options={options.taskAreas} checked={arrayValue("taskAreaIds", current?.taskAreaIds ?? [])} error={fieldError(state, "taskAreaIds")} />
@@ -97,17 +108,32 @@ export function ArrangementForm({ action, options, current, proposes, defaultPar
             description="Må være en av deltakerkommunene."
             name="hostMunicipalityId"
             options={surveyed}
-            defaultValue={valueOf(state, "hostMunicipalityId", null)}
+            defaultValue={valueOf(state, "hostMunicipalityId", initialOf(revise, "hostMunicipalityId", null))}
             error={fieldError(state, "hostMunicipalityId")}
             emptyLabel="Ingen vertskommune"
           />
-          <Textfield label="Deltakelse fra (valgfritt)" description="åååå-mm-dd" name="joinedOn" type="date" defaultValue={valueOf(state, "joinedOn", null)} error={fieldError(state, "joinedOn")} />
+          <Textfield
+            label="Deltakelse fra (valgfritt)"
+            description="åååå-mm-dd"
+            name="joinedOn"
+            type="date"
+            defaultValue={valueOf(state, "joinedOn", initialOf(revise, "joinedOn", null))}
+            error={fieldError(state, "joinedOn")}
+          />
         </>
       ) : (
-        <Textfield label="Merknader (valgfritt)" name="notes" multiline rows={3} defaultValue={valueOf(state, "notes", current?.notes)} error={fieldError(state, "notes")} />
+        <Textfield
+          label="Merknader (valgfritt)"
+          name="notes"
+          multiline
+          rows={3}
+          defaultValue={valueOf(state, "notes", initialOf(revise, "notes", current?.notes))}
+          error={fieldError(state, "notes")}
+        />
       )}
+      <ProposalExtras proposes={proposes} revise={revise} state={state} />
       <div>
-        <SubmitButton>{proposes ? "Send forslag til Statsforvalteren" : creating ? "Opprett ordningen" : "Lagre endringene"}</SubmitButton>
+        <SubmitButton>{revise ? "Send det endrede forslaget" : proposes ? "Send forslag til Statsforvalteren" : creating ? "Opprett ordningen" : "Lagre endringene"}</SubmitButton>
       </div>
     </form>
   );

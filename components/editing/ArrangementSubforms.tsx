@@ -10,7 +10,7 @@ import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
 import { formatNumber, formatShortDate } from "@/lib/format";
 import { SelectField } from "./fields";
 import { MunicipalityPicker } from "./MunicipalityPicker";
-import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
+import { fieldError, FormFeedback, initialOf, ProposalExtras, type Revision, type ServerAction, SubmitButton, useMutationForm, useReceipt, valueOf } from "./form-kit";
 
 const ROLE_OPTIONS = PARTICIPATION_ROLES.map((r) => ({ id: r.id, name: r.label }));
 
@@ -31,14 +31,17 @@ export function RemoveParticipantForm({
   version,
   participation,
   proposes,
+  revise,
 }: {
   action: ServerAction;
   arrangementId: number;
   version: number;
   participation: EditableArrangement["participants"][number];
   proposes: boolean;
+  revise?: Revision;
 }) {
   const [state, formAction] = useMutationForm(action);
+  useReceipt(state);
   const today = todayInNorway();
   return (
     <form action={formAction} className="inline-form" key={`${version}-${state.submittedAt ?? 0}`} aria-label={`Meld ut ${participation.name}`}>
@@ -48,11 +51,12 @@ export function RemoveParticipantForm({
         label={`Utmeldt fra (${participation.name})`}
         name="leftOn"
         type="date"
-        defaultValue={valueOf(state, "leftOn", today)}
+        defaultValue={valueOf(state, "leftOn", initialOf(revise, "leftOn", today))}
         error={fieldError(state, "leftOn") ?? fieldError(state, "participationId")}
         data-size="sm"
       />
-      <SubmitButton variant="secondary">{submitLabel(proposes, `Meld ut ${participation.name}`)}</SubmitButton>
+      <ProposalExtras proposes={proposes} revise={revise} state={state} />
+      <SubmitButton variant="secondary">{revise ? "Send det endrede forslaget" : submitLabel(proposes, `Meld ut ${participation.name}`)}</SubmitButton>
       <FormFeedback state={state} />
     </form>
   );
@@ -64,14 +68,18 @@ export function ParticipantsSection({
   arrangement,
   municipalities,
   proposes,
+  revise,
 }: {
   action: ServerAction;
   removeAction: ServerAction;
   arrangement: EditableArrangement;
   municipalities: MunicipalityValidity[];
   proposes: boolean;
+  /** Revising a sent-back proposal: `add` (addParticipant) or `remove` (removeParticipant). */
+  revise?: Revision & { action: "add" | "remove" };
 }) {
   const [state, formAction] = useMutationForm(action);
+  useReceipt(state);
   const { snapshot, participants } = arrangement;
   const today = todayInNorway();
   // The change pipeline's participants (lib/changes/snapshot.ts activeParticipants): not left by today.
@@ -82,6 +90,7 @@ export function ParticipantsSection({
   const joinedOn = typed.at === state.submittedAt && typed.value !== null ? typed.value : valueOf(state, "joinedOn", "");
   const startDate = /^\d{4}-\d{2}-\d{2}$/.test(joinedOn) ? joinedOn : null;
   const addable = municipalitiesForParticipation(municipalities, { joinedOn: startDate, leftOn: null }, today, active);
+  const addRevise = revise?.action === "add" ? revise : undefined;
   return (
     <section aria-labelledby="deltakere" className="stack">
       <Heading level={2} data-size="md" id="deltakere">
@@ -110,13 +119,21 @@ export function ParticipantsSection({
           ))}
         </TableBody>
       </Table>
-      <details className="edit-details">
+      <details className="edit-details" open={revise?.action === "remove"}>
         <summary>Meld ut en deltakerkommune</summary>
         <div className="stack">
           {participants
             .filter((p) => !p.leftOn && p.municipalityId !== snapshot.hostMunicipalityId)
             .map((p) => (
-              <RemoveParticipantForm key={p.id} action={removeAction} arrangementId={snapshot.id!} version={snapshot.version} participation={p} proposes={proposes} />
+              <RemoveParticipantForm
+                key={p.id}
+                action={removeAction}
+                arrangementId={snapshot.id!}
+                version={snapshot.version}
+                participation={p}
+                proposes={proposes}
+                revise={revise?.action === "remove" && revise.values.participationId === String(p.id) ? revise : undefined}
+              />
             ))}
         </div>
       </details>
@@ -125,13 +142,13 @@ export function ParticipantsSection({
           Legg til deltakerkommune
         </Heading>
         <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
-        <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
+        <FormFeedback state={state} />
         <Textfield
           label="Med fra (valgfritt)"
           description="La feltet stå tomt hvis du ikke vet når kommunen ble med."
           name="joinedOn"
           type="date"
-          defaultValue={valueOf(state, "joinedOn", "")}
+          defaultValue={valueOf(state, "joinedOn", initialOf(addRevise, "joinedOn", ""))}
           onChange={(event) => setTyped({ at: state.submittedAt, value: event.currentTarget.value })}
           error={fieldError(state, "joinedOn")}
         />
@@ -140,20 +157,22 @@ export function ParticipantsSection({
           description="Skriv for å søke. Bare kommuner som finnes fra startdatoen og fram til i dag, vises."
           name="municipalityId"
           choices={addable}
-          defaultValue={valueOf(state, "municipalityId", "")}
+          defaultValue={valueOf(state, "municipalityId", initialOf(addRevise, "municipalityId", ""))}
           error={fieldError(state, "municipalityId")}
         />
-        <SelectField label="Rolle" name="role" options={ROLE_OPTIONS} defaultValue={valueOf(state, "role", "MEMBER")} error={fieldError(state, "role")} />
+        <SelectField label="Rolle" name="role" options={ROLE_OPTIONS} defaultValue={valueOf(state, "role", initialOf(addRevise, "role", "MEMBER"))} error={fieldError(state, "role")} />
+        <ProposalExtras proposes={proposes} revise={addRevise} state={state} />
         <div>
-          <SubmitButton>{submitLabel(proposes, "Legg til deltaker")}</SubmitButton>
+          <SubmitButton>{addRevise ? "Send det endrede forslaget" : submitLabel(proposes, "Legg til deltaker")}</SubmitButton>
         </div>
       </form>
     </section>
   );
 }
 
-export function HostForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
+export function HostForm({ action, arrangement, proposes, revise }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean; revise?: Revision }) {
   const [state, formAction] = useMutationForm(action);
+  useReceipt(state);
   const { snapshot, participants } = arrangement;
   const today = todayInNorway();
   const options = participants.filter((p) => isParticipationCurrentOrUpcoming(p, today)).map((p) => ({ id: p.municipalityId, name: p.name }));
@@ -163,25 +182,27 @@ export function HostForm({ action, arrangement, proposes }: { action: ServerActi
         Vertskommune
       </Heading>
       <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
-      <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
+      <FormFeedback state={state} />
       <SelectField
         label="Vertskommune"
         description="Må være en av deltakerkommunene."
         name="hostMunicipalityId"
         options={options}
-        defaultValue={valueOf(state, "hostMunicipalityId", snapshot.hostMunicipalityId)}
+        defaultValue={valueOf(state, "hostMunicipalityId", initialOf(revise, "hostMunicipalityId", snapshot.hostMunicipalityId))}
         error={fieldError(state, "hostMunicipalityId")}
         emptyLabel="Ingen vertskommune"
       />
+      <ProposalExtras proposes={proposes} revise={revise} state={state} />
       <div>
-        <SubmitButton>{submitLabel(proposes, "Lagre vertskommune")}</SubmitButton>
+        <SubmitButton>{revise ? "Send det endrede forslaget" : submitLabel(proposes, "Lagre vertskommune")}</SubmitButton>
       </div>
     </form>
   );
 }
 
-export function StaffingForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
+export function StaffingForm({ action, arrangement, proposes, revise }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean; revise?: Revision }) {
   const [state, formAction] = useMutationForm(action);
+  useReceipt(state);
   const { snapshot } = arrangement;
   return (
     <form action={formAction} className="stack" key={`${snapshot.version}-${state.submittedAt ?? 0}`} aria-labelledby="arsverk">
@@ -195,18 +216,20 @@ export function StaffingForm({ action, arrangement, proposes }: { action: Server
       )}
       <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
       <FormFeedback state={state} />
-      <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", currentYearInNorway())} error={fieldError(state, "year")} />
-      <Textfield label="Årsverk" description="For eksempel 4,5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
-      <Textfield label="Kilde (valgfritt)" name="source" defaultValue={valueOf(state, "source", "")} error={fieldError(state, "source")} />
+      <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", initialOf(revise, "year", currentYearInNorway()))} error={fieldError(state, "year")} />
+      <Textfield label="Årsverk" description="For eksempel 4,5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", initialOf(revise, "fte", ""))} error={fieldError(state, "fte")} />
+      <Textfield label="Kilde (valgfritt)" name="source" defaultValue={valueOf(state, "source", initialOf(revise, "source", ""))} error={fieldError(state, "source")} />
+      <ProposalExtras proposes={proposes} revise={revise} state={state} />
       <div>
-        <SubmitButton>{submitLabel(proposes, "Registrer årsverk")}</SubmitButton>
+        <SubmitButton>{revise ? "Send det endrede forslaget" : submitLabel(proposes, "Registrer årsverk")}</SubmitButton>
       </div>
     </form>
   );
 }
 
-export function EndForm({ action, arrangement, proposes }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean }) {
+export function EndForm({ action, arrangement, proposes, revise }: { action: ServerAction; arrangement: EditableArrangement; proposes: boolean; revise?: Revision }) {
   const [state, formAction] = useMutationForm(action);
+  useReceipt(state);
   const { snapshot } = arrangement;
   if (snapshot.endDate) {
     return (
@@ -229,11 +252,12 @@ export function EndForm({ action, arrangement, proposes }: { action: ServerActio
       <Paragraph>Ordningen blir stående i registeret og historikken, merket som avsluttet.</Paragraph>
       <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
       <FormFeedback state={state} />
-      <Textfield label="Sluttdato" name="endDate" type="date" defaultValue={valueOf(state, "endDate", "")} error={fieldError(state, "endDate")} />
-      <Textfield label="Grunn" name="endReason" multiline rows={2} defaultValue={valueOf(state, "endReason", "")} error={fieldError(state, "endReason")} />
+      <Textfield label="Sluttdato" name="endDate" type="date" defaultValue={valueOf(state, "endDate", initialOf(revise, "endDate", ""))} error={fieldError(state, "endDate")} />
+      <Textfield label="Grunn" name="endReason" multiline rows={2} defaultValue={valueOf(state, "endReason", initialOf(revise, "endReason", ""))} error={fieldError(state, "endReason")} />
+      <ProposalExtras proposes={proposes} revise={revise} state={state} />
       <div>
         <SubmitButton variant="secondary" data-color="danger">
-          {submitLabel(proposes, "Avslutt ordningen")}
+          {revise ? "Send det endrede forslaget" : submitLabel(proposes, "Avslutt ordningen")}
         </SubmitButton>
       </div>
     </form>

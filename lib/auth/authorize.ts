@@ -28,6 +28,12 @@ export type Action =
   | "changeRequest.view"
   /** Withdraw one's own pending proposal. Resource: its proposer. */
   | "changeRequest.withdraw"
+  /** Revise and resubmit one's own proposal after it was sent back. Resource: its proposer. */
+  | "changeRequest.revise"
+  /** Write in a proposal's thread: its proposer and advisers. Resource: its proposer. */
+  | "changeRequest.comment"
+  /** Read one's own events and set one's own mail preference (any logged-in user). */
+  | "notification.own"
   /** See the full audit trail with names. */
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
@@ -99,6 +105,13 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return { allowed: false, reason: DENIED_ROLE };
     case "changeRequest.withdraw":
       return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
+    case "changeRequest.revise":
+      return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan endre det." };
+    case "changeRequest.comment":
+      if (isAdviser(actor) || resource.proposerId === actor.id) return { allowed: true, mode: "apply" };
+      return { allowed: false, reason: "Bare den som sendte forslaget, og Statsforvalteren kan skrive i samtalen." };
+    case "notification.own":
+      return { allowed: true, mode: "apply" };
     case "user.manage":
     case "outbox.read":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };

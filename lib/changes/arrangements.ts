@@ -53,7 +53,11 @@ export interface ArrangementOperation {
   kind: OperationKind;
   /** zod-validates the raw input; the output binds the typed input to the stored arrangement. */
   schema: z.ZodType<ParsedChange, unknown>;
+  /** The names of the fields the schema reads (the form's fields). */
+  fields: string[];
 }
+
+const keysOf = (schema: z.ZodType): string[] => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []);
 
 interface CreateDefinition<S extends z.ZodType> {
   name: string;
@@ -75,7 +79,7 @@ function createOperation<S extends z.ZodType>(def: CreateDefinition<S>): Arrange
       preview: async (ctx) => withCommonRules(await def.preview(input, ctx), ctx.lookups),
       summary: (after, lookups) => def.summary(input, after, lookups),
     });
-  return { name: def.name, kind: "create", schema: def.schema.transform(bind) };
+  return { name: def.name, kind: "create", schema: def.schema.transform(bind), fields: keysOf(def.schema) };
 }
 
 interface EditDefinition<S extends z.ZodType<{ arrangementId: number; baseVersion: number }>> {
@@ -103,7 +107,7 @@ function editOperation<S extends z.ZodType<{ arrangementId: number; baseVersion:
         summary: (after, lookups) => def.summary(input, current, after, lookups),
       };
     };
-  return { name: def.name, kind, schema: def.schema.transform(bind) };
+  return { name: def.name, kind, schema: def.schema.transform(bind), fields: keysOf(def.schema) };
 }
 
 const arrangementId = id("Ukjent ordning.");

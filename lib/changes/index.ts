@@ -1,11 +1,12 @@
 import { ACCOUNT_MUTATIONS } from "@/lib/users/account-mutations";
 import { importSpreadsheet } from "@/lib/import/mutation";
+import { NOTIFICATION_MUTATIONS } from "@/lib/notifications/mutations";
 import { USER_MUTATIONS } from "@/lib/users/mutations";
 import { uploadAgreementFile } from "./agreement-file.ts";
 import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
 import type { Mutation } from "./mutation.ts";
 import { arrangementMutation } from "./pipeline.ts";
-import { approveChangeRequest, rejectChangeRequest, resolveChangeRequestConflict, withdrawChangeRequest } from "./review.ts";
+import { approveChangeRequest, commentOnChangeRequest, rejectChangeRequest, returnChangeRequest, withdrawChangeRequest } from "./review.ts";
 
 export type { Mutation } from "./mutation.ts";
 
@@ -29,7 +30,9 @@ export const MUTATIONS = {
   approveChangeRequest,
   rejectChangeRequest,
   withdrawChangeRequest,
-  resolveChangeRequestConflict,
+  returnChangeRequest,
+  commentOnChangeRequest,
+  ...NOTIFICATION_MUTATIONS,
   ...USER_MUTATIONS,
   ...ACCOUNT_MUTATIONS,
 } satisfies Record<string, Mutation>;

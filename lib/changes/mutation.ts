@@ -115,8 +115,9 @@ function pipeline<S extends z.ZodType, L>(definition: PublicMutationDefinition<S
       const decision = definition.authorize(actor, input, loaded);
       if (!decision.allowed) throw new MutationFailure(fail(actor ? "forbidden" : "unauthenticated", decision.reason));
       const { result, audit } = await definition.apply(tx, { actor, input, loaded, decision });
-      if (audit) await recordAudit(tx, { actor, ...audit });
-      return result;
+      if (!audit) return result;
+      const auditEventId = await recordAudit(tx, { actor, ...audit });
+      return result.outcome === "applied" ? { ...result, auditEventId } : result;
     });
   };
   return Object.assign(run, { schema: definition.schema });

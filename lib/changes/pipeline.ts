@@ -1,12 +1,14 @@
 import "server-only";
 import { type Actor, authorize, type Decision } from "@/lib/auth/authorize";
 import type { AuditInput } from "@/lib/audit/record";
-import { toJson } from "@/lib/db";
+import { z } from "zod";
 import type { ArrangementOperation, BoundChange } from "./arrangements.ts";
+import { propose, reconcileOpenRequests } from "./requests.ts";
 import { fail, MESSAGES as M } from "./messages.ts";
 import { defineMutation, type Mutation, type Success } from "./mutation.ts";
 import { MutationFailure } from "./result.ts";
 import { type ArrangementSnapshot, diffSnapshots, loadLookups, loadSnapshot, type Lookups, type Tx, writeSnapshot } from "./snapshot.ts";
+import { optionalId, optionalText } from "./validation.ts";
 
 export function decide(change: BoundChange, actor: Actor): Decision {
   if (change.kind === "restore") return authorize(actor, "arrangement.restore");
@@ -23,10 +25,11 @@ export async function bind(tx: Tx, parsed: (tx: Tx) => Promise<BoundChange | nul
 /** Writes a previewed change (the optimistic version check is in writeSnapshot) and returns its audit event. Inside the caller's transaction. */
 export async function applyPreview(
   tx: Tx,
-  args: { change: BoundChange; after: ArrangementSnapshot; lookups: Lookups; changeRequestId?: number },
+  args: { change: Pick<BoundChange, "name" | "current"> & { summary(after: ArrangementSnapshot, lookups: Lookups): string }; after: ArrangementSnapshot; lookups: Lookups; changeRequestId?: number },
 ): Promise<{ arrangementId: number; audit: Omit<AuditInput, "actor"> }> {
   const arrangementId = await writeSnapshot(tx, args.change.current, args.after);
-  const saved = await loadSnapshot(tx, arrangementId);
+  const saved = (await loadSnapshot(tx, arrangementId))!;
+  if (args.change.current) await reconcileOpenRequests(tx, saved, args.changeRequestId ?? null);
   return {
     arrangementId,
     audit: {
@@ -40,6 +43,35 @@ export async function applyPreview(
   };
 }
 
+/** What every arrangement form may send besides the operation's own fields. */
+const ENVELOPE = {
+  justification: optionalText("Begrunnelsen", 2000),
+  /** Set when the proposer revises a request that was sent back (the same request is resubmitted). */
+  changeRequestId: optionalId("Ukjent endringsforslag."),
+};
+
+/**
+ * The operation's schema plus the envelope: the first stage reads the envelope and passes the
+ * operation's fields through untouched (so they are named in the schema), the second parses them
+ * with the operation's own schema.
+ */
+function withEnvelope(op: ArrangementOperation) {
+  const passThrough = Object.fromEntries(op.fields.filter((f) => !(f in ENVELOPE)).map((f) => [f, z.unknown().optional()]));
+  return z
+    .object({ ...passThrough, ...ENVELOPE })
+    .loose()
+    .transform((input, ctx) => {
+      const { justification, changeRequestId, ...rest } = input;
+      // Fields the form did not send stay absent (zod adds the named ones as undefined).
+      const parsed = op.schema.safeParse(Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+        return z.NEVER;
+      }
+      return { parsed: parsed.data, justification, changeRequestId };
+    });
+}
+
 /**
  * One bound, authorized change inside the caller's transaction: conflict check → preview →
  * propose (kommune) or apply (adviser, admin). The arrangement mutations run it one at a time; the
@@ -48,7 +80,15 @@ export async function applyPreview(
  */
 export async function runBoundChange(
   tx: Tx,
-  args: { actor: Actor; change: BoundChange; decision: Extract<Decision, { allowed: true }>; lookups?: Lookups },
+  args: {
+    actor: Actor;
+    change: BoundChange;
+    decision: Extract<Decision, { allowed: true }>;
+    lookups?: Lookups;
+    /** The proposer's justification, and the request being revised after «Send tilbake». */
+    justification?: string | null;
+    reviseId?: number | null;
+  },
 ): Promise<{ result: Success; audit?: Omit<AuditInput, "actor">; after: ArrangementSnapshot }> {
   const { actor, change, decision } = args;
   const { current } = change;
@@ -61,28 +101,8 @@ export async function runBoundChange(
   if (diff.length === 0) throw new MutationFailure(fail("validation", M.noChange));
 
   if (decision.mode === "propose") {
-    const request = await tx.changeRequest.create({
-      data: {
-        action: change.name,
-        arrangementId: current?.id ?? null,
-        municipalityId: actor.municipalityIds.find((m) => change.municipalityIds.includes(m)) ?? null,
-        proposerId: actor.id,
-        baseVersion: current?.version ?? null,
-        payload: toJson(preview.payload),
-        diff: toJson(diff),
-        summary: change.summary(preview.after, lookups).slice(0, 500),
-      },
-    });
-    return {
-      after: preview.after,
-      result: {
-        ok: true,
-        outcome: "proposed",
-        message: "Endringsforslaget er sendt til Statsforvalteren. Det blir synlig for alle når det er godkjent.",
-        changeRequestId: request.id,
-        arrangementId: current?.id ?? undefined,
-      },
-    };
+    const proposed = await propose(tx, { actor, change, preview, diff, lookups, justification: args.justification ?? null, reviseId: args.reviseId ?? null });
+    return { ...proposed, after: preview.after };
   }
   const { arrangementId, audit } = await applyPreview(tx, { change, after: preview.after, lookups });
   return { after: preview.after, result: { ok: true, outcome: "applied", message: change.kind === "create" ? "Ordningen er opprettet." : "Endringen er lagret.", arrangementId }, audit };
@@ -94,11 +114,11 @@ export async function runBoundChange(
  */
 export function arrangementMutation(op: ArrangementOperation): Mutation {
   return defineMutation({
-    schema: op.schema,
-    load: bind,
+    schema: withEnvelope(op),
+    load: (tx, input) => bind(tx, input.parsed),
     authorize: (actor, _parsed, change) => decide(change, actor),
-    async apply(tx, { actor, loaded: change, decision }) {
-      const { result, audit } = await runBoundChange(tx, { actor, change, decision });
+    async apply(tx, { actor, input, loaded: change, decision }) {
+      const { result, audit } = await runBoundChange(tx, { actor, change, decision, justification: input.justification, reviseId: input.changeRequestId });
       return { result, audit };
     },
   });

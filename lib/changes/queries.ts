@@ -5,6 +5,8 @@ import { prisma } from "@/lib/db";
 import { currentOrUpcomingParticipationWhere } from "@/lib/domain/activity";
 import type { MunicipalityValidity } from "@/lib/domain/municipalities";
 import { todayInNorway } from "@/lib/domain/today";
+import { conflictingKeys, describeValue, readFields } from "./fields.ts";
+import { OPEN_STATUSES, REVIEWABLE_STATUSES } from "./requests.ts";
 import { municipalityValidity } from "./municipality-rules.ts";
 import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot, readDiff, readSnapshot } from "./snapshot.ts";
 
@@ -59,7 +61,7 @@ export async function editableArrangement(arrangementId: number): Promise<Editab
   const participants = snapshot.participants
     .map((p) => ({ id: p.id!, municipalityId: p.municipalityId, name: names.get(p.municipalityId) ?? "", role: p.role, joinedOn: p.joinedOn, leftOn: p.leftOn }))
     .sort((a, b) => Number(Boolean(a.leftOn)) - Number(Boolean(b.leftOn)) || a.name.localeCompare(b.name, "nb"));
-  const pendingForArrangement = await prisma.changeRequest.count({ where: { arrangementId, status: "PENDING" } });
+  const pendingForArrangement = await prisma.changeRequest.count({ where: { arrangementId, status: { in: REVIEWABLE_STATUSES } } });
   return { snapshot, participants, pendingForArrangement };
 }
 
@@ -79,33 +81,70 @@ const requestInclude = {
   arrangement: { select: { id: true, slug: true, name: true, version: true } },
 } as const;
 
-export type ChangeRequestStatusName = "PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN";
-export const STATUS_LABELS: Record<ChangeRequestStatusName, string> = { PENDING: "Venter", APPROVED: "Godkjent", REJECTED: "Avvist", WITHDRAWN: "Trukket tilbake" };
+export type ChangeRequestStatusName = "PENDING" | "CONFLICT" | "RETURNED" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+export const STATUS_LABELS: Record<ChangeRequestStatusName, string> = {
+  PENDING: "Venter",
+  CONFLICT: "Konflikt",
+  RETURNED: "Sendt tilbake",
+  APPROVED: "Godkjent",
+  REJECTED: "Avvist",
+  WITHDRAWN: "Trukket tilbake",
+};
+
+/**
+ * The one status everybody sees (proposer, municipality and adviser): the stored one, except that a
+ * proposal made before field-level conflicts (no stored fields) is in conflict when the arrangement
+ * moved past its version (docs/decisions/0041).
+ */
+export function shownStatus(r: { status: ChangeRequestStatusName; fields: unknown; baseVersion: number | null; arrangement: { version: number } | null }): ChangeRequestStatusName {
+  if (r.status === "PENDING" && r.fields === null && r.arrangement && r.arrangement.version !== r.baseVersion) return "CONFLICT";
+  return r.status;
+}
 
 export async function reviewQueue() {
-  const rows = await prisma.changeRequest.findMany({ where: { status: "PENDING" }, include: requestInclude, orderBy: { createdAt: "asc" } });
-  return rows.map((r) => ({ ...r, conflict: Boolean(r.arrangement && r.arrangement.version !== r.baseVersion) }));
+  const rows = await prisma.changeRequest.findMany({ where: { status: { in: REVIEWABLE_STATUSES } }, include: requestInclude, orderBy: { createdAt: "asc" } });
+  return rows.map((r) => ({ ...r, shown: shownStatus(r) }));
+}
+
+/** Requests the adviser has sent back and that wait for the proposer. */
+export async function returnedRequests() {
+  const rows = await prisma.changeRequest.findMany({ where: { status: "RETURNED" }, include: requestInclude, orderBy: { updatedAt: "desc" } });
+  return rows.map((r) => ({ ...r, shown: shownStatus(r) }));
 }
 
 export async function recentlyDecided(limit = 20) {
-  return prisma.changeRequest.findMany({ where: { status: { not: "PENDING" } }, include: requestInclude, orderBy: { updatedAt: "desc" }, take: limit });
+  const rows = await prisma.changeRequest.findMany({ where: { status: { notIn: OPEN_STATUSES } }, include: requestInclude, orderBy: { updatedAt: "desc" }, take: limit });
+  return rows.map((r) => ({ ...r, shown: shownStatus(r) }));
 }
 
 /** Proposals of the actor and of the actor's municipalities, newest first. */
 export async function proposalsFor(actor: Actor) {
-  return prisma.changeRequest.findMany({
+  const rows = await prisma.changeRequest.findMany({
     where: { OR: [{ proposerId: actor.id }, ...(actor.municipalityIds.length ? [{ municipalityId: { in: actor.municipalityIds } }] : [])] },
     include: requestInclude,
     orderBy: { createdAt: "desc" },
     take: 200,
   });
+  return rows.map((r) => ({ ...r, shown: shownStatus(r) }));
+}
+
+/** One touched field or row: what the proposal was made from, what is there now, what it proposes. */
+export interface FieldComparison {
+  key: string;
+  label: string;
+  base: string | null;
+  now: string | null;
+  proposed: string | null;
+  /** Changed since the proposal was made (and not already the proposed value): the adviser chooses. */
+  conflict: boolean;
 }
 
 export interface ChangeRequestView {
-  request: Awaited<ReturnType<typeof loadRequest>> & {};
-  diff: (DiffEntry & { current: string | null; changedSince: boolean })[];
-  conflict: boolean;
+  request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
+  status: ChangeRequestStatusName;
+  fields: FieldComparison[];
   currentVersion: number | null;
+  thread: { id: number; kind: string; body: string; createdAt: Date; author: { name: string; role: string } }[];
 }
 
 async function loadRequest(id: number) {
@@ -117,12 +156,33 @@ export async function changeRequestView(id: number): Promise<ChangeRequestView |
   if (!request) return null;
   const current = request.arrangementId ? await loadSnapshot(prisma, request.arrangementId) : null;
   const lookups = await loadLookups(prisma);
-  const conflict = Boolean(request.status === "PENDING" && current && current.version !== request.baseVersion);
-  const diff = readDiff(request.diff).map((entry) => {
-    const now = describeCurrent(current, entry.field, lookups);
-    return { ...entry, current: now, changedSince: Boolean(current) && now !== entry.before };
+  const open = OPEN_STATUSES.some((s) => s === request.status);
+  const stored = readFields(request.fields);
+  const diff = readDiff(request.diff);
+  const labels = new Map(diff.map((d) => [d.field, d.label]));
+  let fields: FieldComparison[];
+  if (stored && current) {
+    const conflicts = new Set(open ? conflictingKeys(stored, current) : []);
+    fields = stored.map((f) => ({
+      key: f.key,
+      label: labels.get(f.key) ?? f.key,
+      base: describeValue(current, f.key, f.base, lookups),
+      now: describeCurrent(current, f.key, lookups),
+      proposed: describeValue(current, f.key, f.proposed, lookups),
+      conflict: conflicts.has(f.key),
+    }));
+  } else {
+    fields = diff.map((d) => {
+      const now = current ? describeCurrent(current, d.field, lookups) : null;
+      return { key: d.field, label: d.label, base: d.before, now, proposed: d.after, conflict: Boolean(open && current && now !== d.before && now !== d.after) };
+    });
+  }
+  const thread = await prisma.changeRequestComment.findMany({
+    where: { changeRequestId: id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
   });
-  return { request, diff, conflict, currentVersion: current?.version ?? null };
+  return { request, status: shownStatus(request), fields, currentVersion: current?.version ?? null, thread };
 }
 
 export interface HistoryEntry {
@@ -161,4 +221,50 @@ export async function arrangementHistory(arrangementId: number, withNames: boole
 
 export async function arrangementHeader(arrangementId: number) {
   return prisma.arrangement.findUnique({ where: { id: arrangementId }, select: { id: true, slug: true, name: true, version: true } });
+}
+
+/** One applied change for the receipt after a direct save: the arrangement and what changed. */
+export async function appliedChange(auditEventId: number, arrangementId: number) {
+  const event = await prisma.auditEvent.findUnique({ where: { id: auditEventId }, select: { id: true, at: true, summary: true, arrangementId: true, before: true, after: true } });
+  if (!event || event.arrangementId !== arrangementId) return null;
+  const after = readSnapshot(event.after);
+  if (!after) return null;
+  const lookups = await loadLookups(prisma);
+  return { id: event.id, at: event.at, summary: event.summary, slug: after.slug, name: after.name, version: after.version, changes: diffSnapshots(readSnapshot(event.before), after, lookups) };
+}
+
+/**
+ * A request sent back to `actor`, for revising it in the form it was made with: its action, the
+ * return comment and the proposed values as form values. Null when it is not the actor's or not
+ * sent back.
+ */
+export async function revisionFor(actor: Actor, changeRequestId: number) {
+  const request = await prisma.changeRequest.findUnique({
+    where: { id: changeRequestId },
+    select: { id: true, action: true, status: true, proposerId: true, arrangementId: true, comment: true, payload: true, revision: true },
+  });
+  if (!request || request.proposerId !== actor.id) return null;
+  // Also just after resubmitting: the page is re-rendered after the form's action, and the same form
+  // must stay mounted so it can move on to the receipt.
+  const resubmitted = REVIEWABLE_STATUSES.includes(request.status) && request.revision > 1;
+  if (request.status !== "RETURNED" && !resubmitted) return null;
+  const payload = typeof request.payload === "object" && request.payload !== null && !Array.isArray(request.payload) ? request.payload : {};
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (key === "arrangementId" || key === "baseVersion") continue;
+    // Decimals as the forms show them (2,5); ids and years are integers.
+    values[key] =
+      value === null || value === undefined ? "" : Array.isArray(value) ? value.join(",") : typeof value === "number" && !Number.isInteger(value) ? String(value).replace(".", ",") : String(value);
+  }
+  return { resubmitted, id: request.id, action: request.action, arrangementId: request.arrangementId, comment: request.comment, payload, values };
+}
+
+/** The arrangement as the revised proposal would leave it (for the full form of updateArrangement). */
+export function withProposedValues(current: ArrangementSnapshot, payload: Record<string, unknown>): ArrangementSnapshot {
+  const merged = structuredClone(current);
+  for (const [key, value] of Object.entries(payload)) {
+    if (key === "id" || key === "version" || key === "slug" || !(key in merged)) continue;
+    (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
 }

@@ -16,6 +16,8 @@ export type MutationResult =
       /** Several changes in one transaction (the spreadsheet import). */
       changeRequestIds?: number[];
       arrangementIds?: number[];
+      /** The audit event of an applied change (for the receipt page). */
+      auditEventId?: number;
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 

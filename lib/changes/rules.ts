@@ -1,3 +1,4 @@
+import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
 import type { FieldErrors } from "./result.ts";
 import type { ArrangementSnapshot, Lookups } from "./snapshot.ts";
 
@@ -42,4 +43,24 @@ export function participationOverlapErrors(after: ArrangementSnapshot, lookups: 
 export function withCommonRules<P extends { after: ArrangementSnapshot } | { errors: FieldErrors; message?: string }>(preview: P, lookups: Lookups): P | { errors: FieldErrors; message: string } {
   if ("errors" in preview) return preview;
   return participationOverlapErrors(preview.after, lookups) ?? preview;
+}
+
+/**
+ * The rules that tie fields and rows together, checked when a proposal is merged field by field
+ * into a newer version (lib/changes/fields.ts): each operation's own preview checks them for the
+ * version it was made on, but two proposals on different keys can each be fine and clash together.
+ */
+export function mergedArrangementErrors(after: ArrangementSnapshot, lookups: Lookups, today: string): string[] {
+  const problems: string[] = [];
+  const overlap = participationOverlapErrors(after, lookups);
+  if (overlap) problems.push(overlap.message);
+  const host = after.hostMunicipalityId;
+  if (host !== null && !after.participants.some((p) => p.municipalityId === host && isParticipationCurrentOrUpcoming(p, today))) {
+    problems.push(`Vertskommunen (${lookups.municipalities.get(host) ?? `#${host}`}) er ikke lenger deltaker i ordningen.`);
+  }
+  for (const p of after.participants) {
+    if (p.joinedOn && p.leftOn && p.leftOn < p.joinedOn) problems.push(`${lookups.municipalities.get(p.municipalityId) ?? `#${p.municipalityId}`} ville gått ut før den ble med.`);
+  }
+  if (after.endDate && after.establishedYear && Number(after.endDate.slice(0, 4)) < after.establishedYear) problems.push("Sluttdatoen ville vært før ordningen ble etablert.");
+  return problems;
 }

@@ -7,6 +7,7 @@ import type { ArrangementRow } from "@/lib/arrangements/types";
 import { publicBaseUrl } from "@/lib/config/public-url";
 import { siteConfig } from "@/lib/config/site";
 import type { ExportColumn } from "@/lib/export/types";
+import { qualityFindingsByArrangement } from "@/lib/quality/load";
 
 /**
  * The whole registry as open data (/apne-data): every arrangement, active and ended, with today's
@@ -45,6 +46,7 @@ export function openDataColumns(): ExportColumn<ArrangementRow>[] {
 /** The JSON file: licence, date and every arrangement in the API's shape. */
 export async function openDataJson() {
   const { rows, date } = await openDataRows();
+  const findings = await qualityFindingsByArrangement(rows.map((r) => r.id));
   const site = siteConfig();
   return {
     $schema: `${publicBaseUrl()}${OPEN_DATA_FILES.schema}`,
@@ -53,7 +55,7 @@ export async function openDataJson() {
     lisens: site.license,
     dato: date,
     antallTotalt: rows.length,
-    ordninger: rows.map(arrangementToApi),
+    ordninger: rows.map((row) => arrangementToApi(row, findings.get(row.id))),
   };
 }
 

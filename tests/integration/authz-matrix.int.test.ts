@@ -67,6 +67,7 @@ const anyone: Record<Who, Outcome> = { ...everyUser, anonym: "done" };
 const OLD_PASSWORD = "et-gammelt-passord";
 let oldHashValue: string | undefined;
 const oldHash = async () => (oldHashValue ??= await hashPassword(OLD_PASSWORD));
+const everyoneOwn: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "done", rådgiver: "done", admin: "done" };
 const onlyAdmin: Record<Who, Outcome> = { anonym: "denied", "redaktør for Ål": "denied", "redaktør for Drammen": "denied", rådgiver: "denied", admin: "done" };
 
 const ROWS: Record<MutationName, Row> = {
@@ -148,14 +149,19 @@ const ROWS: Record<MutationName, Row> = {
     expect: { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "denied", rådgiver: "denied", admin: "denied" },
     input: async () => ({ changeRequestId: String(await pendingProposal()) }),
   },
-  resolveChangeRequestConflict: {
-    expect: reviewing,
+  returnChangeRequest: { expect: reviewing, input: async () => ({ changeRequestId: String(await pendingProposal()), comment: "Oppgi kilden." }) },
+  commentOnChangeRequest: {
+    expect: { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "denied", rådgiver: "done", admin: "done" },
+    input: async () => ({ changeRequestId: String(await pendingProposal()), comment: "Et spørsmål." }),
+  },
+  markNotificationsRead: {
+    expect: everyoneOwn,
     input: async () => {
-      const id = await pendingProposal();
-      await MUTATIONS.updateArrangement(t.adviser, { ...(await base()), notes: `Samtidig endring ${++counter}` });
-      return { changeRequestId: String(id) };
+      for (const actor of [t.alEditor, t.drammenEditor, t.adviser, t.admin]) await prisma.notification.create({ data: { userId: actor.id, kind: "test", text: `Varsel ${++counter}` } });
+      return {};
     },
   },
+  setProposalMailPreference: { expect: everyoneOwn, input: async () => ({ proposalMail: ++counter % 2 ? "DAILY" : "IMMEDIATE" }) },
   createUser: {
     expect: onlyAdmin,
     input: async () => ({ email: `ny${++counter}@kommune.no`, name: "Ny Bruker", role: "KOMMUNE", municipalityIds: [String(await t.municipality("al"))] }),
@@ -189,6 +195,8 @@ const TABLES = [
   "StaffingRecord",
   "ArrangementTaskArea",
   "ChangeRequest",
+  "ChangeRequestComment",
+  "Notification",
   "AuditEvent",
   "User",
   "UserMunicipality",

@@ -3,28 +3,43 @@ import { NoAccess } from "@/components/auth/NoAccess";
 import { ArrangementForm } from "@/components/editing/ArrangementForm";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
-import { formOptions } from "@/lib/changes/queries";
+import { formOptions, revisionFor } from "@/lib/changes/queries";
 import { createArrangementAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Ny samarbeidsordning" };
 
-export default async function NewArrangementPage() {
-  const actor = await requireActor("/ordninger/ny");
+export default async function NewArrangementPage({ searchParams }: { searchParams: Promise<{ forslag?: string }> }) {
+  const { forslag } = await searchParams;
+  const actor = await requireActor(`/ordninger/ny${forslag ? `?forslag=${encodeURIComponent(forslag)}` : ""}`);
   const decision = authorize(actor, "arrangement.create", { municipalityIds: actor.municipalityIds });
   if (!decision.allowed) return <NoAccess reason={decision.reason} />;
   const proposes = decision.mode === "propose";
+  const revision = forslag !== undefined && /^\d{1,9}$/.test(forslag) ? await revisionFor(actor, Number(forslag)) : null;
+  if (forslag !== undefined && (!revision || revision.action !== "createArrangement")) {
+    return <NoAccess reason="Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake." />;
+  }
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
-        {proposes ? "Foreslå ny samarbeidsordning" : "Ny samarbeidsordning"}
+        {revision ? "Endre forslaget om ny samarbeidsordning" : proposes ? "Foreslå ny samarbeidsordning" : "Ny samarbeidsordning"}
       </Heading>
-      {proposes ? (
+      {revision ? (
+        <Alert data-color="warning" data-testid="tilbakemelding">
+          <Paragraph>Statsforvalteren sendte forslaget tilbake{revision.comment ? `: «${revision.comment}»` : "."} Endre det under og send det på nytt.</Paragraph>
+        </Alert>
+      ) : proposes ? (
         <Alert data-color="info">
           <Paragraph>Ordningen må ha din kommune som deltaker. Den sendes som forslag til Statsforvalteren og blir synlig for alle når den er godkjent.</Paragraph>
         </Alert>
       ) : null}
-      <ArrangementForm action={createArrangementAction} options={await formOptions()} proposes={proposes} defaultParticipants={actor.municipalityIds} />
+      <ArrangementForm
+        action={createArrangementAction}
+        options={await formOptions()}
+        proposes={proposes}
+        defaultParticipants={actor.municipalityIds}
+        revise={revision ? { changeRequestId: revision.id, values: revision.values } : undefined}
+      />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { EndForm, HostForm, ParticipantsSection, StaffingForm } from "@/componen
 import { agreementFileInfo } from "@/lib/arrangements/agreement";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
-import { editableArrangement, formOptions, resolveArrangementId } from "@/lib/changes/queries";
+import { type EditableArrangement, editableArrangement, type FormOptions, resolveArrangementId, revisionFor, withProposedValues, formOptions } from "@/lib/changes/queries";
 import { activeParticipants } from "@/lib/changes/snapshot";
 import {
   addParticipantAction,
@@ -24,9 +24,9 @@ import {
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Rediger ordning" };
 
-export default async function EditArrangementPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await requireActor(`/ordninger/${id}/rediger`);
+export default async function EditArrangementPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ forslag?: string }> }) {
+  const [{ id }, { forslag }] = await Promise.all([params, searchParams]);
+  const actor = await requireActor(`/ordninger/${id}/rediger${forslag ? `?forslag=${encodeURIComponent(forslag)}` : ""}`);
   const arrangementId = await resolveArrangementId(id);
   if (!arrangementId) notFound();
   const arrangement = (await editableArrangement(arrangementId))!;
@@ -36,6 +36,13 @@ export default async function EditArrangementPage({ params }: { params: Promise<
   const proposes = decision.mode === "propose";
   const [options, agreementFile] = await Promise.all([formOptions(), agreementFileInfo(arrangementId)]);
   const uploads = authorize(actor, "agreement.upload").allowed;
+  if (forslag !== undefined) {
+    const revision = /^\d{1,9}$/.test(forslag) ? await revisionFor(actor, Number(forslag)) : null;
+    if (!revision || revision.arrangementId !== arrangementId) {
+      return <NoAccess reason="Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake." />;
+    }
+    return <RevisePage arrangement={arrangement} options={options} revision={revision} />;
+  }
 
   return (
     <div className="stack">
@@ -92,6 +99,68 @@ export default async function EditArrangementPage({ params }: { params: Promise<
         )}
       </section>
       <EndForm action={endArrangementAction} arrangement={arrangement} proposes={proposes} />
+    </div>
+  );
+}
+
+/** Revising a proposal that was sent back: the return comment, then only the form it was made with, filled with what was proposed. */
+function RevisePage({ arrangement, options, revision }: { arrangement: EditableArrangement; options: FormOptions; revision: NonNullable<Awaited<ReturnType<typeof revisionFor>>> }) {
+  const { snapshot } = arrangement;
+  const revise = { changeRequestId: revision.id, values: revision.values };
+  const form = (() => {
+    switch (revision.action) {
+      case "updateArrangement":
+        return (
+          <ArrangementForm action={updateArrangementAction} options={options} current={{ ...withProposedValues(snapshot, revision.payload), version: snapshot.version }} proposes revise={revise} />
+        );
+      case "addParticipant":
+        return (
+          <ParticipantsSection
+            action={addParticipantAction}
+            removeAction={removeParticipantAction}
+            arrangement={arrangement}
+            municipalities={options.municipalityPeriods}
+            proposes
+            revise={{ ...revise, action: "add" }}
+          />
+        );
+      case "removeParticipant":
+        return (
+          <ParticipantsSection
+            action={addParticipantAction}
+            removeAction={removeParticipantAction}
+            arrangement={arrangement}
+            municipalities={options.municipalityPeriods}
+            proposes
+            revise={{ ...revise, action: "remove" }}
+          />
+        );
+      case "setHost":
+        return <HostForm action={setHostAction} arrangement={arrangement} proposes revise={revise} />;
+      case "recordStaffing":
+        return <StaffingForm action={recordStaffingAction} arrangement={arrangement} proposes revise={revise} />;
+      case "endArrangement":
+        return <EndForm action={endArrangementAction} arrangement={arrangement} proposes revise={revise} />;
+      default:
+        return <Paragraph>Dette forslaget kan ikke endres her. Trekk det tilbake og send et nytt.</Paragraph>;
+    }
+  })();
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Endre forslaget: {snapshot.name}
+      </Heading>
+      <Alert data-color="warning" data-testid="tilbakemelding">
+        <Paragraph>Statsforvalteren sendte forslaget tilbake{revision.comment ? `: «${revision.comment}»` : "."}</Paragraph>
+        <Paragraph>
+          Endre det under og send det på nytt. Det er det samme forslaget, med samtalen{" "}
+          <NextLink href={`/endringsforslag/${revision.id}`} className="ds-link">
+            på forslagssiden
+          </NextLink>
+          .
+        </Paragraph>
+      </Alert>
+      {form}
     </div>
   );
 }

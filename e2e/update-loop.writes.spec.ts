@@ -1,0 +1,137 @@
+import { expect as baseExpect, test } from "@playwright/test";
+import { ACCOUNTS, anonymousPage, pageAs } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+import { linkIn, startSmtpCapture } from "./smtp";
+
+/**
+ * Issue #10 «Done when», the update loop end to end with a real SMTP server capturing every mail:
+ * the Ål editor logs in from «Foreslå en endring», proposes årsverk with a decimal comma and sees the
+ * receipt (focused, in view); the adviser gets the mail and sends the proposal back with a comment;
+ * the editor gets that mail, revises and resubmits the same proposal; the adviser approves; the
+ * editor gets the approval mail.
+ */
+// Server actions on a shared 2-core machine can take a while: wait for outcomes longer than the default.
+const expect = baseExpect.configure({ timeout: 45_000 });
+test.describe.configure({ mode: "serial", timeout: 480_000 });
+
+const ARRANGEMENT = "/ordninger/ikt-hallingdal";
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+
+test.beforeAll(async () => {
+  smtp = await startSmtpCapture();
+});
+test.afterAll(async () => {
+  await smtp?.close();
+});
+
+test("forslag → e-post → sendt tilbake → endret og sendt på nytt → godkjent, med e-post hele veien", async ({ browser }) => {
+  const editor = await anonymousPage(browser);
+  let proposal = "";
+
+  await test.step("Ål-redaktøren logger inn fra «Foreslå en endring» og kommer til redigeringssiden", async () => {
+    await editor.goto(ARRANGEMENT);
+    await editor.getByRole("link", { name: "Foreslå en endring" }).click();
+    await expect(editor).toHaveURL(/\/logg-inn\?callbackUrl=/);
+    await editor.getByLabel("E-postadresse").fill(ACCOUNTS.al.email);
+    await editor.getByLabel("Passord").fill(ACCOUNTS.al.password);
+    await editor.getByRole("button", { name: "Logg inn" }).click();
+    await expect(editor).toHaveURL(new RegExp(`${ARRANGEMENT}/rediger$`));
+    await expect(editor.getByRole("heading", { level: 1 })).toContainText("Foreslå endring:");
+  });
+
+  await test.step("foreslår årsverk med desimalkomma og ser kvitteringen i skjermbildet, med fokus på den", async () => {
+    const staffing = editor.locator("form", { has: editor.getByRole("heading", { name: "Årsverk" }) });
+    await staffing.getByLabel("År", { exact: true }).fill("2025");
+    await staffing.getByLabel("Årsverk", { exact: true }).fill("2,5");
+    await staffing.getByLabel("Kilde (valgfritt)").fill("Regnskap 2025");
+    await staffing.getByLabel("Begrunnelse til Statsforvalteren (valgfritt)").fill("Tall fra regnskapet.");
+    await staffing.getByRole("button", { name: "Foreslå: registrer årsverk" }).click();
+
+    await expect(editor).toHaveURL(/\/endringsforslag\/\d+\/sendt$/);
+    proposal = /\/endringsforslag\/(\d+)\/sendt$/.exec(editor.url())![1]!;
+    const receipt = editor.getByRole("status").filter({ hasText: "Forslaget er sendt" });
+    await expect(receipt).toBeFocused();
+    await expect(receipt).toBeInViewport();
+    await expect(receipt.getByRole("link", { name: "Se forslaget og samtalen" })).toHaveAttribute("href", `/endringsforslag/${proposal}`);
+    await expect(receipt.getByRole("link", { name: "Se ordningen" })).toHaveAttribute("href", ARRANGEMENT);
+    // What was sent, exactly as typed.
+    await expect(editor.getByTestId("sendt-innhold")).toContainText("Årsverk 2025");
+    await expect(editor.getByTestId("sendt-innhold")).toContainText("2,5 årsverk (kilde: Regnskap 2025)");
+    await expect(editor.getByRole("main")).toContainText("Tall fra regnskapet.");
+    await expectNoAxeViolations(editor);
+  });
+
+  const adviserMail = await smtp.waitFor((m) => m.to.includes(ACCOUNTS.adviser.email) && m.subject.startsWith("Nytt endringsforslag") && m.text.includes(`/endringsforslag/${proposal}`));
+  expect(adviserMail.text).toContain(ACCOUNTS.al.name);
+  const adviser = await pageAs(browser, "adviser", "/endringsforslag");
+
+  await test.step("rådgiveren får e-posten, åpner lenken og sender forslaget tilbake med en kommentar", async () => {
+    await adviser.goto(linkIn(adviserMail, "/endringsforslag/"));
+    await expect(adviser.getByTestId("forslag-status")).toHaveText("Venter");
+    await expect(adviser.getByTestId("forslag-diff")).toContainText("2,5 årsverk");
+    await expect(adviser.getByTestId("samtale")).toContainText("Tall fra regnskapet.");
+    await expectNoAxeViolations(adviser);
+    await adviser.getByLabel("Hva bør kommunen endre?").fill("Oppgi sidetall i regnskapet, takk.");
+    await adviser.getByRole("button", { name: "Send tilbake til kommunen" }).click();
+    await expect(adviser.getByTestId("forslag-status")).toHaveText("Sendt tilbake");
+    await expect(adviser.getByTestId("samtale")).toContainText("Oppgi sidetall i regnskapet, takk.");
+  });
+
+  const returnedMail = await smtp.waitFor((m) => m.to.includes(ACCOUNTS.al.email) && m.subject.startsWith("Forslaget ditt er sendt tilbake"));
+  expect(returnedMail.text).toContain("Oppgi sidetall i regnskapet, takk.");
+
+  await test.step("redaktøren får e-posten, ser samme status, endrer forslaget og sender det på nytt", async () => {
+    await editor.goto("/mine-forslag");
+    await expect(editor.getByRole("banner").getByTestId("antall").first()).toBeVisible();
+    await expect(editor.getByTestId("mine-forslag").getByRole("row", { name: /Årsverk 2025/ })).toContainText("Sendt tilbake");
+    await editor.goto(linkIn(returnedMail, "/endringsforslag/"));
+    await expect(editor.getByTestId("forslag-status")).toHaveText("Sendt tilbake");
+    await editor.getByTestId("endre-forslaget").click();
+    await expect(editor.getByTestId("tilbakemelding")).toContainText("Oppgi sidetall i regnskapet, takk.");
+    await expectNoAxeViolations(editor);
+    const staffing = editor.locator("form", { has: editor.getByRole("heading", { name: "Årsverk" }) });
+    // The proposed values are back in the form, decimal comma included.
+    await expect(staffing.getByLabel("Årsverk", { exact: true })).toHaveValue("2,5");
+    await staffing.getByLabel("Kilde (valgfritt)").fill("Regnskap 2025, side 4");
+    await staffing.getByLabel("Hva har du endret? (valgfritt)").fill("Sidetall lagt til.");
+    await staffing.getByRole("button", { name: "Send det endrede forslaget" }).click();
+    await expect(editor).toHaveURL(new RegExp(`/endringsforslag/${proposal}/sendt$`));
+    const receipt = editor.getByRole("status").filter({ hasText: "sendt på nytt" });
+    await expect(receipt).toBeFocused();
+    await expect(receipt).toBeInViewport();
+    await expect(editor.getByTestId("sendt-innhold")).toContainText("2,5 årsverk (kilde: Regnskap 2025, side 4)");
+  });
+
+  await smtp.waitFor((m) => m.to.includes(ACCOUNTS.adviser.email) && m.subject.startsWith("Revidert endringsforslag"));
+
+  await test.step("rådgiveren godkjenner det samme forslaget", async () => {
+    await adviser.goto(`/endringsforslag/${proposal}`);
+    await expect(adviser.getByTestId("forslag-status")).toHaveText("Venter");
+    await expect(adviser.getByTestId("samtale")).toContainText("Sidetall lagt til.");
+    await adviser.getByRole("button", { name: "Godkjenn og publiser" }).click();
+    await expect(adviser.getByTestId("utfall")).toContainText("Godkjent og publisert");
+  });
+
+  const approvedMail = await smtp.waitFor((m) => m.to.includes(ACCOUNTS.al.email) && m.subject.startsWith("Forslaget ditt er godkjent"));
+  expect(linkIn(approvedMail, "/endringsforslag/")).toBe(`/endringsforslag/${proposal}`);
+
+  await test.step("redaktøren ser godkjenningen og varslene sine; offentligheten ser årsverket, ikke samtalen", async () => {
+    await editor.goto("/varsler");
+    await expect(editor.getByTestId("varsler")).toContainText("Forslaget ditt er godkjent");
+    await expect(editor.getByTestId("varsler")).toContainText("Forslaget ditt er sendt tilbake");
+    await expectNoAxeViolations(editor);
+    await editor.getByRole("button", { name: "Merk alle som lest" }).click();
+    await expect(editor.getByText("Du har ingen uleste varsler.")).toBeVisible();
+
+    const anonymous = await anonymousPage(browser);
+    await anonymous.goto(`${ARRANGEMENT}/historikk`);
+    await expect(anonymous.getByTestId("historikk")).toContainText("Årsverk 2025");
+    await expect(anonymous.getByRole("main")).not.toContainText("Oppgi sidetall");
+    await anonymous.goto(`/endringsforslag/${proposal}`);
+    await expect(anonymous).toHaveURL(/\/logg-inn/);
+    await anonymous.context().close();
+  });
+
+  await adviser.context().close();
+  await editor.context().close();
+});
