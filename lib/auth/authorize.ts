@@ -29,7 +29,11 @@ export type Action =
   /** See the full audit trail with names. */
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
-  | "user.manage";
+  | "user.manage"
+  /** Open, remind and close survey rounds (kartleggingsrunder); see their progress board. */
+  | "surveyRound.manage"
+  /** Confirm a municipality's overview in a survey round. Resource: that municipality (municipalityId). */
+  | "surveyRound.confirm";
 
 export interface Resource {
   municipalityIds?: number[];
@@ -70,5 +74,11 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
     case "user.manage":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+    case "surveyRound.manage":
+      return isAdviser(actor) ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+    case "surveyRound.confirm":
+      // The confirmation is the municipality's own statement: only its editors give it.
+      if (actor.role === "KOMMUNE" && resource.municipalityId != null && actor.municipalityIds.includes(resource.municipalityId)) return { allowed: true, mode: "apply" };
+      return { allowed: false, reason: "Bare kommunens egne redaktører kan bekrefte oversikten for kommunen." };
   }
 }

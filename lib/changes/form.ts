@@ -11,6 +11,7 @@ export interface FormState {
   arrangementId?: number;
   changeRequestId?: number;
   userId?: number;
+  roundId?: number;
   /** Changes on every submission, so forms can re-mount with fresh defaults. */
   submittedAt?: number;
 }
@@ -41,8 +42,8 @@ export function formToObject(formData: FormData): Record<string, string | string
 export function toFormState(result: MutationResult, values: Record<string, string | string[] | boolean>): FormState {
   const submittedAt = Date.now();
   if (result.ok) {
-    const { ok, outcome, message, arrangementId, changeRequestId, userId } = result;
-    return { ok, outcome, message, arrangementId, changeRequestId, userId, submittedAt };
+    const { ok, outcome, message, arrangementId, changeRequestId, userId, roundId } = result;
+    return { ok, outcome, message, arrangementId, changeRequestId, userId, roundId, submittedAt };
   }
   const safeValues = Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
   return { ok: false, kind: result.kind, message: result.message, errors: result.errors, values: safeValues, submittedAt };

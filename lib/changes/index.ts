@@ -1,3 +1,4 @@
+import { ROUND_MUTATIONS } from "@/lib/rounds/mutations";
 import { USER_MUTATIONS } from "@/lib/users/mutations";
 import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
 import type { Mutation } from "./mutation.ts";
@@ -25,6 +26,7 @@ export const MUTATIONS = {
   withdrawChangeRequest,
   resolveChangeRequestConflict,
   ...USER_MUTATIONS,
+  ...ROUND_MUTATIONS,
 } satisfies Record<string, Mutation>;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -11,6 +11,7 @@ export type MutationResult =
       arrangementId?: number;
       changeRequestId?: number;
       userId?: number;
+      roundId?: number;
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 
