@@ -93,7 +93,8 @@ describe("a survey round", () => {
     expect(board.pending).toBe(1);
     const task = (await municipalityTask(roundId, al))!;
     expect(task.arrangements.length).toBeGreaterThan(10);
-    expect(task.arrangements.filter((a) => !a.ended).every((a) => a.lastConfirmation?.municipalityName === "Ål")).toBe(true);
+    // Confirmed by Ål, or later by Drammen where both take part (IUA Buskerud): the latest confirmation shows.
+    expect(task.arrangements.filter((a) => !a.ended && !["Ål", "Drammen"].includes(a.lastConfirmation?.municipalityName ?? ""))).toEqual([]);
   });
 
   it("reminds the ones not done, and is not closed while proposals wait", async () => {
