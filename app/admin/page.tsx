@@ -23,6 +23,11 @@ export default async function AdminPage() {
         Brukere
       </Heading>
       <Paragraph>Brukere slettes aldri; de deaktiveres, slik at historikken beholder navnene.</Paragraph>
+      <Paragraph>
+        <NextLink href="/admin/utboks" className="ds-link">
+          Utboks for e-post
+        </NextLink>
+      </Paragraph>
       <Table data-testid="brukere">
         <TableHead>
           <TableRow>

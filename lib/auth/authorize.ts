@@ -30,6 +30,8 @@ export type Action =
   | "audit.viewFull"
   /** Create users, change roles and scope, deactivate. */
   | "user.manage"
+  /** Read the e-mail outbox (it holds invitation and password links). */
+  | "outbox.read"
   /** Open, remind and close survey rounds (kartleggingsrunder); see their progress board. */
   | "surveyRound.manage"
   /** Confirm a municipality's overview in a survey round. Resource: that municipality (municipalityId). */
@@ -73,6 +75,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
     case "changeRequest.withdraw":
       return resource.proposerId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: "Bare den som sendte forslaget, kan trekke det tilbake." };
     case "user.manage":
+    case "outbox.read":
       return actor.role === "ADMIN" ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
     case "surveyRound.manage":
       return isAdviser(actor) ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Actor, Decision } from "@/lib/auth/authorize";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
 import { prisma, type Tx } from "@/lib/db";
+import { kickOutbox } from "@/lib/mail/worker";
 import { fail, type FieldErrors, MESSAGES as M, MutationFailure, type MutationResult } from "./result.ts";
 import { fieldErrors } from "./validation.ts";
 
@@ -39,7 +40,10 @@ export interface MutationDefinition<S extends z.ZodType, L> {
  * else rolls back and becomes a generic Norwegian error (logged, never shown). */
 export async function inTransaction(work: (tx: Tx) => Promise<MutationResult>): Promise<MutationResult> {
   try {
-    return await prisma.$transaction(work, { timeout: 20_000 });
+    const result = await prisma.$transaction(work, { timeout: 20_000 });
+    // Mails the mutation wrote are committed with it; send them now (docs/decisions/0048).
+    if (result.ok) kickOutbox();
+    return result;
   } catch (error) {
     if (error instanceof MutationFailure) return error.result;
     // The database's guarantee (trigger participation_no_overlap) when the check in

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { enqueueMail } from "@/lib/mail/outbox";
 
 export interface RoundMail {
   to: string;
@@ -9,9 +10,8 @@ export interface RoundMail {
   userId: number;
 }
 
-/** Queues the round's e-mails in the mutation's transaction (the outbox, lib/mail/outbox.ts). */
+/** Queues the round's e-mails in the mutation's transaction (the outbox, lib/mail/outbox.ts); returns how many. */
 export async function sendRoundMail(tx: Tx, mails: RoundMail[]): Promise<number> {
-  // TODO(outbox): enqueueMail from lib/mail/outbox.ts once it is on main.
-  void tx;
+  for (const mail of mails) await enqueueMail(tx, mail);
   return mails.length;
 }
