@@ -260,3 +260,18 @@ export async function lastClosedRoundConfirmations(): Promise<ClosedRoundConfirm
   }
   return { round: { id: round.id, name: round.name, closedAt: round.closedAt! }, confirmations };
 }
+
+/** The slug of the first of `municipalityIds` in the round (where an editor's link to the round leads), or null. */
+export async function ownMunicipalityInRound(roundId: number, municipalityIds: number[]): Promise<string | null> {
+  const own = await prisma.surveyRoundMunicipality.findFirst({
+    where: { roundId, municipalityId: { in: municipalityIds } },
+    include: { municipality: { select: { slug: true } } },
+    orderBy: { municipalityId: "asc" },
+  });
+  return own?.municipality.slug ?? null;
+}
+
+/** A municipality's id by slug (the task page's address), or null. */
+export async function municipalityIdBySlug(slug: string): Promise<number | null> {
+  return (await prisma.municipality.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}

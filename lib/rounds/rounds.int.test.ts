@@ -33,7 +33,7 @@ describe("«Rapport 2021»", () => {
   it("is stored by the seed as the registry on 2021-11-01", async () => {
     const [snapshot] = await listSnapshots();
     expect(snapshot).toMatchObject({ slug: "rapport-2021", name: "Rapport 2021", asOf: "2021-11-01" });
-    const [{ n }] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "Arrangement" a WHERE ${arrangementActiveOn("a", "2021-11-01")}`);
+    const [{ n }] = await prisma.$queryRaw<[{ n: number }]>(Prisma.sql`SELECT count(*)::int AS n FROM "Arrangement" a WHERE ${arrangementActiveOn("a", "2021-11-01")}`);
     expect(snapshot!.arrangements).toBe(n);
     expect(n).toBeGreaterThan(200);
   });
@@ -65,6 +65,12 @@ describe("a survey round", () => {
     const again = await MUTATIONS.openSurveyRound(t.adviser, { name: "Kartlegging 2027", deadline: "2099-03-01", municipalityIds: [String(al)] });
     expect(again).toMatchObject({ ok: false, errors: { name: ["Det finnes allerede en kartleggingsrunde med dette navnet."] } });
     expect(await prisma.surveyRound.count()).toBe(1);
+    const mails = await prisma.outboxMail.findMany({ where: { kind: "surveyRound.opened" }, orderBy: { toAddress: "asc" } });
+    expect(mails.map((m) => [m.toAddress, m.subject])).toEqual([
+      ["al@test.no", "Ny kartleggingsrunde: Kartlegging 2027"],
+      ["drammen@test.no", "Ny kartleggingsrunde: Kartlegging 2027"],
+    ]);
+    expect(mails[0]!.body).toMatch(/\/kartlegging\/\d+\/al/);
     const tasks = await openTasksFor(t.alEditor);
     expect(tasks.map((x) => [x.roundName, x.municipalityName, x.progress.state])).toEqual([["Kartlegging 2027", "Ål", "NOT_STARTED"]]);
   });

@@ -176,6 +176,7 @@ const TABLES = [
   "SurveyConfirmation",
   "ArrangementConfirmation",
   "Snapshot",
+  "OutboxMail",
 ];
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
