@@ -7,6 +7,8 @@ import { requireActor } from "@/lib/auth/page";
 import { arrangementsForMunicipalities, proposalsFor } from "@/lib/changes/queries";
 import { hasArrangementEndedBefore } from "@/lib/domain/activity";
 import { todayInNorway } from "@/lib/domain/today";
+import { SurveyTaskNotice } from "@/components/rounds/RoundBits";
+import { openTasksFor } from "@/lib/rounds/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mine forslag" };
@@ -17,12 +19,13 @@ const date = new Intl.DateTimeFormat("nb-NO", { dateStyle: "medium", timeZone: "
 export default async function MyProposalsPage() {
   const actor = await requireActor("/mine-forslag");
   if (authorize(actor, "changeRequest.review").allowed) redirect("/endringsforslag");
-  const [proposals, arrangements] = await Promise.all([proposalsFor(actor), arrangementsForMunicipalities(actor.municipalityIds)]);
+  const [proposals, arrangements, tasks] = await Promise.all([proposalsFor(actor), arrangementsForMunicipalities(actor.municipalityIds), openTasksFor(actor)]);
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
         Mine forslag
       </Heading>
+      <SurveyTaskNotice tasks={tasks} />
       <Paragraph>
         Forslag fra deg og andre i kommunen din. Statsforvalteren godkjenner eller avviser dem.{" "}
         <NextLink href="/ordninger/ny" className="ds-link">

@@ -31,6 +31,11 @@ function Links() {
           </NextLink>
         </li>
       )}
+      <li>
+        <NextLink href="/kartlegging" className="ds-link">
+          Kartlegging
+        </NextLink>
+      </li>
       {role === "ADMIN" ? (
         <li>
           <NextLink href="/admin" className="ds-link">

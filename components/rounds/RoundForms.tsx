@@ -11,7 +11,19 @@ interface Option {
 }
 
 /** «Åpne en kartleggingsrunde»: name, deadline, message and the municipalities (in-survey-scope ones ticked). */
-export function OpenRoundForm({ action, municipalities, preselected, defaultName, defaultDeadline }: { action: ServerAction; municipalities: Option[]; preselected: number[]; defaultName: string; defaultDeadline: string }) {
+export function OpenRoundForm({
+  action,
+  municipalities,
+  preselected,
+  defaultName,
+  defaultDeadline,
+}: {
+  action: ServerAction;
+  municipalities: Option[];
+  preselected: number[];
+  defaultName: string;
+  defaultDeadline: string;
+}) {
   const [state, formAction] = useMutationForm(action);
   const submitted = state.ok === false ? state.values?.municipalityIds : undefined;
   const [checked, setChecked] = useState<Set<string> | null>(null);
@@ -22,7 +34,14 @@ export function OpenRoundForm({ action, municipalities, preselected, defaultName
       <input type="hidden" name="_fields" value="municipalityIds" />
       <FormFeedback state={state} successLink={state.ok && state.roundId ? { href: `/kartlegging/${state.roundId}`, label: "Åpne fremdriftstavlen" } : undefined} />
       <Textfield label="Navn på runden" name="name" defaultValue={state.ok ? "" : valueOf(state, "name", defaultName)} error={fieldError(state, "name")} />
-      <Textfield label="Frist" description="Siste dag kommunene kan bekrefte." name="deadline" type="date" defaultValue={valueOf(state, "deadline", defaultDeadline)} error={fieldError(state, "deadline")} />
+      <Textfield
+        label="Frist"
+        description="Siste dag kommunene kan bekrefte."
+        name="deadline"
+        type="date"
+        defaultValue={valueOf(state, "deadline", defaultDeadline)}
+        error={fieldError(state, "deadline")}
+      />
       <Textfield label="Melding til kommunene (valgfritt)" name="message" multiline rows={4} defaultValue={state.ok ? "" : valueOf(state, "message", "")} error={fieldError(state, "message")} />
       <div className="button-row">
         <Button type="button" variant="tertiary" data-size="sm" onClick={() => preset(preselected)}>
@@ -32,7 +51,14 @@ export function OpenRoundForm({ action, municipalities, preselected, defaultName
           Fjern alle
         </Button>
       </div>
-      <CheckboxGroup legend="Kommuner i runden" description="Kommunene som var med i kartleggingen, er valgt på forhånd." name="municipalityIds" options={municipalities} checked={initial} error={fieldError(state, "municipalityIds")} />
+      <CheckboxGroup
+        legend="Kommuner i runden"
+        description="Kommunene som var med i kartleggingen, er valgt på forhånd."
+        name="municipalityIds"
+        options={municipalities}
+        checked={initial}
+        error={fieldError(state, "municipalityIds")}
+      />
       <div>
         <SubmitButton>Åpne runden</SubmitButton>
       </div>

@@ -60,7 +60,10 @@ export function compareDocuments(from: SnapshotDocument, to: SnapshotDocument, o
   const relevant = new Set([...from.arrangements, ...to.arrangements].filter(inScope).map((a) => a.id));
   const before = new Map(from.arrangements.filter((a) => relevant.has(a.id)).map((a) => [a.id, a]));
   const after = new Map(to.arrangements.filter((a) => relevant.has(a.id)).map((a) => [a.id, a]));
-  const added = [...after.values()].filter((a) => !before.has(a.id)).map(ref).sort(byName);
+  const added = [...after.values()]
+    .filter((a) => !before.has(a.id))
+    .map(ref)
+    .sort(byName);
   const ended = [...before.values()]
     .filter((a) => !after.has(a.id))
     .map((a) => ({ ...ref(a), endDate: options.endDates?.get(a.id) ?? null }))
@@ -106,5 +109,12 @@ export function compareDocuments(from: SnapshotDocument, to: SnapshotDocument, o
     })
     .sort((x, y) => byName(x, y) || x.id - y.id);
 
-  return { from: { asOf: from.asOf, count: from.arrangements.filter(inScope).length }, to: { asOf: to.asOf, count: to.arrangements.filter(inScope).length }, added, ended, changed, municipalities: perMunicipality };
+  return {
+    from: { asOf: from.asOf, count: from.arrangements.filter(inScope).length },
+    to: { asOf: to.asOf, count: to.arrangements.filter(inScope).length },
+    added,
+    ended,
+    changed,
+    municipalities: perMunicipality,
+  };
 }

@@ -132,9 +132,7 @@ export const confirmSurveyOverview = defineMutation({
       result: {
         ok: true,
         outcome: "done",
-        message: withChanges
-          ? `Takk! Oversikten for ${name} er bekreftet med endringer. Statsforvalteren behandler endringsforslagene.`
-          : `Takk! Oversikten for ${name} er bekreftet uten endringer.`,
+        message: withChanges ? `Takk! Oversikten for ${name} er bekreftet med endringer. Statsforvalteren behandler endringsforslagene.` : `Takk! Oversikten for ${name} er bekreftet uten endringer.`,
         roundId: round.id,
       },
       audit: {
@@ -194,7 +192,10 @@ export const closeSurveyRound = defineMutation({
     const pending = await tx.changeRequest.count({ where: { municipalityId: { in: ids }, status: "PENDING" } });
     if (pending > 0) {
       throw new MutationFailure(
-        fail("validation", `${pending} endringsforslag fra kommunene i runden er ikke behandlet. Godkjenn eller avvis dem før runden lukkes, så øyeblikksbildet viser resultatet. Ingenting er endret.`),
+        fail(
+          "validation",
+          `${pending} endringsforslag fra kommunene i runden er ikke behandlet. Godkjenn eller avvis dem før runden lukkes, så øyeblikksbildet viser resultatet. Ingenting er endret.`,
+        ),
       );
     }
     const name = input.snapshotName ?? round.name;

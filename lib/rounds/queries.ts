@@ -139,7 +139,11 @@ export async function openTasksFor(actor: Actor, onlyMunicipalityId?: number): P
   });
   const tasks: SurveyTask[] = [];
   for (const round of rounds) {
-    const progress = await roundProgress(prisma, round, round.municipalities.map((m) => m.municipalityId));
+    const progress = await roundProgress(
+      prisma,
+      round,
+      round.municipalities.map((m) => m.municipalityId),
+    );
     for (const { municipality: m } of round.municipalities) {
       const p = progress.get(m.id)!;
       const deadline = isoDateOf(round.deadline)!;
@@ -274,4 +278,10 @@ export async function ownMunicipalityInRound(roundId: number, municipalityIds: n
 /** A municipality's id by slug (the task page's address), or null. */
 export async function municipalityIdBySlug(slug: string): Promise<number | null> {
   return (await prisma.municipality.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}
+
+/** Municipalities for the comparison's picker: those surveyed, by name. */
+export async function listMunicipalityOptions(): Promise<{ slug: string; name: string }[]> {
+  const rows = await prisma.municipality.findMany({ where: { inSurveyScope: true }, select: { slug: true, name: true } });
+  return rows.sort((a, b) => a.name.localeCompare(b.name, "nb"));
 }

@@ -59,7 +59,12 @@ describe("a survey round", () => {
     expect(bad).toMatchObject({ ok: false, kind: "validation" });
     const past = await MUTATIONS.openSurveyRound(t.adviser, { name: "Gammel", deadline: "2020-01-01", municipalityIds: [String(al)] });
     expect(past).toMatchObject({ ok: false, errors: { deadline: ["Fristen kan ikke være tilbake i tid."] } });
-    const opened = await MUTATIONS.openSurveyRound(t.adviser, { name: "Kartlegging 2027", deadline: "2099-03-01", message: "Se over listen.", municipalityIds: [String(al), String(drammen), String(gol)] });
+    const opened = await MUTATIONS.openSurveyRound(t.adviser, {
+      name: "Kartlegging 2027",
+      deadline: "2099-03-01",
+      message: "Se over listen.",
+      municipalityIds: [String(al), String(drammen), String(gol)],
+    });
     expect(opened).toMatchObject({ ok: true, outcome: "done" });
     roundId = opened.ok ? opened.roundId! : 0;
     const again = await MUTATIONS.openSurveyRound(t.adviser, { name: "Kartlegging 2027", deadline: "2099-03-01", municipalityIds: [String(al)] });
@@ -119,7 +124,10 @@ describe("a survey round", () => {
     expect(await lastClosedRoundConfirmations()).toEqual({ round: null, confirmations: new Map() });
     const closed = await MUTATIONS.closeSurveyRound(t.adviser, { roundId: String(roundId) });
     expect(closed).toMatchObject({ ok: true });
-    expect(await MUTATIONS.confirmSurveyOverview(t.alEditor, { roundId: String(roundId), municipalityId: String(al) })).toMatchObject({ ok: false, message: "Kartleggingsrunden er lukket. Ingenting er endret." });
+    expect(await MUTATIONS.confirmSurveyOverview(t.alEditor, { roundId: String(roundId), municipalityId: String(al) })).toMatchObject({
+      ok: false,
+      message: "Kartleggingsrunden er lukket. Ingenting er endret.",
+    });
     const snapshots = await listSnapshots();
     expect(snapshots.map((s) => [s.slug, s.roundName])).toEqual([
       ["rapport-2021", null],

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma, toJson, type Tx } from "@/lib/db";
-import { todayInNorway } from "@/lib/domain/today";
-import { isoDateOf } from "@/lib/domain/today";
+import { isoDateOf, todayInNorway } from "@/lib/domain/today";
 import { type Comparison, compareDocuments } from "./compare.ts";
+import { TODAY } from "./compare-params.ts";
 import { nameSlug } from "./slug.ts";
 import {
   buildSnapshotDocument,
@@ -15,7 +15,7 @@ import {
 } from "./snapshot-document.ts";
 
 /** The key that means "the registry today" wherever a snapshot is chosen (pages, API). */
-export const TODAY_KEY = "i-dag";
+export const TODAY_KEY = TODAY;
 
 /** The registry on `asOf` as a snapshot document (what closing a round stores). */
 export async function registryDocument(tx: Tx = prisma, asOf: string = todayInNorway()): Promise<SnapshotDocument> {

@@ -52,7 +52,13 @@ async function pendingProposal(): Promise<number> {
 async function freshRound(slugs = ["al"]): Promise<number> {
   const municipalities = await Promise.all(slugs.map((slug) => t.municipality(slug)));
   const round = await prisma.surveyRound.create({
-    data: { name: `Runde ${++counter}`, deadline: new Date("2099-12-31"), message: "", openedById: t.adviser.id, municipalities: { create: municipalities.map((municipalityId) => ({ municipalityId })) } },
+    data: {
+      name: `Runde ${++counter}`,
+      deadline: new Date("2099-12-31"),
+      message: "",
+      openedById: t.adviser.id,
+      municipalities: { create: municipalities.map((municipalityId) => ({ municipalityId })) },
+    },
   });
   return round.id;
 }
@@ -151,7 +157,12 @@ const ROWS: Record<MutationName, Row> = {
   setUserPassword: { expect: onlyAdmin, input: async () => ({ userId: String(await freshUser()), password: "et-helt-nytt-passord" }) },
   openSurveyRound: {
     expect: reviewing,
-    input: async () => ({ name: `Kartlegging ${++counter}`, deadline: "2099-12-31", message: "Gå gjennom listen.", municipalityIds: [String(await t.municipality("al")), String(await t.municipality("drammen"))] }),
+    input: async () => ({
+      name: `Kartlegging ${++counter}`,
+      deadline: "2099-12-31",
+      message: "Gå gjennom listen.",
+      municipalityIds: [String(await t.municipality("al")), String(await t.municipality("drammen"))],
+    }),
   },
   confirmSurveyOverview: {
     expect: { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "denied", rådgiver: "denied", admin: "denied" },

@@ -23,6 +23,7 @@ import { findArrangement, PROVENANCE_FIELD_NAMES, provenanceFor, type Arrangemen
 import { LEVEL_NAMES } from "@/lib/domain/levels";
 import { PARTICIPATION_ROLE_LABELS } from "@/lib/domain/roles";
 import { formatDate, formatDecimal, formatInteger } from "@/lib/format";
+import { lastConfirmations } from "@/lib/rounds/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -56,6 +57,7 @@ const date = (value: string | null) => (value ? formatDate(new Date(`${value}T00
 export default async function ArrangementPage({ params }: Props) {
   const detail = await load((await params).id);
   const { row } = detail;
+  const confirmation = (await lastConfirmations([row.id])).get(row.id);
   const kommuneHref = (m: { code: string | null; slug: string }) => `/kommuner/${m.code ?? m.slug}`;
   return (
     <article className="stack">
@@ -155,6 +157,10 @@ export default async function ArrangementPage({ params }: Props) {
           <dd>{row.crossCounty ? "Ja, deltakerne ligger i mer enn ett fylke (dagens fylkesinndeling)" : "Nei"}</dd>
           <dt>Organisasjonsnummer</dt>
           <dd>{detail.orgNr ?? "Ikke registrert"}</dd>
+          <dt>Sist bekreftet</dt>
+          <dd data-testid="sist-bekreftet">
+            {confirmation ? `${formatDate(confirmation.at)} av ${confirmation.municipalityName} kommune (${confirmation.roundName})` : "Ikke bekreftet i en kartleggingsrunde ennå"}
+          </dd>
           {row.endDate ? (
             <>
               <dt>Avsluttet</dt>
