@@ -1,3 +1,5 @@
+import { comparisonQuery } from "@/lib/api/parameters";
+import { queryParameters } from "./parameters";
 import type { OpenApiFragment } from "./types";
 
 const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Feil" } } } });
@@ -18,11 +20,11 @@ export const snapshotsApi: OpenApiFragment = {
       get: {
         tags: ["Kartlegging"],
         summary: "Sammenlign to øyeblikksbilder, eller et øyeblikksbilde med registeret i dag",
-        parameters: [
-          { name: "fra", in: "query", required: false, description: "Øyeblikksbilde (id) eller i-dag. Standard: rapport-2021.", schema: { type: "string" }, example: "rapport-2021" },
-          { name: "til", in: "query", required: false, description: "Øyeblikksbilde (id) eller i-dag. Standard: i-dag.", schema: { type: "string" }, example: "i-dag" },
-          { name: "kommune", in: "query", required: false, description: "Bare ordninger kommunen deltar i (kommune-id).", schema: { type: "string" }, example: "al" },
-        ],
+        parameters: queryParameters(comparisonQuery.schema, {
+          fra: { description: "Øyeblikksbilde (id) eller i-dag. Standard: rapport-2021.", example: "rapport-2021" },
+          til: { description: "Øyeblikksbilde (id) eller i-dag. Standard: i-dag.", example: "i-dag" },
+          kommune: { description: "Bare ordninger kommunen deltar i (kommune-id).", example: "al" },
+        }),
         responses: {
           "200": { description: "Nye, avsluttede og endrede ordninger og antall per kommune", content: { "application/json": { schema: { $ref: "#/components/schemas/Sammenligning" } } } },
           "400": error("Ugyldig parameter"),

@@ -1,23 +1,8 @@
 import "server-only";
-import { z } from "zod";
-import type { QueryParameters } from "@/lib/api/route";
-import { readCompareParams, type CompareParams } from "./compare-params.ts";
+import type { CompareParams } from "./compare-params.ts";
 import { compareSnapshots, listSnapshots, type SnapshotComparison } from "./snapshots.ts";
 
 /** The open API's view of snapshots and comparisons (/api/v1/oyeblikksbilder, /api/v1/sammenligning). */
-export const comparisonQuery: QueryParameters<CompareParams> = {
-  schema: z.object({
-    fra: z.string().optional().describe("Øyeblikksbildet det sammenlignes fra (id, f.eks. rapport-2021), eller i-dag. Standard: rapport-2021."),
-    til: z.string().optional().describe("Øyeblikksbildet det sammenlignes til, eller i-dag. Standard: i-dag."),
-    kommune: z.string().optional().describe("Bare ordninger kommunen deltar i (kommune-id, f.eks. al)."),
-  }),
-  rejectUnknown: true,
-  parse(params) {
-    const read = readCompareParams((key) => params.get(key));
-    return read.ok ? read : { ok: false, message: read.message, details: [] };
-  },
-};
-
 export async function snapshotsBody() {
   const rows = await listSnapshots();
   return {

@@ -1,6 +1,7 @@
 import { notFound, ok } from "@/lib/api/responses";
 import { apiQueryRoute } from "@/lib/api/route";
-import { comparisonBody, comparisonQuery } from "@/lib/rounds/api";
+import { comparisonQuery } from "@/lib/api/parameters";
+import { comparisonBody } from "@/lib/rounds/api";
 
 export const dynamic = "force-dynamic";
 
