@@ -2,6 +2,7 @@ import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeader
 import NextLink from "next/link";
 import { formatTimestamp, SurveyTaskNotice } from "@/components/rounds/RoundBits";
 import { OpenRoundForm } from "@/components/rounds/RoundForms";
+import "@/components/registry/registry.css";
 import "@/components/rounds/rounds.css";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";

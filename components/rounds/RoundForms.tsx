@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { CheckboxGroup } from "@/components/editing/fields";
 import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "@/components/editing/form-kit";
 
@@ -26,11 +26,17 @@ export function OpenRoundForm({
 }) {
   const [state, formAction] = useMutationForm(action);
   const submitted = state.ok === false ? state.values?.municipalityIds : undefined;
-  const [checked, setChecked] = useState<Set<string> | null>(null);
-  const initial = checked ?? new Set(Array.isArray(submitted) ? submitted : preselected.map(String));
-  const preset = (ids: number[]) => setChecked(new Set(ids.map(String)));
+  const form = useRef<HTMLFormElement>(null);
+  const initial = new Set(Array.isArray(submitted) ? submitted : preselected.map(String));
+  // Ticks exactly `ids` without re-mounting the form (what has been typed stays).
+  const choose = (ids: number[]) => {
+    const wanted = new Set(ids.map(String));
+    form.current?.querySelectorAll<HTMLInputElement>('input[name="municipalityIds"]').forEach((box) => {
+      box.checked = wanted.has(box.value);
+    });
+  };
   return (
-    <form action={formAction} className="stack" key={`${state.ok ? `ok-${state.submittedAt}` : `form-${state.submittedAt ?? 0}`}-${checked ? [...checked].join(",") : ""}`} noValidate>
+    <form ref={form} action={formAction} className="stack" key={state.ok ? `ok-${state.submittedAt}` : `form-${state.submittedAt ?? 0}`} noValidate>
       <input type="hidden" name="_fields" value="municipalityIds" />
       <FormFeedback state={state} successLink={state.ok && state.roundId ? { href: `/kartlegging/${state.roundId}`, label: "Åpne fremdriftstavlen" } : undefined} />
       <Textfield label="Navn på runden" name="name" defaultValue={state.ok ? "" : valueOf(state, "name", defaultName)} error={fieldError(state, "name")} />
@@ -44,10 +50,10 @@ export function OpenRoundForm({
       />
       <Textfield label="Melding til kommunene (valgfritt)" name="message" multiline rows={4} defaultValue={state.ok ? "" : valueOf(state, "message", "")} error={fieldError(state, "message")} />
       <div className="button-row">
-        <Button type="button" variant="tertiary" data-size="sm" onClick={() => preset(preselected)}>
+        <Button type="button" variant="tertiary" data-size="sm" onClick={() => choose(preselected)}>
           Velg de kartlagte kommunene
         </Button>
-        <Button type="button" variant="tertiary" data-size="sm" onClick={() => preset([])}>
+        <Button type="button" variant="tertiary" data-size="sm" onClick={() => choose([])}>
           Fjern alle
         </Button>
       </div>

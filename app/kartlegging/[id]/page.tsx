@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { NoAccess } from "@/components/auth/NoAccess";
 import { formatTimestamp, RoundStateTag } from "@/components/rounds/RoundBits";
 import { CloseForm, CopyText, RemindForm } from "@/components/rounds/RoundForms";
+import "@/components/registry/registry.css";
 import "@/components/rounds/rounds.css";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
