@@ -10,6 +10,13 @@ const signed = (n: number) => (n > 0 ? `+${formatInteger(n)}` : n < 0 ? `−${fo
 /** New, ended and changed arrangements and the counts per municipality between two snapshots. */
 export function ComparisonView({ value, headingLevel = 2, showMunicipalities = true }: { value: SnapshotComparison; headingLevel?: 2 | 3; showMunicipalities?: boolean }) {
   const { comparison: c, from, to } = value;
+  if (!showMunicipalities && c.added.length + c.ended.length + c.changed.length === 0) {
+    return (
+      <Paragraph data-testid="sammenligning">
+        Ingen nye, avsluttede eller endrede ordninger mellom «{from.name}» ({formatDay(from.asOf)}) og «{to.name}» ({formatDay(to.asOf)}). Antall ordninger: {formatInteger(c.to.count)}.
+      </Paragraph>
+    );
+  }
   return (
     <div className="stack" data-testid="sammenligning">
       <Paragraph>
