@@ -79,7 +79,7 @@ test("rådgiveren godkjenner ett forslag og avviser et annet med kommentar; komm
   await expectNoAxeViolations(adviser);
   await adviser.getByRole("link", { name: "Hemsedal lagt til som deltaker i Øvre Hallingdal legevakt" }).click();
   await expect(adviser.getByTestId("forslag-diff")).toContainText("Deltakerkommune Hemsedal");
-  await expect(adviser.getByTestId("forslag-diff")).toContainText("deltaker, fra 2025-01-01");
+  await expect(adviser.getByTestId("forslag-diff")).toContainText("deltaker, fra 01.01.2025");
   await expectNoAxeViolations(adviser);
   await adviser.getByRole("button", { name: "Godkjenn og publiser" }).click();
   await expect(adviser.getByTestId("utfall")).toContainText("Godkjent og publisert");

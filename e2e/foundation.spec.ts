@@ -20,7 +20,7 @@ test.describe("grunnmuren", () => {
   test("helsesjekken svarer 200 med databasestatus", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
+    expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok" }, migrations: { status: "ok" } });
   });
 
   test("ukjente adresser gir en norsk 404-side", async ({ page }) => {

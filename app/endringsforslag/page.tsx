@@ -5,11 +5,10 @@ import { StatusTag } from "@/components/editing/StatusTag";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
 import { recentlyDecided, reviewQueue } from "@/lib/changes/queries";
+import { formatDateTime, withNorwegianDates } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Endringsforslag" };
-
-const date = new Intl.DateTimeFormat("nb-NO", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" });
 
 export default async function ReviewQueuePage() {
   const actor = await requireActor("/endringsforslag");
@@ -45,12 +44,12 @@ export default async function ReviewQueuePage() {
               <TableRow key={r.id}>
                 <TableCell>
                   <NextLink href={`/endringsforslag/${r.id}`} className="ds-link">
-                    {r.summary}
+                    {withNorwegianDates(r.summary)}
                   </NextLink>
                 </TableCell>
                 <TableCell>{r.municipality?.name ?? "–"}</TableCell>
                 <TableCell>{r.proposer.name}</TableCell>
-                <TableCell>{date.format(r.createdAt)}</TableCell>
+                <TableCell>{formatDateTime(r.createdAt)}</TableCell>
                 <TableCell>
                   <StatusTag status={r.status} conflict={r.conflict} />
                 </TableCell>
@@ -79,11 +78,11 @@ export default async function ReviewQueuePage() {
               <TableRow key={r.id}>
                 <TableCell>
                   <NextLink href={`/endringsforslag/${r.id}`} className="ds-link">
-                    {r.summary}
+                    {withNorwegianDates(r.summary)}
                   </NextLink>
                 </TableCell>
                 <TableCell>{r.municipality?.name ?? "–"}</TableCell>
-                <TableCell>{r.decidedAt ? date.format(r.decidedAt) : "–"}</TableCell>
+                <TableCell>{r.decidedAt ? formatDateTime(r.decidedAt) : "–"}</TableCell>
                 <TableCell>
                   <StatusTag status={r.status} />
                 </TableCell>

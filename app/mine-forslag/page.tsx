@@ -9,11 +9,10 @@ import { hasArrangementEndedBefore } from "@/lib/domain/activity";
 import { todayInNorway } from "@/lib/domain/today";
 import { SurveyTaskNotice } from "@/components/rounds/RoundBits";
 import { openTasksFor } from "@/lib/rounds/queries";
+import { formatDay, withNorwegianDates } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mine forslag" };
-
-const date = new Intl.DateTimeFormat("nb-NO", { dateStyle: "medium", timeZone: "Europe/Oslo" });
 
 /** A kommune editor's page: the proposals of their municipality, and the arrangements they can edit. */
 export default async function MyProposalsPage() {
@@ -49,10 +48,10 @@ export default async function MyProposalsPage() {
               <TableRow key={p.id}>
                 <TableCell>
                   <NextLink href={`/endringsforslag/${p.id}`} className="ds-link">
-                    {p.summary}
+                    {withNorwegianDates(p.summary)}
                   </NextLink>
                 </TableCell>
-                <TableCell>{date.format(p.createdAt)}</TableCell>
+                <TableCell>{formatDay(p.createdAt)}</TableCell>
                 <TableCell>
                   <StatusTag status={p.status} />
                 </TableCell>

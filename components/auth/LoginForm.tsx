@@ -2,7 +2,6 @@
 
 import { Alert, Button, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 const MESSAGES: Record<string, string> = {
@@ -12,8 +11,8 @@ const MESSAGES: Record<string, string> = {
   "ukjent-konto": "Kontoen din er ikke registrert eller er deaktivert. Kontakt Statsforvalteren.",
 };
 
+/** `returnTo` is an already checked local path (lib/auth/page.ts safeReturnPath), or "" for the user's landing page. */
 export function LoginForm({ returnTo, entraId, initialError }: { returnTo: string; entraId: boolean; initialError?: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? "Innloggingen mislyktes. Prøv igjen.") : null);
   const [pending, setPending] = useState(false);
 
@@ -28,8 +27,9 @@ export function LoginForm({ returnTo, entraId, initialError }: { returnTo: strin
       setError(MESSAGES[result?.error ?? ""] ?? MESSAGES.INVALID!);
       return;
     }
-    router.replace(returnTo);
-    router.refresh();
+    // A full page load: the server renders the target with the new session (and the header with the
+    // user's menu). Without a return path, /logg-inn itself sends the user on to their landing page.
+    window.location.replace(returnTo || "/logg-inn");
   }
 
   return (
@@ -50,7 +50,7 @@ export function LoginForm({ returnTo, entraId, initialError }: { returnTo: strin
       </form>
       {entraId ? (
         <div>
-          <Button variant="secondary" onClick={() => void signIn("entra-id", { callbackUrl: returnTo })}>
+          <Button variant="secondary" onClick={() => void signIn("entra-id", { callbackUrl: returnTo || "/logg-inn" })}>
             Logg inn med Microsoft (Entra ID)
           </Button>
         </div>

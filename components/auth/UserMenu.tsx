@@ -2,14 +2,22 @@
 
 import NextLink from "next/link";
 import { SessionProvider, useSession } from "next-auth/react";
+import { usePathname } from "next/navigation";
+
+/** The header's «Logg inn» comes back to the page it was clicked on (not from the front page or the login pages). */
+function loginHref(pathname: string | null): string {
+  if (!pathname || pathname === "/" || /^\/(logg-inn|logg-ut)(\/|$)/.test(pathname)) return "/logg-inn";
+  return `/logg-inn?callbackUrl=${encodeURIComponent(pathname)}`;
+}
 
 /** The header's account links. Client-side (from /api/auth/session) so public pages stay static. */
 function Links() {
   const { data, status } = useSession();
+  const pathname = usePathname();
   if (status !== "authenticated" || !data.user) {
     return (
       <li>
-        <NextLink href="/logg-inn" className="ds-link">
+        <NextLink href={loginHref(pathname)} className="ds-link">
           Logg inn
         </NextLink>
       </li>

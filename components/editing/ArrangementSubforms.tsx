@@ -1,11 +1,15 @@
 "use client";
 
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from "@digdir/designsystemet-react";
-import type { EditableArrangement, Option } from "@/lib/changes/queries";
+import { useState } from "react";
+import type { EditableArrangement } from "@/lib/changes/queries";
 import { isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
+import { type MunicipalityValidity, municipalitiesForParticipation } from "@/lib/domain/municipalities";
 import { PARTICIPATION_ROLE_LABELS, PARTICIPATION_ROLES, type ParticipationRoleName } from "@/lib/domain/roles";
 import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
+import { formatNumber, formatShortDate } from "@/lib/format";
 import { SelectField } from "./fields";
+import { MunicipalityPicker } from "./MunicipalityPicker";
 import { fieldError, FormFeedback, type ServerAction, SubmitButton, useMutationForm, valueOf } from "./form-kit";
 
 const ROLE_OPTIONS = PARTICIPATION_ROLES.map((r) => ({ id: r.id, name: r.label }));
@@ -64,7 +68,7 @@ export function ParticipantsSection({
   action: ServerAction;
   removeAction: ServerAction;
   arrangement: EditableArrangement;
-  municipalities: Option[];
+  municipalities: MunicipalityValidity[];
   proposes: boolean;
 }) {
   const [state, formAction] = useMutationForm(action);
@@ -72,7 +76,12 @@ export function ParticipantsSection({
   const today = todayInNorway();
   // The change pipeline's participants (lib/changes/snapshot.ts activeParticipants): not left by today.
   const active = new Set(participants.filter((p) => isParticipationCurrentOrUpcoming(p, today)).map((p) => p.municipalityId));
-  const addable = municipalities.filter((m) => !active.has(m.id));
+  // Offered: the municipalities that exist from the chosen start date until today (Hurum, merged into Asker in 2020, is not).
+  // The date typed since the last submission (the form re-mounts with the submitted values after each one).
+  const [typed, setTyped] = useState<{ at: number | undefined; value: string | null }>({ at: state.submittedAt, value: null });
+  const joinedOn = typed.at === state.submittedAt && typed.value !== null ? typed.value : valueOf(state, "joinedOn", "");
+  const startDate = /^\d{4}-\d{2}-\d{2}$/.test(joinedOn) ? joinedOn : null;
+  const addable = municipalitiesForParticipation(municipalities, { joinedOn: startDate, leftOn: null }, today, active);
   return (
     <section aria-labelledby="deltakere" className="stack">
       <Heading level={2} data-size="md" id="deltakere">
@@ -95,8 +104,8 @@ export function ParticipantsSection({
                 {p.municipalityId === snapshot.hostMunicipalityId ? " (vertskommune)" : ""}
               </TableCell>
               <TableCell>{PARTICIPATION_ROLE_LABELS[p.role as ParticipationRoleName] ?? p.role}</TableCell>
-              <TableCell>{p.joinedOn ?? "–"}</TableCell>
-              <TableCell>{p.leftOn ?? "–"}</TableCell>
+              <TableCell>{p.joinedOn ? formatShortDate(p.joinedOn) : "–"}</TableCell>
+              <TableCell>{p.leftOn ? formatShortDate(p.leftOn) : "–"}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -117,16 +126,24 @@ export function ParticipantsSection({
         </Heading>
         <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
         <FormFeedback state={state} successLink={proposes && state.ok ? { href: "/mine-forslag", label: "Se forslagene dine" } : undefined} />
-        <SelectField
+        <Textfield
+          label="Med fra (valgfritt)"
+          description="Tom dato: deltar i dag, startdato ukjent"
+          name="joinedOn"
+          type="date"
+          defaultValue={valueOf(state, "joinedOn", "")}
+          onChange={(event) => setTyped({ at: state.submittedAt, value: event.currentTarget.value })}
+          error={fieldError(state, "joinedOn")}
+        />
+        <MunicipalityPicker
           label="Kommune"
+          description="Skriv for å søke. Bare kommuner som finnes fra startdatoen og fram til i dag, vises."
           name="municipalityId"
-          options={addable}
+          choices={addable}
           defaultValue={valueOf(state, "municipalityId", "")}
           error={fieldError(state, "municipalityId")}
-          emptyLabel="Velg kommune"
         />
         <SelectField label="Rolle" name="role" options={ROLE_OPTIONS} defaultValue={valueOf(state, "role", "MEMBER")} error={fieldError(state, "role")} />
-        <Textfield label="Med fra (valgfritt)" name="joinedOn" type="date" defaultValue={valueOf(state, "joinedOn", "")} error={fieldError(state, "joinedOn")} />
         <div>
           <SubmitButton>{submitLabel(proposes, "Legg til deltaker")}</SubmitButton>
         </div>
@@ -172,14 +189,14 @@ export function StaffingForm({ action, arrangement, proposes }: { action: Server
         Årsverk
       </Heading>
       {snapshot.staffing.length ? (
-        <Paragraph>Registrert: {snapshot.staffing.map((s) => `${s.year}: ${String(s.fte).replace(".", ",")}`).join("; ")}.</Paragraph>
+        <Paragraph>Registrert: {snapshot.staffing.map((s) => `${s.year}: ${formatNumber(s.fte)}`).join("; ")}.</Paragraph>
       ) : (
         <Paragraph>Ingen årsverk er registrert.</Paragraph>
       )}
       <Hidden arrangementId={snapshot.id!} version={snapshot.version} />
       <FormFeedback state={state} />
       <Textfield label="År" name="year" inputMode="numeric" defaultValue={valueOf(state, "year", currentYearInNorway())} error={fieldError(state, "year")} />
-      <Textfield label="Årsverk" description="For eksempel 4.5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
+      <Textfield label="Årsverk" description="For eksempel 4,5" name="fte" inputMode="decimal" defaultValue={valueOf(state, "fte", "")} error={fieldError(state, "fte")} />
       <Textfield label="Kilde (valgfritt)" name="source" defaultValue={valueOf(state, "source", "")} error={fieldError(state, "source")} />
       <div>
         <SubmitButton>{submitLabel(proposes, "Registrer årsverk")}</SubmitButton>
@@ -198,7 +215,7 @@ export function EndForm({ action, arrangement, proposes }: { action: ServerActio
           Avsluttet
         </Heading>
         <Paragraph>
-          Ordningen ble avsluttet {snapshot.endDate}
+          Ordningen ble avsluttet {formatShortDate(snapshot.endDate)}
           {snapshot.endReason ? `: ${snapshot.endReason}` : "."}
         </Paragraph>
       </section>

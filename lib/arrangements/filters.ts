@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-locale";
 import { ESTABLISHED_PERIOD_IDS, type EstablishedPeriod } from "@/lib/domain/establishment";
 import { LEVEL_IDS, type Level } from "@/lib/domain/levels";
 import { todayInNorway } from "@/lib/domain/today";

@@ -2,16 +2,33 @@ import { redirect } from "next/navigation";
 import { currentActor } from "./actor.ts";
 import type { Actor } from "./authorize.ts";
 
+/** The login page's address that comes back to `returnTo` afterwards. */
+export function loginPath(returnTo: string): string {
+  return `/logg-inn?callbackUrl=${encodeURIComponent(returnTo)}`;
+}
+
 /** For pages that need a login: the actor, or a redirect to the login page that comes back here. */
 export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) redirect(`/logg-inn?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!actor) redirect(loginPath(returnTo));
   return actor;
 }
 
-/** Only local paths are followed after login (no open redirect). */
+/** Where a logged-in user starts when no page sent them to the login: their own work list. */
+export function landingPath(role: string | undefined): string {
+  return role === "KOMMUNE" ? "/mine-forslag" : "/endringsforslag";
+}
+
+/** Pages that make no sense to come back to after logging in (they would loop or log out again). */
+const NO_RETURN = /^\/(logg-inn|logg-ut|api)(\/|\?|$)/;
+
+/**
+ * Only paths on this site are followed after login (no open redirect): a relative path, or an absolute
+ * URL on NEXTAUTH_URL's origin, reduced to path and query. Anything else — another origin,
+ * protocol-relative `//host`, `/\host`, other schemes, the login and logout pages — gives `fallback`.
+ */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string") return fallback;
+  if (typeof value !== "string" || value === "") return fallback;
   let path = value;
   try {
     const url = new URL(value, "http://lokal");
@@ -23,5 +40,6 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
   } catch {
     return fallback;
   }
-  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
+  if (!path.startsWith("/") || path.startsWith("//") || NO_RETURN.test(path)) return fallback;
+  return path;
 }

@@ -2,10 +2,11 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/authorize";
 import { participationRoleInText } from "@/lib/domain/roles";
 import { currentYearInNorway, todayInNorway } from "@/lib/domain/today";
+import { participationExistenceErrors } from "./municipality-rules.ts";
 import type { FieldErrors } from "./result.ts";
 import { withCommonRules } from "./rules.ts";
 import { activeParticipants, type ArrangementSnapshot, loadSnapshot, type Lookups, readSnapshot, SCALAR_FIELDS, setField, type Tx } from "./snapshot.ts";
-import { checkbox, id, idList, optionalDate, optionalId, optionalText, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
+import { checkbox, fromNorwegianNumber, id, idList, optionalDate, optionalId, optionalText, optionalYear, orgNr, requiredDate, requiredText, year } from "./validation.ts";
 
 /**
  * The arrangement mutations. Each one is a zod schema plus a `preview`: the arrangement as it would
@@ -142,12 +143,18 @@ export const createArrangement = createOperation({
     joinedOn: optionalDate("Startdatoen for deltakelsen"),
   }),
   proposedMunicipalities: (input) => input.participantIds,
-  async preview(input, { lookups }) {
+  async preview(input, { tx, lookups }) {
     const participantIds = [...new Set(input.participantIds)];
     const errors = referenceErrors(lookups, { ...input, municipalityIds: { field: "participantIds", ids: participantIds } });
     const host = input.hostMunicipalityId;
     if (host !== null && !participantIds.includes(host)) errors.hostMunicipalityId = ["Vertskommunen må være en av deltakerkommunene."];
     if (hasErrors(errors)) return { errors };
+    const existence = await participationExistenceErrors(
+      tx,
+      "participantIds",
+      participantIds.map((municipalityId) => ({ municipalityId, joinedOn: input.joinedOn, leftOn: null })),
+    );
+    if (hasErrors(existence)) return { errors: existence };
     const after: ArrangementSnapshot = {
       id: null,
       slug: null,
@@ -208,10 +215,12 @@ export const updateArrangement = editOperation({
 export const addParticipant = editOperation({
   name: "addParticipant",
   schema: z.object({ arrangementId, baseVersion, municipalityId: id("Velg en kommune."), role: role.default("MEMBER"), joinedOn: optionalDate("Datoen kommunen ble med") }),
-  async preview(input, current, { lookups }) {
+  async preview(input, current, { tx, lookups }) {
     const { municipalityId } = input;
     if (!lookups.municipalities.has(municipalityId)) return { errors: { municipalityId: ["Ukjent kommune."] } };
     if (activeParticipants(current).some((p) => p.municipalityId === municipalityId)) return { errors: { municipalityId: ["Kommunen er allerede deltaker i ordningen."] } };
+    const existence = await participationExistenceErrors(tx, "municipalityId", [{ municipalityId, joinedOn: input.joinedOn, leftOn: null }]);
+    if (hasErrors(existence)) return { errors: existence };
     const after = copy(current);
     after.participants.push({ municipalityId, role: input.role, joinedOn: input.joinedOn, leftOn: null });
     return { after, payload: input };
@@ -258,11 +267,14 @@ export const recordStaffing = editOperation({
     arrangementId,
     baseVersion,
     year: year("Året", 1900, currentYearInNorway() + 1),
-    fte: z.coerce
-      .number({ error: "Årsverk må være et tall, for eksempel 4,5." })
-      .min(0, { error: "Årsverk kan ikke være negativt." })
-      .max(100_000, { error: "Årsverk må være under 100 000." })
-      .refine((v) => Math.round(v * 100) === v * 100, { error: "Årsverk kan ha høyst to desimaler." }),
+    fte: z.preprocess(
+      fromNorwegianNumber,
+      z
+        .number({ error: "Årsverk må være et tall, for eksempel 4,5." })
+        .min(0, { error: "Årsverk kan ikke være negativt." })
+        .max(100_000, { error: "Årsverk må være under 100 000." })
+        .refine((v) => Math.round(v * 100) === v * 100, { error: "Årsverk kan ha høyst to desimaler." }),
+    ),
     source: optionalText("Kilden", 300),
   }),
   async preview(input, current) {

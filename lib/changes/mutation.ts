@@ -10,7 +10,10 @@ import { fieldErrors } from "./validation.ts";
 export const UNAUTHENTICATED = "Du må logge inn for å gjøre dette.";
 
 /** One mutation as server actions and tests call it: the actor (null when logged out) and the raw form. */
-export type Mutation = (actor: Actor | null, raw: unknown) => Promise<MutationResult>;
+export type Mutation = ((actor: Actor | null, raw: unknown) => Promise<MutationResult>) & {
+  /** The zod schema the raw input is checked against (tests run every schema against bad input). */
+  readonly schema: z.ZodType;
+};
 
 export type Failure = Extract<MutationResult, { ok: false }>;
 export type Success = Extract<MutationResult, { ok: true }>;
@@ -81,7 +84,7 @@ export const UNIQUE_MESSAGES = {
  * apply → audit. A failure at any step rolls the whole transaction back.
  */
 export function defineMutation<S extends z.ZodType, L = null>(definition: MutationDefinition<S, L>): Mutation {
-  return async (actor, raw) => {
+  const run = async (actor: Actor | null, raw: unknown): Promise<MutationResult> => {
     if (!actor) return fail("unauthenticated", UNAUTHENTICATED);
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) {
@@ -98,6 +101,7 @@ export function defineMutation<S extends z.ZodType, L = null>(definition: Mutati
       return result;
     });
   };
+  return Object.assign(run, { schema: definition.schema });
 }
 
 /** For mutations whose authorization needs nothing from the database. */

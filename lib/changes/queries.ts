@@ -3,7 +3,9 @@ import { decodePathSegment } from "@/lib/http/path-segment";
 import type { Actor } from "@/lib/auth/authorize";
 import { prisma } from "@/lib/db";
 import { currentOrUpcomingParticipationWhere } from "@/lib/domain/activity";
+import type { MunicipalityValidity } from "@/lib/domain/municipalities";
 import { todayInNorway } from "@/lib/domain/today";
+import { municipalityValidity } from "./municipality-rules.ts";
 import { type ArrangementSnapshot, describeCurrent, type DiffEntry, diffSnapshots, loadLookups, loadSnapshot, readDiff, readSnapshot } from "./snapshot.ts";
 
 /** Read queries for the editing, review and administration pages. */
@@ -23,20 +25,23 @@ export interface Option {
 
 export interface FormOptions {
   municipalities: (Option & { inSurveyScope: boolean })[];
+  /** Every municipality with its code and county periods: the participant picker offers those that exist on the participation's days. */
+  municipalityPeriods: MunicipalityValidity[];
   sectors: Option[];
   legalForms: Option[];
   taskAreas: Option[];
 }
 
 export async function formOptions(): Promise<FormOptions> {
-  const [municipalities, sectors, legalForms, taskAreas] = await Promise.all([
+  const [municipalities, municipalityPeriods, sectors, legalForms, taskAreas] = await Promise.all([
     prisma.municipality.findMany({ select: { id: true, name: true, inSurveyScope: true } }),
+    municipalityValidity(prisma),
     prisma.sector.findMany({ select: { id: true, name: true }, orderBy: { sortOrder: "asc" } }),
     prisma.legalForm.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
     prisma.taskArea.findMany({ select: { id: true, name: true }, orderBy: { sortOrder: "asc" } }),
   ]);
   municipalities.sort((a, b) => a.name.localeCompare(b.name, "nb"));
-  return { municipalities, sectors, legalForms, taskAreas };
+  return { municipalities, municipalityPeriods, sectors, legalForms, taskAreas };
 }
 
 export interface EditableArrangement {

@@ -37,3 +37,18 @@ describe("validation building blocks", () => {
     expect(fieldErrors(schema.safeParse({ name: 42, date: 7 }).error!).name).toEqual(["Navnet må fylles ut."]);
   });
 });
+
+describe("number fields", () => {
+  it("record staffing accepts «2,5» and «2.5» as 2.5, and refuses other text in Norwegian", async () => {
+    const { recordStaffing } = await import("./arrangements");
+    const base = { arrangementId: "1", baseVersion: "1", year: "2025", source: "" };
+    const fteOf = (fte: unknown) => recordStaffing.schema.safeParse({ ...base, fte });
+    expect(fteOf("2,5").success).toBe(true);
+    expect(fteOf("2.5").success).toBe(true);
+    expect(fteOf("1 000,25").success).toBe(true);
+    expect(fieldErrors(fteOf("2,5,1").error!).fte).toEqual(["Årsverk må være et tall, for eksempel 4,5."]);
+    expect(fieldErrors(fteOf("").error!).fte).toEqual(["Årsverk må være et tall, for eksempel 4,5."]);
+    expect(fieldErrors(fteOf("2,555").error!).fte).toEqual(["Årsverk kan ha høyst to desimaler."]);
+    expect(fieldErrors(fteOf("-1,5").error!).fte).toEqual(["Årsverk kan ikke være negativt."]);
+  });
+});

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import "@/lib/zod-locale";
+import { parseNorwegianNumber } from "@/lib/format";
 
 /** zod building blocks with Norwegian messages, shared by every mutation's schema. */
 const MAX_INT = 2_147_483_647;
@@ -74,6 +76,12 @@ export function year(label: string, min: number, max: number) {
 export function optionalYear(label: string, min: number, max: number) {
   return z.preprocess((v) => (blank(v) ? null : v), year(label, min, max).nullable());
 }
+
+/**
+ * Preprocess for number fields typed by a person: «2,5» and «2.5» both become 2.5 (parseNorwegianNumber);
+ * other strings become NaN, which z.number refuses with the field's own message. Numbers pass through.
+ */
+export const fromNorwegianNumber = (v: unknown) => (typeof v === "string" ? parseNorwegianNumber(v) : v);
 
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import "@/lib/zod-locale";
 import { prisma } from "@/lib/db";
 import { todayInNorway } from "@/lib/domain/today";
 import type { StatsQuery, StatsScope } from "./engine/scope";

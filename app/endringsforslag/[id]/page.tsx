@@ -8,11 +8,10 @@ import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
 import { changeRequestView } from "@/lib/changes/queries";
 import { approveChangeRequestAction, rejectChangeRequestAction, resolveChangeRequestConflictAction, withdrawChangeRequestAction } from "../actions";
+import { formatDateTime, withNorwegianDates } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Endringsforslag" };
-
-const date = new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" });
 
 export default async function ChangeRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -32,10 +31,10 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         Endringsforslag: {title}
       </Heading>
       <Paragraph>
-        <StatusTag status={request.status} conflict={conflict} /> {request.summary}
+        <StatusTag status={request.status} conflict={conflict} /> {withNorwegianDates(request.summary)}
       </Paragraph>
       <Paragraph data-size="sm">
-        Sendt {date.format(request.createdAt)} av {request.proposer.name}
+        Sendt {formatDateTime(request.createdAt)} av {request.proposer.name}
         {request.municipality ? ` for ${request.municipality.name} kommune` : ""}.{" "}
         {request.arrangement ? (
           <>
@@ -58,7 +57,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         <Alert data-color={request.status === "APPROVED" ? "success" : request.status === "REJECTED" ? "danger" : "info"} data-testid="utfall">
           <Paragraph>
             {request.status === "APPROVED" ? "Godkjent og publisert" : request.status === "REJECTED" ? "Avvist" : "Trukket tilbake"}
-            {request.decidedAt ? ` ${date.format(request.decidedAt)}` : ""}
+            {request.decidedAt ? ` ${formatDateTime(request.decidedAt)}` : ""}
             {reviewer && request.decidedBy ? ` av ${request.decidedBy.name}` : ""}.
           </Paragraph>
           {request.comment ? <Paragraph>Kommentar fra Statsforvalteren: {request.comment}</Paragraph> : null}
@@ -78,14 +77,14 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           {diff.map((d) => (
             <TableRow key={d.field}>
               <TableCell>{d.label}</TableCell>
-              <TableCell>{d.before ?? "–"}</TableCell>
+              <TableCell>{withNorwegianDates(d.before) ?? "–"}</TableCell>
               {pending && request.arrangement ? (
                 <TableCell>
-                  {d.current ?? "–"}
+                  {withNorwegianDates(d.current) ?? "–"}
                   {d.changedSince ? " (endret siden)" : ""}
                 </TableCell>
               ) : null}
-              <TableCell>{d.after ?? "–"}</TableCell>
+              <TableCell>{withNorwegianDates(d.after) ?? "–"}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -5,13 +5,12 @@ import { RestoreForm } from "@/components/editing/RestoreForm";
 import { currentActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { USER_ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { formatDateTime, withNorwegianDates } from "@/lib/format";
 import { arrangementHeader, arrangementHistory, resolveArrangementId } from "@/lib/changes/queries";
 import { restoreArrangementVersionAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Endringshistorikk" };
-
-const timestamp = new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" });
 
 /** Public change history: what changed and when. Advisers also see who, and can restore a version. */
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -40,7 +39,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
           {history.map((entry) => (
             <li key={entry.id} className="history__entry">
               <Heading level={2} data-size="xs">
-                {timestamp.format(entry.at)}: {entry.summary}
+                {formatDateTime(entry.at)}: {withNorwegianDates(entry.summary)}
               </Heading>
               {entry.who ? (
                 <Paragraph data-size="sm">
@@ -70,8 +69,8 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                     {entry.changes.map((c) => (
                       <TableRow key={c.field}>
                         <TableCell>{c.label}</TableCell>
-                        <TableCell>{c.before ?? "–"}</TableCell>
-                        <TableCell>{c.after ?? "–"}</TableCell>
+                        <TableCell>{withNorwegianDates(c.before) ?? "–"}</TableCell>
+                        <TableCell>{withNorwegianDates(c.after) ?? "–"}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>

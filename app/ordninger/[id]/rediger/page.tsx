@@ -68,7 +68,7 @@ export default async function EditArrangementPage({ params }: { params: Promise<
         </Heading>
         <ArrangementForm action={updateArrangementAction} options={options} current={snapshot} proposes={proposes} />
       </section>
-      <ParticipantsSection action={addParticipantAction} removeAction={removeParticipantAction} arrangement={arrangement} municipalities={options.municipalities} proposes={proposes} />
+      <ParticipantsSection action={addParticipantAction} removeAction={removeParticipantAction} arrangement={arrangement} municipalities={options.municipalityPeriods} proposes={proposes} />
       <HostForm action={setHostAction} arrangement={arrangement} proposes={proposes} />
       <StaffingForm action={recordStaffingAction} arrangement={arrangement} proposes={proposes} />
       <EndForm action={endArrangementAction} arrangement={arrangement} proposes={proposes} />
