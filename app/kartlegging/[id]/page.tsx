@@ -46,7 +46,7 @@ export default async function RoundBoardPage({ params }: Props) {
       <Heading level={1} data-size="lg">
         {round.name}
       </Heading>
-      <dl className="registry-facts">
+      <dl className="registry-facts round-facts">
         <dt>Frist</dt>
         <dd>{formatDeadline(round.deadline)}</dd>
         <dt>Åpnet</dt>

@@ -45,7 +45,7 @@ export default async function MunicipalityTaskPage({ params }: Props) {
       <Heading level={1} data-size="lg">
         {round.name}: {municipality.name}
       </Heading>
-      <dl className="registry-facts">
+      <dl className="registry-facts round-facts">
         <dt>Frist</dt>
         <dd>{formatDeadline(round.deadline)}</dd>
         <dt>Status</dt>
