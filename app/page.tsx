@@ -2,13 +2,18 @@ import NextLink from "next/link";
 import { Card, CardBlock, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { formatInteger } from "@/lib/format";
 import { registrySummary } from "@/lib/registry/summary";
+import { SurveyTaskNotice } from "@/components/rounds/RoundBits";
+import { currentActor } from "@/lib/auth/actor";
+import { openTasksFor } from "@/lib/rounds/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function FrontPage() {
-  const summary = await registrySummary();
+  const [summary, actor] = await Promise.all([registrySummary(), currentActor()]);
+  const tasks = actor ? await openTasksFor(actor) : [];
   return (
     <div className="stack">
+      <SurveyTaskNotice tasks={tasks} />
       <Heading level={1} data-size="lg">
         Interkommunalt samarbeid i Buskerud
       </Heading>

@@ -14,6 +14,7 @@ import { migrate } from "./lib/migrate.ts";
 import { MIGRATIONS_DIR } from "./lib/prepare.ts";
 import { loadDataset } from "../seed/load.ts";
 import { seedDatabase } from "../seed/apply.ts";
+import { ensureReportSnapshot } from "./lib/report-snapshot.ts";
 import { activeUsersWithDemoPassword } from "../lib/auth/demo-accounts.ts";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
     if (command !== "migrate") {
       const seeded = await seedDatabase(db.url, loadDataset());
       log(seeded ? "Datagrunnlaget er lastet inn" : "Databasen har allerede data; ingenting lastet inn");
+      if (await ensureReportSnapshot(db.url)) log("Lagret øyeblikksbildet «Rapport 2021»");
     }
     if (command === "deploy") {
       const unsafe = await activeUsersWithDemoPassword(db.url);

@@ -9,6 +9,8 @@ import { requireActor } from "@/lib/auth/page";
 import { arrangementsForMunicipalities, proposalsFor } from "@/lib/changes/queries";
 import { hasArrangementEndedBefore } from "@/lib/domain/activity";
 import { todayInNorway } from "@/lib/domain/today";
+import { SurveyTaskNotice } from "@/components/rounds/RoundBits";
+import { openTasksFor } from "@/lib/rounds/queries";
 import { formatDay, withNorwegianDates } from "@/lib/format";
 import { municipalityLinks } from "@/lib/municipalities";
 
@@ -19,7 +21,12 @@ export const metadata = { title: "Mine forslag" };
 export default async function MyProposalsPage() {
   const actor = await requireActor("/mine-forslag");
   if (authorize(actor, "changeRequest.review").allowed) redirect("/endringsforslag");
-  const [proposals, arrangements, own] = await Promise.all([proposalsFor(actor), arrangementsForMunicipalities(actor.municipalityIds), municipalityLinks(actor.municipalityIds)]);
+  const [proposals, arrangements, own, tasks] = await Promise.all([
+    proposalsFor(actor),
+    arrangementsForMunicipalities(actor.municipalityIds),
+    municipalityLinks(actor.municipalityIds),
+    openTasksFor(actor),
+  ]);
   const findings = await qualityFindingsByArrangement(arrangements.map((a) => a.id));
   const withFindings = arrangements.filter((a) => (findings.get(a.id)?.length ?? 0) > 0).length;
   return (
@@ -27,6 +34,7 @@ export default async function MyProposalsPage() {
       <Heading level={1} data-size="lg">
         Mine forslag
       </Heading>
+      <SurveyTaskNotice tasks={tasks} />
       <Paragraph>
         Forslag fra deg og andre i kommunen din. Statsforvalteren godkjenner eller avviser dem.{" "}
         <NextLink href="/ordninger/ny" className="ds-link">

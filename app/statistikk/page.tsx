@@ -1,3 +1,4 @@
+import NextLink from "next/link";
 import type { Metadata } from "next";
 import { Card, CardBlock, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { formatDecimal, formatInteger } from "@/lib/format";
@@ -40,6 +41,11 @@ export default async function StatisticsOverviewPage({ searchParams }: Props) {
       <Paragraph>
         Tabellene og figurene fra NIVI Analyses rapport «Interkommunalt samarbeid i Buskerud» (2021), beregnet på nytt fra registeret ved hver visning. Endringer som Statsforvalteren har godkjent,
         vises straks. Rapportens trykte tall står ved siden av, med forklaring der de avviker.
+      </Paragraph>
+      <Paragraph>
+        <NextLink href="/statistikk/sammenligning" className="ds-link">
+          Sammenlign kartlegginger: hva som er nytt, avsluttet og endret siden Rapport 2021
+        </NextLink>
       </Paragraph>
       <StatsFilter action="/statistikk" dato={parsed.ok ? parsed.dato : ""} region={parsed.ok ? parsed.region : null} regions={parsed.regions} />
       {!parsed.ok ? <ParamsError message={parsed.message} resetHref="/statistikk" /> : <Overview query={parsed.query} params={params} />}

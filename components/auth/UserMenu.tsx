@@ -91,6 +91,11 @@ function Links() {
           <Count value={badge?.unread} label="uleste" />
         </NextLink>
       </li>
+      <li>
+        <NextLink href="/kartlegging" className="ds-link">
+          Kartlegging
+        </NextLink>
+      </li>
       {role === "ADMIN" ? (
         <li>
           <NextLink href="/admin" className="ds-link">

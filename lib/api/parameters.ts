@@ -2,6 +2,8 @@ import { arrangementFilterSchema, parseArrangementFilters } from "@/lib/arrangem
 import { resolveArrangementFilters, type ResolvedFilters } from "@/lib/arrangements/list";
 import { parseStatsParams, statsParamsSchema } from "@/lib/stats/params";
 import type { StatsQuery } from "@/lib/stats/engine/scope";
+import { readCompareParams, type CompareParams } from "@/lib/rounds/compare-params";
+import { z } from "zod";
 import { issueDetails } from "./responses";
 import type { QueryParameters } from "./route";
 
@@ -41,3 +43,13 @@ export const statisticsQuery = {
     return parsed.ok ? { ok: true, value: parsed.query } : { ok: false, message: parsed.message, details: issueDetails(parsed.issues) };
   },
 } satisfies QueryParameters<StatsQuery>;
+
+/** GET /api/v1/sammenligning: `fra`, `til` (snapshot ids or i-dag) and `kommune` (docs/decisions/0045). */
+export const comparisonQuery = {
+  schema: z.object({ fra: z.string().optional(), til: z.string().optional(), kommune: z.string().optional() }),
+  rejectUnknown: true,
+  parse(params) {
+    const read = readCompareParams((key) => params.get(key));
+    return read.ok ? read : { ok: false, message: read.message, details: [] };
+  },
+} satisfies QueryParameters<CompareParams>;

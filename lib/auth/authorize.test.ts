@@ -49,4 +49,14 @@ describe("authorize", () => {
     expect(authorize(null, "account.useLink", { linkUsable: false })).toMatchObject({ allowed: false });
     expect(authorize(null, "account.requestLink")).toMatchObject({ allowed: true });
   });
+
+  it("lets advisers manage survey rounds; editors confirm only their own municipality", () => {
+    expect(authorize(adviser, "surveyRound.manage")).toEqual({ allowed: true, mode: "apply" });
+    expect(authorize(admin, "surveyRound.manage")).toEqual({ allowed: true, mode: "apply" });
+    expect(authorize(al, "surveyRound.manage")).toMatchObject({ allowed: false });
+    expect(authorize(al, "surveyRound.confirm", { municipalityId: 10 })).toEqual({ allowed: true, mode: "apply" });
+    expect(authorize(al, "surveyRound.confirm", { municipalityId: 11 })).toMatchObject({ allowed: false });
+    expect(authorize(adviser, "surveyRound.confirm", { municipalityId: 10 })).toMatchObject({ allowed: false });
+    expect(authorize(null, "surveyRound.confirm", { municipalityId: 10 })).toMatchObject({ allowed: false });
+  });
 });

@@ -51,7 +51,11 @@ export type Action =
   /** See the data-quality dashboard across all municipalities (docs/decisions/0046). */
   | "quality.dashboard"
   /** Upload an arrangement's agreement PDF (applied directly; editors propose the date and link). */
-  | "agreement.upload";
+  | "agreement.upload"
+  /** Open, remind and close survey rounds (kartleggingsrunder); see their progress board. */
+  | "surveyRound.manage"
+  /** Confirm a municipality's overview in a survey round. Resource: that municipality (municipalityId). */
+  | "surveyRound.confirm";
 
 export interface Resource {
   municipalityIds?: number[];
@@ -119,5 +123,11 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return { allowed: true, mode: "apply" };
     case "account.endSessions":
       return actor.role === "ADMIN" || resource.targetUserId === actor.id ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+    case "surveyRound.manage":
+      return isAdviser(actor) ? { allowed: true, mode: "apply" } : { allowed: false, reason: DENIED_ROLE };
+    case "surveyRound.confirm":
+      // The confirmation is the municipality's own statement: only its editors give it.
+      if (actor.role === "KOMMUNE" && resource.municipalityId != null && actor.municipalityIds.includes(resource.municipalityId)) return { allowed: true, mode: "apply" };
+      return { allowed: false, reason: "Bare kommunens egne redaktører kan bekrefte oversikten for kommunen." };
   }
 }

@@ -14,6 +14,7 @@ export interface FormState {
   /** A one-time account link for the admin to pass on (only without SMTP). */
   accountLink?: string;
   auditEventId?: number;
+  roundId?: number;
   /** Changes on every submission, so forms can re-mount with fresh defaults. */
   submittedAt?: number;
 }
@@ -44,8 +45,8 @@ export function formToObject(formData: FormData): Record<string, string | string
 export function toFormState(result: MutationResult, values: Record<string, string | string[] | boolean>): FormState {
   const submittedAt = Date.now();
   if (result.ok) {
-    const { ok, outcome, message, arrangementId, changeRequestId, userId, accountLink, auditEventId } = result;
-    return { ok, outcome, message, arrangementId, changeRequestId, userId, auditEventId, ...(accountLink ? { accountLink } : {}), submittedAt };
+    const { ok, outcome, message, arrangementId, changeRequestId, userId, accountLink, auditEventId, roundId } = result;
+    return { ok, outcome, message, arrangementId, changeRequestId, userId, auditEventId, roundId, ...(accountLink ? { accountLink } : {}), submittedAt };
   }
   const safeValues = Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
   return { ok: false, kind: result.kind, message: result.message, errors: result.errors, values: safeValues, submittedAt };

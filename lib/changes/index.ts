@@ -1,6 +1,7 @@
 import { ACCOUNT_MUTATIONS } from "@/lib/users/account-mutations";
 import { importSpreadsheet } from "@/lib/import/mutation";
 import { NOTIFICATION_MUTATIONS } from "@/lib/notifications/mutations";
+import { ROUND_MUTATIONS } from "@/lib/rounds/mutations";
 import { USER_MUTATIONS } from "@/lib/users/mutations";
 import { uploadAgreementFile } from "./agreement-file.ts";
 import { ARRANGEMENT_OPERATIONS as A } from "./arrangements.ts";
@@ -35,6 +36,7 @@ export const MUTATIONS = {
   ...NOTIFICATION_MUTATIONS,
   ...USER_MUTATIONS,
   ...ACCOUNT_MUTATIONS,
+  ...ROUND_MUTATIONS,
 } satisfies Record<string, Mutation>;
 
 export type MutationName = keyof typeof MUTATIONS;

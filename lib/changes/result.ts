@@ -18,6 +18,8 @@ export type MutationResult =
       arrangementIds?: number[];
       /** The audit event of an applied change (for the receipt page). */
       auditEventId?: number;
+      /** The survey round a round mutation acted on. */
+      roundId?: number;
     }
   | { ok: false; kind: MutationFailureKind; message: string; errors?: FieldErrors };
 

@@ -1,9 +1,10 @@
 import { siteConfig } from "@/lib/config/site";
 import { registryApi } from "./registry";
+import { snapshotsApi } from "./snapshots";
 import { statisticsApi } from "./statistics";
 import type { OpenApiFragment } from "./types";
 
-const fragments: OpenApiFragment[] = [registryApi, statisticsApi];
+const fragments: OpenApiFragment[] = [registryApi, statisticsApi, snapshotsApi];
 
 const errorSchema = {
   type: "object",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { arrangementListQuery, statisticsQuery } from "@/lib/api/parameters";
+import { arrangementListQuery, comparisonQuery, statisticsQuery } from "@/lib/api/parameters";
 import { openApiDocument } from "./index";
 import type { ParameterDocs } from "./parameters";
 
@@ -16,6 +16,8 @@ const ROUTE_QUERIES = {
   "/api/v1/statistikk": ["statisticsQuery", statisticsQuery.schema],
   "/api/v1/statistikk/kommuner": ["statisticsQuery", statisticsQuery.schema],
   "/api/v1/statistikk/oppgaver": ["statisticsQuery", statisticsQuery.schema],
+  "/api/v1/oyeblikksbilder": null,
+  "/api/v1/sammenligning": ["comparisonQuery", comparisonQuery.schema],
 } as const;
 
 type Operation = { parameters?: { name: string; in: string; schema: Record<string, unknown> }[] };

@@ -38,7 +38,7 @@ export async function isMissingPublicPage(pathname: string): Promise<boolean> {
       case "regioner":
         return decoded.length === 2 && !(await regionExists(key));
       case "statistikk":
-        return decoded.length === 2 && !STAT_PAGES.some((p) => p.slug === key);
+        return decoded.length === 2 && !RESERVED_STATISTICS_SEGMENTS.has(key) && !STAT_PAGES.some((p) => p.slug === key);
       default:
         return false;
     }
@@ -46,6 +46,9 @@ export async function isMissingPublicPage(pathname: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Static routes under /statistikk that are not statistics pages. */
+const RESERVED_STATISTICS_SEGMENTS = new Set(["sammenligning"]);
 
 /** Static routes under /ordninger that are not arrangement slugs. */
 const RESERVED_ARRANGEMENT_SEGMENTS = new Set(["ny", "eksport"]);

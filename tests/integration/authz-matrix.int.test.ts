@@ -52,6 +52,19 @@ async function pendingProposal(): Promise<number> {
   if (!result.ok || !result.changeRequestId) throw new Error(`could not create proposal: ${result.message}`);
   return result.changeRequestId;
 }
+async function freshRound(slugs = ["al"]): Promise<number> {
+  const municipalities = await Promise.all(slugs.map((slug) => t.municipality(slug)));
+  const round = await prisma.surveyRound.create({
+    data: {
+      name: `Runde ${++counter}`,
+      deadline: new Date("2099-12-31"),
+      message: "",
+      openedById: t.adviser.id,
+      municipalities: { create: municipalities.map((municipalityId) => ({ municipalityId })) },
+    },
+  });
+  return round.id;
+}
 async function freshUser(): Promise<number> {
   const user = await prisma.user.create({
     data: { email: `bruker${++counter}@test.no`, name: `Bruker ${counter}`, role: "KOMMUNE", municipalities: { create: [{ municipalityId: await t.municipality("gol") }] } },
@@ -187,6 +200,22 @@ const ROWS: Record<MutationName, Row> = {
     },
   },
   requestPasswordReset: { expect: anyone, input: async () => ({ email: (await prisma.user.findUniqueOrThrow({ where: { id: await freshUser() } })).email }) },
+  openSurveyRound: {
+    expect: reviewing,
+    input: async () => ({
+      name: `Kartlegging ${++counter}`,
+      deadline: "2099-12-31",
+      message: "Gå gjennom listen.",
+      municipalityIds: [String(await t.municipality("al")), String(await t.municipality("drammen"))],
+    }),
+  },
+  confirmSurveyOverview: {
+    expect: { anonym: "denied", "redaktør for Ål": "done", "redaktør for Drammen": "denied", rådgiver: "denied", admin: "denied" },
+    input: async () => ({ roundId: String(await freshRound(["al", "drammen"])), municipalityId: String(await t.municipality("al")) }),
+  },
+  remindSurveyRound: { expect: reviewing, input: async () => ({ roundId: String(await freshRound()) }) },
+  // Gol: no pending proposals in this file (they are all Ål's), so the round can close.
+  closeSurveyRound: { expect: reviewing, input: async () => ({ roundId: String(await freshRound(["gol"])) }) },
 };
 
 const TABLES = [
@@ -203,6 +232,12 @@ const TABLES = [
   "AccountToken",
   "PasswordResetRequest",
   "AgreementFile",
+  "SurveyRound",
+  "SurveyRoundMunicipality",
+  "SurveyConfirmation",
+  "ArrangementConfirmation",
+  "Snapshot",
+  "OutboxMail",
 ];
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];

@@ -9,6 +9,11 @@ import { formatDate, formatInteger } from "@/lib/format";
 import { currentActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { findMunicipality, municipalityDetail } from "@/lib/municipalities";
+import { ComparisonView } from "@/components/rounds/ComparisonView";
+import { SurveyTaskNotice } from "@/components/rounds/RoundBits";
+import "@/components/rounds/rounds.css";
+import { openTasksFor } from "@/lib/rounds/queries";
+import { compareSnapshots, listSnapshots, TODAY_KEY } from "@/lib/rounds/snapshots";
 
 export const dynamic = "force-dynamic";
 
@@ -33,10 +38,15 @@ const date = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 export default async function MunicipalityPage({ params }: Props) {
   const found = await resolve((await params).nummer);
   const m = await municipalityDetail(found.id);
+  const actor = await currentActor();
+  const [tasks, snapshots] = await Promise.all([actor ? openTasksFor(actor, found.id) : [], listSnapshots()]);
+  // The latest snapshot against today (after a closed round), else «Rapport 2021» against today.
+  const latest = snapshots.at(-1);
+  const comparison = latest ? await compareSnapshots(latest.slug, TODAY_KEY, m.slug) : null;
   const filterKey = m.currentCode ?? m.slug;
   const earlierCodes = m.codes.filter((c) => c.validTo !== null);
   const total = m.groups.reduce((sum, g) => sum + g.rows.length, 0);
-  const mayImport = authorize(await currentActor(), "arrangement.import", { municipalityIds: [m.id] }).allowed;
+  const mayImport = authorize(actor, "arrangement.import", { municipalityIds: [m.id] }).allowed;
   return (
     <article className="stack">
       <Breadcrumbs aria-label="Du er her">
@@ -55,6 +65,7 @@ export default async function MunicipalityPage({ params }: Props) {
           </BreadcrumbsItem>
         </BreadcrumbsList>
       </Breadcrumbs>
+      <SurveyTaskNotice tasks={tasks} />
       <Heading level={1} data-size="lg">
         {m.name}
       </Heading>
@@ -127,6 +138,20 @@ export default async function MunicipalityPage({ params }: Props) {
           </NextLink>
         </Paragraph>
       </section>
+
+      {comparison?.ok ? (
+        <section aria-labelledby="endringer" className="stack">
+          <Heading level={2} data-size="md" id="endringer">
+            Endringer siden {comparison.value.from.name}
+          </Heading>
+          <ComparisonView value={comparison.value} headingLevel={3} showMunicipalities={false} />
+          <Paragraph>
+            <NextLink href={`/statistikk/sammenligning?fra=${comparison.value.from.key}&til=${TODAY_KEY}&kommune=${m.slug}`} className="ds-link">
+              Sammenlign {m.name} med andre kartlegginger
+            </NextLink>
+          </Paragraph>
+        </section>
+      ) : null}
 
       <HostedList name={m.name} hosted={m.hosted} />
       <ArrangementGroups name={m.name} groups={m.groups} />

@@ -25,6 +25,7 @@ import { PARTICIPATION_ROLE_LABELS } from "@/lib/domain/roles";
 import { enhetsregisteretUrl, formatOrgNr } from "@/lib/domain/orgnr";
 import { formatDate, formatDecimal, formatInteger } from "@/lib/format";
 import { QualityFindings } from "@/components/quality/QualityFindings";
+import { lastConfirmations } from "@/lib/rounds/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -98,6 +99,7 @@ function AgreementFacts({ agreement, slug }: { agreement: ArrangementDetail["agr
 export default async function ArrangementPage({ params }: Props) {
   const detail = await load((await params).id);
   const { row } = detail;
+  const confirmation = (await lastConfirmations([row.id])).get(row.id);
   const kommuneHref = (m: { code: string | null; slug: string }) => `/kommuner/${m.code ?? m.slug}`;
   return (
     <article className="stack">
@@ -207,6 +209,10 @@ export default async function ArrangementPage({ params }: Props) {
             ) : (
               "Ikke registrert"
             )}
+          </dd>
+          <dt>Sist bekreftet</dt>
+          <dd data-testid="sist-bekreftet">
+            {confirmation ? `${formatDate(confirmation.at)} av ${confirmation.municipalityName} kommune (${confirmation.roundName})` : "Ikke bekreftet i en kartleggingsrunde ennå"}
           </dd>
           {row.endDate ? (
             <>
