@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { isParticipationActiveOn, isParticipationCurrentOrUpcoming } from "@/lib/domain/activity";
 import { isoDateOf, todayInNorway } from "@/lib/domain/today";
 import { checkArrangement, type LastClosedRound, type QualityArrangement, type QualityContext, type QualityFinding } from "./rules";
+import { lastClosedRoundConfirmations } from "@/lib/rounds/queries";
 
 /** One arrangement with its findings, and what the dashboard groups and links by. */
 export interface QualityRow {
@@ -12,12 +13,14 @@ export interface QualityRow {
 }
 
 /**
- * The last closed survey round's confirmations. The survey rounds (lib/rounds, issue #11) provide
- * `lastClosedRoundConfirmations()`; until they are on this branch there is no closed round, and the
- * rule «ikke-bekreftet» does not apply (docs/decisions/0046).
+ * The last closed survey round's confirmations (lib/rounds): without a closed round the rule
+ * «ikke-bekreftet» does not apply (docs/decisions/0046).
  */
 async function lastClosedRound(): Promise<LastClosedRound | null> {
-  return null;
+  const { round, confirmations } = await lastClosedRoundConfirmations();
+  if (!round) return null;
+  const asked = await prisma.surveyRoundMunicipality.findMany({ where: { roundId: round.id }, select: { municipalityId: true } });
+  return { name: round.name, confirmedArrangementIds: new Set(confirmations.keys()), municipalityIds: new Set(asked.map((m) => m.municipalityId)) };
 }
 
 /** The context every rule sees; once per request. */

@@ -110,10 +110,13 @@ describe("quality rules", () => {
     expect(codes(with_({ statedParticipantCount: 3 }))).toEqual([]);
   });
 
-  it("ikke-bekreftet: not applicable until a round has closed; then every unconfirmed arrangement", () => {
+  it("ikke-bekreftet: not applicable until a round has closed; then every unconfirmed arrangement in its scope", () => {
     expect(fires("ikke-bekreftet", clean, noRound)).toBe(false);
-    const round = { lastClosedRound: { name: "Kartlegging 2027", confirmedArrangementIds: new Set([2]) } };
+    const asked = new Set([11, 40]);
+    const round = { lastClosedRound: { name: "Kartlegging 2027", confirmedArrangementIds: new Set([2]), municipalityIds: asked } };
     expect(qualityRule("ikke-bekreftet")!.check(clean, round)).toBe("Ordningen ble ikke bekreftet i «Kartlegging 2027».");
-    expect(fires("ikke-bekreftet", clean, { lastClosedRound: { name: "Kartlegging 2027", confirmedArrangementIds: new Set([1]) } })).toBe(false);
+    expect(fires("ikke-bekreftet", clean, { lastClosedRound: { name: "Kartlegging 2027", confirmedArrangementIds: new Set([1]), municipalityIds: asked } })).toBe(false);
+    // None of its participants was asked in the round: not the round's business.
+    expect(fires("ikke-bekreftet", clean, { lastClosedRound: { name: "Kartlegging 2027", confirmedArrangementIds: new Set(), municipalityIds: new Set([99]) } })).toBe(false);
   });
 });

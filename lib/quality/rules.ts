@@ -31,6 +31,8 @@ export interface QualityArrangement {
 export interface LastClosedRound {
   name: string;
   confirmedArrangementIds: ReadonlySet<number>;
+  /** The municipalities the round asked; arrangements without any of them were not in its scope. */
+  municipalityIds: ReadonlySet<number>;
 }
 
 export interface QualityContext {
@@ -202,7 +204,12 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     title: "Ikke bekreftet i siste kartlegging",
     explanation: "Hver kartleggingsrunde ber kommunene bekrefte oversikten. En ordning som ingen kommune bekreftet i siste avsluttede runde, kan være utdatert.",
     legalBasis: "Ikke lovkrav; Statsforvalterens årlige kartlegging",
-    check: (a, ctx) => (ctx.lastClosedRound && !ctx.lastClosedRound.confirmedArrangementIds.has(a.id) ? `Ordningen ble ikke bekreftet i «${ctx.lastClosedRound.name}».` : null),
+    check: (a, ctx) => {
+      const round = ctx.lastClosedRound;
+      if (!round || round.confirmedArrangementIds.has(a.id)) return null;
+      if (!a.participantIds.some((id) => round.municipalityIds.has(id))) return null;
+      return `Ordningen ble ikke bekreftet i «${round.name}».`;
+    },
   },
 ];
 
