@@ -1,18 +1,19 @@
 import { type Browser, expect as baseExpect, type Page, test } from "@playwright/test";
 import { ACCOUNTS, anonymousPage } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { changedSurveyFile } from "./survey-file";
 
 /**
  * The «Done when» journey of issue #11 (survey rounds): an adviser opens a round for Ål, Drammen
- * and Gol; the Ål editor sends a changed list (one new participant, one ended arrangement) and
+ * and Gol; the Ål editor imports a changed kartleggingsfil (one new participant, one ended arrangement) and
  * confirms; the Drammen editor confirms unchanged; the board shows the states; the adviser approves
  * the change requests, closes the round, and the comparison shows the change against «Rapport 2021».
  */
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const ROUND = "Kartlegging 2027";
-const NEW_PARTICIPANT = { arrangement: "ppt-for-al-og-hol", municipality: "Hemsedal" };
-const ENDED = "hol-og-al-felleskjokken";
+/** The arrangements the returned kartleggingsfil changed (names, from the file). */
+const changed = { added: "", ended: "" };
 let boardUrl = "";
 // A slow shared machine: logins (argon2) and first renders get more time than the default 10 s.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -25,12 +26,6 @@ async function pageAs(browser: Browser, who: keyof typeof ACCOUNTS, returnTo: st
   await page.getByRole("button", { name: "Logg inn" }).click();
   await expect(page.getByTestId("bruker-meny")).toContainText(ACCOUNTS[who].name, { timeout: 60_000 });
   return page;
-}
-
-/** Yesterday in Norway: an end date before the day the round is closed, so the snapshot has it as ended. */
-function yesterday(): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
-  return new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 async function noHorizontalScroll(page: Page) {
@@ -84,26 +79,22 @@ test("Ål-redaktøren ser oppgaven først, sender endringer og bekrefter oversik
   await al.goto("/kommuner/al");
   await expect(al.getByTestId("kartleggingsoppgaver")).toContainText(`${ROUND}: Ål`);
 
-  // TODO(import): when the spreadsheet import (branch `import`) is on main, send these two changes by
-  // uploading a changed kartleggingsfil instead: download /kommuner/al/kartleggingsfil, add Hemsedal
-  // to «PPT for Ål og Hol», set an end date on «Hol og Ål felleskjøkken», upload, preview, confirm.
-  await al.goto(`/ordninger/${NEW_PARTICIPANT.arrangement}/rediger`);
-  const add = al.locator("form", { has: al.getByRole("heading", { name: "Legg til deltakerkommune" }) });
-  // The municipality picker (Designsystemet Suggestion): type, then choose the option.
-  await add.getByLabel("Kommune").fill(NEW_PARTICIPANT.municipality);
+  // The changes come back as a kartleggingsfil: the app's own export, changed in Excel (one new
+  // participant, one ended arrangement), imported with a preview and confirmed.
+  await al.getByRole("link", { name: "Importer kartleggingsfil for Ål" }).click();
+  await expect(al.getByRole("heading", { level: 1 })).toHaveText("Importer kartleggingsfil for Ål");
+  const download = await al.request.get(al.url().replace(/\/import$/, "/kartleggingsfil"));
+  expect(download.ok()).toBe(true);
+  const file = await changedSurveyFile(await download.body());
+  changed.added = file.added;
+  changed.ended = file.ended;
   await al
-    .getByRole("option", { name: new RegExp(`^${NEW_PARTICIPANT.municipality}`) })
-    .first()
-    .click();
-  await add.getByRole("button", { name: "Foreslå: legg til deltaker" }).click();
-  await expect(add.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt");
-
-  await al.goto(`/ordninger/${ENDED}/rediger`);
-  const end = al.locator("form", { has: al.getByRole("heading", { name: "Avslutt ordningen" }) });
-  await end.getByLabel("Sluttdato").fill(yesterday());
-  await end.getByLabel("Grunn").fill("Lagt ned; kjøkkenene drives hver for seg.");
-  await end.getByRole("button", { name: "Foreslå: avslutt ordningen" }).click();
-  await expect(end.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt");
+    .getByLabel("Kartleggingsfil (Excel eller CSV)")
+    .setInputFiles({ name: "kartleggingsfil-al.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file.buffer });
+  await al.getByRole("button", { name: "Forhåndsvis" }).click();
+  await expect(al.getByTestId("import-oppsummering")).toContainText(/^0 nye, 2 endret, \d+ uendret, 0 feil$/);
+  await al.getByRole("button", { name: "Bekreft import" }).click();
+  await expect(al.getByRole("status").filter({ hasText: "endringsforslag er sendt" })).toContainText("2 endringsforslag er sendt til Statsforvalteren");
 
   await al.goto(taskUrl);
   await expect(al.getByTestId("rundestatus")).toHaveText("Under arbeid");
@@ -171,7 +162,8 @@ test("tavlen viser tilstandene; rådgiveren purrer, godkjenner, lukker runden og
   await adviser.getByRole("link", { name: `sammenlign «${ROUND}» med Rapport 2021` }).click();
 
   await expect(adviser.getByRole("heading", { level: 1 })).toHaveText("Sammenlign kartlegginger");
-  await expect(adviser.getByTestId("avsluttede-ordninger")).toContainText("felleskjøkken");
+  await expect(adviser.getByTestId("avsluttede-ordninger")).toContainText(changed.ended);
+  await expect(adviser.getByTestId("endrede-ordninger")).toContainText(changed.added);
   await expect(adviser.getByTestId("endrede-ordninger")).toContainText("+ Hemsedal");
   await expectNoAxeViolations(adviser);
   await noHorizontalScroll(adviser);
@@ -180,12 +172,12 @@ test("tavlen viser tilstandene; rådgiveren purrer, godkjenner, lukker runden og
   const anonymous = await anonymousPage(browser);
   await anonymous.goto("/statistikk/sammenligning?fra=rapport-2021&til=kartlegging-2027&kommune=al");
   await expect(anonymous.getByTestId("antall-per-kommune")).toContainText("Ål");
-  await expect(anonymous.getByTestId("avsluttede-ordninger")).toContainText("felleskjøkken");
+  await expect(anonymous.getByTestId("avsluttede-ordninger")).toContainText(changed.ended);
   const api = await anonymous.request.get("/api/v1/sammenligning?fra=rapport-2021&til=kartlegging-2027&kommune=al");
   expect(api.status()).toBe(200);
   const body = await api.json();
-  expect(body.avsluttede.map((a: { id: string }) => a.id)).toContain(ENDED);
-  expect(body.endrede.map((a: { id: string }) => a.id)).toContain(NEW_PARTICIPANT.arrangement);
+  expect(body.avsluttede.map((a: { navn: string }) => a.navn)).toContain(changed.ended);
+  expect(body.endrede.map((a: { navn: string }) => a.navn)).toContain(changed.added);
   expect((await anonymous.request.get("/api/v1/sammenligning?fra=finnes-ikke")).status()).toBe(404);
   await anonymous.goto("/kommuner/al");
   await expect(anonymous.getByRole("heading", { name: `Endringer siden ${ROUND}` })).toBeVisible();

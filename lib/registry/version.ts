@@ -6,7 +6,7 @@ import { REGISTRY_TIME_ZONE, todayInNorway } from "@/lib/domain/today";
  * The registry's change counter, for HTTP validators (ETag, Last-Modified) on the open API and the
  * open-data files. Every applied change writes an AuditEvent in the mutation pipeline's transaction
  * (lib/changes/mutation.ts → lib/audit/record.ts), so the highest event id plus the number of events
- * changes with every applied change. Today's date in Norway is part of the version too: what is
+ * changes with every applied change (events about proposals alone are left out). Today's date in Norway is part of the version too: what is
  * "active" (the default `dato`) moves at midnight without any change being applied, and so is the
  * process start (a deploy may change what an answer looks like).
  */
@@ -21,7 +21,13 @@ export interface RegistryVersion {
 const PROCESS_START = new Date();
 
 export async function registryVersion(now: Date = new Date()): Promise<RegistryVersion> {
-  const aggregate = await prisma.auditEvent.aggregate({ _max: { id: true, at: true }, _count: { _all: true } });
+  // Events about a proposal that touched no arrangement (sent, commented, returned, rejected,
+  // withdrawn) change nothing the public sees, so they leave the version alone.
+  const aggregate = await prisma.auditEvent.aggregate({
+    where: { OR: [{ changeRequestId: null }, { arrangementId: { not: null } }] },
+    _max: { id: true, at: true },
+    _count: { _all: true },
+  });
   const today = todayInNorway(now);
   const lastChange = aggregate._max.at ?? new Date(0);
   const dayStart = startOfDayInNorway(today);

@@ -156,9 +156,15 @@ export async function importDatabase(url: string, backup: Backup, options: { rep
     for (const name of order) {
       const table = byName.get(name);
       if (!table || table.rows.length === 0) continue;
+      // Generated columns (the search columns) are computed again by PostgreSQL, never written.
+      const { rows: columns } = await client.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        [name],
+      );
+      const list = columns.map((c) => quote(c.column_name)).join(", ");
       for (let start = 0; start < table.rows.length; start += 1000) {
         const chunk = table.rows.slice(start, start + 1000);
-        await client.query(`INSERT INTO ${quote(name)} SELECT * FROM jsonb_populate_recordset(NULL::${quote(name)}, $1::jsonb)`, [JSON.stringify(chunk)]);
+        await client.query(`INSERT INTO ${quote(name)} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${quote(name)}, $1::jsonb)`, [JSON.stringify(chunk)]);
       }
       total += table.rows.length;
     }

@@ -82,7 +82,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+// Fields added to list rows since the digests were taken (orgNr: issue #11) are left out: they add
+// to a row, they change nothing that was there.
+const ADDED_FIELDS = new Set(["orgNr"]);
+const digest = (value: unknown) =>
+  createHash("sha256")
+    .update(JSON.stringify(value, (key, v: unknown) => (ADDED_FIELDS.has(key) ? undefined : v)))
+    .digest("hex")
+    .slice(0, 16);
 const json = async (route: { GET(request: Request): Promise<Response> }, path: string) => (await route.GET(new Request(`http://localhost${path}`))).json();
 
 it("gives every listing and statistic as of 2021-11-01 exactly as before lib/domain", async () => {
