@@ -92,8 +92,8 @@ test("rådgiveren godkjenner årsverket, så historikken har en rad", async ({ b
 
 const PAGES: { who: keyof typeof ACCOUNTS | null; paths: () => string[] }[] = [
   { who: null, paths: () => ["/logg-inn", "/glemt-passord", "/ordninger"] },
-  { who: "al", paths: () => ["/mine-forslag", "/ordninger/ny", `${ARRANGEMENT}/rediger`, `/endringsforslag/${proposalId}`, `${ARRANGEMENT}/historikk`, "/admin", "/konto", "/kommuner/3328/import"] },
-  { who: "adviser", paths: () => ["/endringsforslag", `/endringsforslag/${proposalId}`, `${ARRANGEMENT}/rediger`, "/ordninger/ny", `${ARRANGEMENT}/historikk`, "/konto"] },
+  { who: "al", paths: () => ["/mine-forslag", "/ordninger/ny", `${ARRANGEMENT}/rediger`, `/endringsforslag/${proposalId}`, `${ARRANGEMENT}/historikk`, "/admin", "/konto", "/kommuner/3328/import", "/varsler", "/kartlegging"] },
+  { who: "adviser", paths: () => ["/endringsforslag", `/endringsforslag/${proposalId}`, `${ARRANGEMENT}/rediger`, "/ordninger/ny", `${ARRANGEMENT}/historikk`, "/konto", "/varsler", "/kartlegging", "/kvalitet", "/kvalitet?regel=avtale-mangler"] },
   { who: "admin", paths: () => ["/admin", "/admin/utboks", "/endringsforslag"] },
 ];
 

@@ -34,6 +34,10 @@ test.describe("kommuner og regioner", () => {
       "Vertskommune",
       "Årsverk",
       "Annen informasjon",
+      // Appended for the import (docs/decisions/0047); the 2021 survey's eight columns stay first.
+      "Sluttdato",
+      "Grunn til avslutning",
+      "ID",
     ]);
     expect(sheet.rowCount).toBe(32);
 
