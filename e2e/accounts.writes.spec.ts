@@ -15,7 +15,7 @@ const SLOW = { timeout: 45_000 };
 test("innlogging fra «Foreslå en endring» kommer tilbake til redigeringssiden", async ({ browser }) => {
   const page = await anonymousPage(browser);
   await page.goto(OVRE);
-  await page.getByRole("link", { name: "Foreslå en endring" }).click();
+  await page.getByRole("link", { name: "Foreslå en endring", exact: true }).click();
   await expect(page).toHaveURL(/\/logg-inn\?callbackUrl=/, SLOW);
   await page.getByLabel("E-postadresse").fill(ACCOUNTS.al.email);
   await page.getByLabel("Passord").fill(ACCOUNTS.al.password);

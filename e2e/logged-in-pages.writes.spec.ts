@@ -48,7 +48,11 @@ test("redaktøren foreslår årsverk med desimalkomma og en deltaker fra kommune
   await staffing.getByLabel("År", { exact: true }).fill("2025");
   await staffing.getByLabel("Årsverk", { exact: true }).fill("2,5");
   await staffing.getByRole("button", { name: "Foreslå: registrer årsverk" }).click();
-  await expect(staffing.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt");
+  // The receipt (issue #10 item 1): the outcome first, then what was sent, with the comma.
+  await expect(page).toHaveURL(/\/endringsforslag\/\d+\/sendt$/, { timeout: 30_000 });
+  await expect(page.getByTestId("utfall-kvittering")).toContainText("Forslaget er sendt");
+  await expect(page.getByTestId("sendt-innhold")).toContainText("2,5");
+  await page.goto(`${ARRANGEMENT}/rediger`);
 
   const add = page.locator("form", { has: page.getByRole("heading", { name: "Legg til deltakerkommune" }) });
   const municipality = add.getByLabel("Kommune", { exact: true }).and(add.locator("input"));
@@ -67,7 +71,8 @@ test("redaktøren foreslår årsverk med desimalkomma og en deltaker fra kommune
   await municipality.press("Enter");
   await expect(municipality).toHaveValue("Våler (Østfold)");
   await add.getByRole("button", { name: "Foreslå: legg til deltaker" }).click();
-  await expect(add.getByTestId("skjema-melding")).toContainText("Endringsforslaget er sendt");
+  await expect(page).toHaveURL(/\/endringsforslag\/\d+\/sendt$/, { timeout: 30_000 });
+  await expect(page.getByTestId("utfall-kvittering")).toContainText("Forslaget er sendt");
 
   await page.goto("/mine-forslag");
   const mine = page.getByTestId("mine-forslag");
@@ -92,8 +97,36 @@ test("rådgiveren godkjenner årsverket, så historikken har en rad", async ({ b
 
 const PAGES: { who: keyof typeof ACCOUNTS | null; paths: () => string[] }[] = [
   { who: null, paths: () => ["/logg-inn", "/glemt-passord", "/ordninger"] },
-  { who: "al", paths: () => ["/mine-forslag", "/ordninger/ny", `${ARRANGEMENT}/rediger`, `/endringsforslag/${proposalId}`, `${ARRANGEMENT}/historikk`, "/admin", "/konto", "/kommuner/3328/import", "/varsler", "/kartlegging"] },
-  { who: "adviser", paths: () => ["/endringsforslag", `/endringsforslag/${proposalId}`, `${ARRANGEMENT}/rediger`, "/ordninger/ny", `${ARRANGEMENT}/historikk`, "/konto", "/varsler", "/kartlegging", "/kvalitet", "/kvalitet?regel=avtale-mangler"] },
+  {
+    who: "al",
+    paths: () => [
+      "/mine-forslag",
+      "/ordninger/ny",
+      `${ARRANGEMENT}/rediger`,
+      `/endringsforslag/${proposalId}`,
+      `${ARRANGEMENT}/historikk`,
+      "/admin",
+      "/konto",
+      "/kommuner/3328/import",
+      "/varsler",
+      "/kartlegging",
+    ],
+  },
+  {
+    who: "adviser",
+    paths: () => [
+      "/endringsforslag",
+      `/endringsforslag/${proposalId}`,
+      `${ARRANGEMENT}/rediger`,
+      "/ordninger/ny",
+      `${ARRANGEMENT}/historikk`,
+      "/konto",
+      "/varsler",
+      "/kartlegging",
+      "/kvalitet",
+      "/kvalitet?regel=avtale-mangler",
+    ],
+  },
   { who: "admin", paths: () => ["/admin", "/admin/utboks", "/endringsforslag"] },
 ];
 

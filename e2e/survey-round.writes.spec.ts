@@ -132,11 +132,11 @@ test("tavlen viser tilstandene; rådgiveren purrer, godkjenner, lukker runden og
   await expect(adviser.getByTestId("paminnelsestekst")).toHaveValue(/Fristen er/);
 
   await adviser.getByRole("button", { name: /Send påminnelse på e-post/ }).click();
-  await expect(adviser.getByTestId("skjema-melding")).toContainText("Påminnelse registrert for 1 kommuner.");
+  await expect(adviser.getByRole("region", { name: "Påminnelse" }).getByTestId("skjema-melding")).toContainText("Påminnelse registrert for 1 kommuner.");
 
   // Closing waits for the change requests.
   await adviser.getByRole("button", { name: "Lukk runden og lagre øyeblikksbildet" }).click();
-  await expect(adviser.getByTestId("skjema-melding")).toContainText("endringsforslag fra kommunene i runden er ikke behandlet");
+  await expect(adviser.getByRole("region", { name: "Lukk runden" }).getByTestId("skjema-melding")).toContainText("endringsforslag fra kommunene i runden er ikke behandlet");
 
   for (const summary of [/Hemsedal lagt til som deltaker/, /avslutt/i]) {
     await adviser.goto("/endringsforslag");

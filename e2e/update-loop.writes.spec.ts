@@ -30,7 +30,7 @@ test("forslag → e-post → sendt tilbake → endret og sendt på nytt → godk
 
   await test.step("Ål-redaktøren logger inn fra «Foreslå en endring» og kommer til redigeringssiden", async () => {
     await editor.goto(ARRANGEMENT);
-    await editor.getByRole("link", { name: "Foreslå en endring" }).click();
+    await editor.getByRole("link", { name: "Foreslå en endring", exact: true }).click();
     await expect(editor).toHaveURL(/\/logg-inn\?callbackUrl=/);
     await editor.getByLabel("E-postadresse").fill(ACCOUNTS.al.email);
     await editor.getByLabel("Passord").fill(ACCOUNTS.al.password);
