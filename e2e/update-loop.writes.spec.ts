@@ -83,7 +83,7 @@ test("forslag → e-post → sendt tilbake → endret og sendt på nytt → godk
   await test.step("redaktøren får e-posten, ser samme status, endrer forslaget og sender det på nytt", async () => {
     await editor.goto("/mine-forslag");
     await expect(editor.getByRole("banner").getByTestId("antall").first()).toBeVisible();
-    await expect(editor.getByTestId("mine-forslag").getByRole("row", { name: /Årsverk 2025/ })).toContainText("Sendt tilbake");
+    await expect(editor.getByTestId("mine-forslag").getByRole("row", { name: /Årsverk 2025 registrert for IKT Hallingdal/ })).toContainText("Sendt tilbake");
     await editor.goto(linkIn(returnedMail, "/endringsforslag/"));
     await expect(editor.getByTestId("forslag-status")).toHaveText("Sendt tilbake");
     await editor.getByTestId("endre-forslaget").click();
