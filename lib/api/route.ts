@@ -88,11 +88,20 @@ export function unexpectedErrorAnswer(error: unknown): Response {
   return Response.json({ feil: INTERNAL_ERROR }, { status: 500, headers });
 }
 
-/** Runs a handler with the conventions above; whatever it throws becomes a Norwegian JSON answer (503 or 500). */
-async function guarded(request: Request, options: RouteOptions, handle: () => Promise<Response>): Promise<Response> {
+/** Either an early answer (a 400 for bad parameters) or the handler to run once the caching checks pass. */
+type Prepared = Response | (() => Promise<Response>);
+
+/**
+ * Runs a route with the conventions above. `prepare` checks the parameters first, so a bad request
+ * answers 400 without touching the database; whatever is thrown becomes a Norwegian JSON answer
+ * (503 or 500).
+ */
+async function guarded(request: Request, options: RouteOptions, prepare: () => Promise<Prepared>): Promise<Response> {
   try {
+    const prepared = await prepare();
+    if (prepared instanceof Response) return withHeaders(prepared, { ...CORS_HEADERS, "Cache-Control": "no-store" });
     if (options.cache === "none" || (request.method !== "GET" && request.method !== "HEAD")) {
-      const response = await handle();
+      const response = await prepared();
       return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": response.headers.get("Cache-Control") ?? "no-store" });
     }
     const version = await registryVersion();
@@ -100,7 +109,7 @@ async function guarded(request: Request, options: RouteOptions, handle: () => Pr
     const ifNoneMatch = request.headers.get("If-None-Match");
     const current = ifNoneMatch ? matchesIfNoneMatch(ifNoneMatch, validators.ETag!) : notModifiedSince(request.headers.get("If-Modified-Since"), version.lastModified);
     if (current) return new Response(null, { status: 304, headers: { ...CORS_HEADERS, ...validators } });
-    const response = await handle();
+    const response = await prepared();
     if (response.status === 200) return withHeaders(response, { ...CORS_HEADERS, ...validators });
     if (response.status === 308) return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": PUBLIC_CACHE_CONTROL });
     return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": "no-store" });
@@ -120,7 +129,7 @@ export function apiRoute(handle: (request: Request) => Promise<Response>, option
     guarded(request, options, async () => {
       const unknown = options.cache === "none" ? [] : unknownParameters(new URL(request.url).searchParams, NO_PARAMETERS);
       if (unknown.length) return unknownParametersAnswer(unknown, NO_PARAMETERS);
-      return handle(request);
+      return () => handle(request);
     });
 }
 
@@ -135,7 +144,7 @@ export function apiQueryRoute<Q>(query: QueryParameters<Q>, handle: (args: { req
       }
       const parsed = await query.parse(search);
       if (!parsed.ok) return badRequest(parsed.message, parsed.details);
-      return handle({ request, query: parsed.value });
+      return () => handle({ request, query: parsed.value });
     });
 }
 
@@ -145,6 +154,7 @@ export function apiPathRoute<P>(handle: (args: { request: Request; params: P }) 
     guarded(request, options, async () => {
       const unknown = unknownParameters(new URL(request.url).searchParams, NO_PARAMETERS);
       if (unknown.length) return unknownParametersAnswer(unknown, NO_PARAMETERS);
-      return handle({ request, params: await context.params });
+      const params = await context.params;
+      return () => handle({ request, params });
     });
 }

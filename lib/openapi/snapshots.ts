@@ -11,6 +11,7 @@ export const snapshotsApi: OpenApiFragment = {
   paths: {
     "/api/v1/oyeblikksbilder": {
       get: {
+        operationId: "listSnapshots",
         tags: ["Kartlegging"],
         summary: "Lagrede øyeblikksbilder (Rapport 2021 og lukkede kartleggingsrunder)",
         responses: { "200": { description: "Øyeblikksbildene", content: { "application/json": { schema: { $ref: "#/components/schemas/OyeblikksbildeListe" } } } } },
@@ -18,6 +19,7 @@ export const snapshotsApi: OpenApiFragment = {
     },
     "/api/v1/sammenligning": {
       get: {
+        operationId: "compareSnapshots",
         tags: ["Kartlegging"],
         summary: "Sammenlign to øyeblikksbilder, eller et øyeblikksbilde med registeret i dag",
         parameters: queryParameters(comparisonQuery.schema, {

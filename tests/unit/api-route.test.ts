@@ -5,6 +5,10 @@ import { createPrismaClient } from "@/lib/db";
 import { notFound, ok } from "@/lib/api/responses";
 import { apiPathRoute, apiQueryRoute, DATABASE_UNAVAILABLE, INTERNAL_ERROR, isDatabaseUnavailable, type QueryParameters } from "@/lib/api/route";
 
+// The registry version (the ETag) is read from the database; these tests are about parsing and
+// error answers, so it is fixed here. The handlers below still meet the closed database.
+vi.mock("@/lib/registry/version", () => ({ registryVersion: async () => ({ token: "test", lastModified: new Date(0) }) }));
+
 /** A port nothing listens on: every connection is refused at once. */
 const CLOSED = "postgresql://ingen:ingen@127.0.0.1:1/ingen";
 
