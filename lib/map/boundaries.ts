@@ -60,19 +60,22 @@ export function loadBoundaries(file = boundariesFile()): { code: string; polygon
   }
 }
 
-/** SVG path data for a municipality's polygons (GeoJSON positions are [lon, lat]). */
+/**
+ * SVG path data for a municipality's polygons (GeoJSON positions are [lon, lat]), rounded to whole
+ * pixels with repeated points dropped, so a detailed boundary file costs the page only what it shows.
+ */
 export function polygonPath(polygons: Position[][][], projection: Projection): string {
   return polygons
     .flatMap((rings) =>
-      rings.map(
-        (ring) =>
-          ring
-            .map(([lon, lat], i) => {
-              const { x, y } = projection.project(lat, lon);
-              return `${i === 0 ? "M" : "L"}${x} ${y}`;
-            })
-            .join("") + "Z",
-      ),
+      rings.map((ring) => {
+        const points: string[] = [];
+        for (const [lon, lat] of ring) {
+          const { x, y } = projection.project(lat, lon);
+          const point = `${Math.round(x)} ${Math.round(y)}`;
+          if (points.at(-1) !== point) points.push(point);
+        }
+        return points.length > 2 ? `M${points.join("L")}Z` : "";
+      }),
     )
     .join("");
 }

@@ -5,8 +5,6 @@ import { findMunicipality, listMunicipalities, municipalityDetail } from "./inde
 import { SURVEY_FILE_COLUMNS, surveyFileXlsx } from "./survey-file";
 import { regionDetail } from "@/lib/regions";
 import { globalSearch } from "@/lib/search/global";
-import { mapData } from "@/lib/map";
-import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
 
 let db: Awaited<ReturnType<typeof useSeededRegistry>>;
 beforeAll(async () => {
@@ -84,16 +82,5 @@ describe("regions, search and map", () => {
     expect((await globalSearch("3005")).municipalities[0]?.name).toBe("Drammen");
     expect((await globalSearch("hallingdal")).regions[0]?.slug).toBe("hallingdal");
     expect((await globalSearch("   ")).arrangements.total).toBe(0);
-  });
-
-  it("builds map links weighted by shared arrangements", async () => {
-    const data = await mapData({ ...EMPTY_FILTERS, oppgave: ["legevakt"] });
-    expect(data.arrangements.length).toBeGreaterThan(0);
-    expect(data.links.every((l) => l.weight === l.arrangementIds.length)).toBe(true);
-    const one = await mapData(EMPTY_FILTERS, { ordning: "ika-kongsberg" });
-    expect(one.arrangements).toHaveLength(1);
-    expect(one.links).toHaveLength((37 * 36) / 2);
-    const strong = await mapData(EMPTY_FILTERS, { minst: 10 });
-    expect(strong.links.every((l) => l.weight >= 10)).toBe(true);
   });
 });

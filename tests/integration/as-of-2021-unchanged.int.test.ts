@@ -16,19 +16,14 @@ import { useSeededRegistry } from "../helpers/database.ts";
 const DIGESTS: Record<string, string> = {
   "list dato=2021-11-01&antall=100": "cd9b5e1ad12a30b0",
   "facets dato=2021-11-01&antall=100": "c129b5caf9433226",
-  "map dato=2021-11-01&antall=100": "b3f1ad3440f45f1e",
   "list dato=2021-11-01&antall=100&side=2": "c610db7e6af081db",
   "facets dato=2021-11-01&antall=100&side=2": "c129b5caf9433226",
-  "map dato=2021-11-01&antall=100&side=2": "b3f1ad3440f45f1e",
   "list dato=2021-11-01&antall=100&side=3": "4ec790de8c2b2bf9",
   "facets dato=2021-11-01&antall=100&side=3": "c129b5caf9433226",
-  "map dato=2021-11-01&antall=100&side=3": "b3f1ad3440f45f1e",
   "list dato=2021-11-01&region=hallingdal&antall=100": "24744af449f42ef2",
   "facets dato=2021-11-01&region=hallingdal&antall=100": "f062d6463bb34c38",
-  "map dato=2021-11-01&region=hallingdal&antall=100": "b48c5f84f52b79fa",
   "list dato=2021-11-01&status=alle&antall=100&sorter=etablert": "97334c978366c9e3",
   "facets dato=2021-11-01&status=alle&antall=100&sorter=etablert": "c129b5caf9433226",
-  "map dato=2021-11-01&status=alle&antall=100&sorter=etablert": "200911bc6c87c4a6",
   "set 2021-11-01 surveyed": "5f8ba0d841086549",
   "api 2021-11-01 surveyed": "6c5a4f92deb7b9f8",
   "apim 2021-11-01 surveyed": "8d6c282d6125d97b",
@@ -96,7 +91,6 @@ it("gives every listing and statistic as of 2021-11-01 exactly as before lib/dom
   const { parseArrangementFilters } = await import("@/lib/arrangements/filters");
   const { arrangementFacets } = await import("@/lib/arrangements/facets");
   const { listArrangements, resolveArrangementFilters } = await import("@/lib/arrangements/list");
-  const { mapData } = await import("@/lib/map");
   const { LISTINGS, statisticsSet } = await import("@/lib/stats");
   const statistikk = await import("@/app/api/v1/statistikk/route");
   const kommuner = await import("@/app/api/v1/statistikk/kommuner/route");
@@ -107,7 +101,6 @@ it("gives every listing and statistic as of 2021-11-01 exactly as before lib/dom
     if (!parsed.ok) throw new Error(parsed.message);
     actual[`list ${q}`] = digest(await listArrangements(parsed.filters));
     actual[`facets ${q}`] = digest(await arrangementFacets(await resolveArrangementFilters(parsed.filters)));
-    actual[`map ${q}`] = digest(await mapData(parsed.filters));
   }
   for (const scope of SCOPES) {
     const query = { asOf: "2021-11-01", scope: scope.kind === "region" ? { kind: "region" as const, slug: "hallingdal", name: "Hallingdal" } : { kind: scope.kind } };

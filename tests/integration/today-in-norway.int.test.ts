@@ -48,11 +48,10 @@ describe(`at ${NIGHT.toISOString()} every part of the app says today is ${OSLO_D
   });
 
   it("the map, the municipality and the region pages use 2027-01-01", async () => {
-    const { EMPTY_FILTERS } = await import("@/lib/arrangements/filters");
-    const { mapData } = await import("@/lib/map");
+    const { loadMapView } = await import("@/lib/map");
     const { municipalityDetail } = await import("@/lib/municipalities");
     const { regionDetail } = await import("@/lib/regions");
-    expect((await mapData(EMPTY_FILTERS)).date).toBe(OSLO_DAY);
+    expect((await loadMapView({})).date).toBe(OSLO_DAY);
     expect((await municipalityDetail(await t.municipality("al"))).date).toBe(OSLO_DAY);
     expect((await regionDetail("hallingdal"))?.date).toBe(OSLO_DAY);
   });

@@ -1,0 +1,132 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import type { DrawingData } from "@/lib/map/view";
+import { mapHref, type MapQuery } from "@/lib/map/params";
+
+const numberFormat = new Intl.NumberFormat("nb-NO");
+
+/**
+ * The drawing: municipalities as points, links as lines (thicker = more shared arrangements).
+ * One tab stop (roving tabindex): Tab enters at the chosen or first municipality, the arrow keys
+ * (and Home/End) move between municipalities in list order, Enter chooses one (its partners).
+ * Every point is a link, so it also works without JavaScript.
+ */
+export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQuery }) {
+  const router = useRouter();
+  const [active, setActive] = useState(Math.max(0, data.selected));
+  const [focused, setFocused] = useState<number | null>(null);
+  const refs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const maxWeight = Math.max(1, ...data.links.map((l) => l[2]));
+  const ego = data.selected >= 0 ? data.nodes[data.selected] : undefined;
+  const highlight = focused;
+
+  const labelOf = (i: number) => {
+    const [, name, , , count] = data.nodes[i]!;
+    if (ego && i !== data.selected) return `${name}: ${numberFormat.format(count)} felles ordninger med ${ego[1]}`;
+    return `${name}: ${numberFormat.format(count)} ordninger`;
+  };
+
+  const move = (to: number) => {
+    const next = (to + data.nodes.length) % data.nodes.length;
+    setActive(next);
+    refs.current[next]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowRight: () => move(active + 1),
+      ArrowDown: () => move(active + 1),
+      ArrowLeft: () => move(active - 1),
+      ArrowUp: () => move(active - 1),
+      Home: () => move(0),
+      End: () => move(data.nodes.length - 1),
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const choose = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    router.push(href, { scroll: false });
+  };
+
+  const hint = focused !== null ? labelOf(focused) : null;
+
+  return (
+    <div className="kart-drawing">
+      <svg viewBox={`0 0 ${data.width} ${data.height}`} className="kart-svg" role="group" aria-label={data.label}>
+        {data.boundaries.length ? (
+          <g aria-hidden="true" className="kart-boundaries">
+            {data.boundaries.map((d, i) => (
+              <path key={i} d={d} />
+            ))}
+          </g>
+        ) : null}
+        <g aria-hidden="true">
+          {data.links.map(([a, b, weight]) => {
+            const p = data.nodes[a]!;
+            const q = data.nodes[b]!;
+            const lit = highlight !== null && (a === highlight || b === highlight);
+            const dim = highlight !== null && !lit;
+            return (
+              <line
+                key={`${a}-${b}`}
+                x1={p[2]}
+                y1={p[3]}
+                x2={q[2]}
+                y2={q[3]}
+                className={lit ? "kart-link kart-link--lit" : dim ? "kart-link kart-link--dim" : "kart-link"}
+                strokeWidth={1 + 9 * (weight / maxWeight)}
+              />
+            );
+          })}
+        </g>
+        <g onKeyDown={onKeyDown}>
+          {data.nodes.map(([slug, name, x, y, count, labelled], i) => {
+            const href = mapHref(query, { kommune: slug, minst: undefined });
+            const selected = i === data.selected;
+            const r = selected ? 12 : Math.min(11, 4 + Math.sqrt(count) * (ego ? 1.2 : 0.9));
+            const showLabel = labelled === 1 || selected || focused === i;
+            return (
+              <a
+                key={slug}
+                ref={(el) => {
+                  refs.current[i] = el;
+                }}
+                href={href}
+                tabIndex={i === active ? 0 : -1}
+                aria-label={labelOf(i)}
+                aria-current={selected ? "true" : undefined}
+                className={selected ? "kart-node kart-node--selected" : "kart-node"}
+                onFocus={() => {
+                  setActive(i);
+                  setFocused(i);
+                }}
+                onBlur={() => setFocused((f) => (f === i ? null : f))}
+                onMouseEnter={() => setFocused(i)}
+                onMouseLeave={() => setFocused((f) => (f === i ? null : f))}
+                onClick={(event) => choose(event, href)}
+              >
+                <circle cx={x} cy={y} r={r} />
+                {showLabel ? (
+                  <text x={x > data.width * 0.78 ? x - r - 3 : x + r + 3} y={y + 4} textAnchor={x > data.width * 0.78 ? "end" : undefined} className="kart-label">
+                    {name}
+                  </text>
+                ) : null}
+              </a>
+            );
+          })}
+        </g>
+      </svg>
+      <p className="kart-hint" aria-hidden="true">
+        {hint ?? "\u00a0"}
+      </p>
+    </div>
+  );
+}

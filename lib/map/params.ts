@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * The map's query string: `region` (a region slug; default the municipalities of the survey),
+ * `kommune` (a municipality's code or slug: its ego network), `oppgave` (task area slug), `sektor`
+ * (sector code), `minst` (minimum shared arrangements for a drawn link; default chosen so the
+ * drawing stays readable) and `dato` (YYYY-MM-DD; default today in Norway). Pure: safe anywhere.
+ */
+export interface MapQuery {
+  region?: string;
+  kommune?: string;
+  oppgave?: string;
+  sektor?: string;
+  minst?: number;
+  dato?: string;
+}
+
+export const MAP_PARAMETERS = ["region", "kommune", "oppgave", "sektor", "minst", "dato"] as const;
+
+const schema = z.object({
+  region: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, "Ugyldig region")
+    .optional(),
+  kommune: z
+    .string()
+    .regex(/^(\d{4}|[a-z0-9-]{1,60})$/, "Kommune må være et firesifret kommunenummer eller en kommune-id (f.eks. 3328 eller al)")
+    .optional(),
+  oppgave: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, "Ugyldig oppgaveområde")
+    .optional(),
+  sektor: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/i, "Ugyldig sektor")
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  minst: z
+    .string()
+    .regex(/^\d{1,3}$/, "«Minst felles ordninger» må være et helt tall")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "«Minst felles ordninger» må være minst 1").max(500, "«Minst felles ordninger» kan være høyst 500"))
+    .optional(),
+  dato: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Datoen må skrives som ÅÅÅÅ-MM-DD")
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Datoen finnes ikke")
+    .optional(),
+});
+
+export type MapParseResult = { ok: true; query: MapQuery } | { ok: false; message: string };
+
+type SearchParamsLike = Record<string, string | string[] | undefined>;
+
+export function parseMapParams(params: URLSearchParams | SearchParamsLike): MapParseResult {
+  const get = (key: string): string | undefined => {
+    const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
+    const one = Array.isArray(value) ? value[0] : value;
+    return one?.trim() ? one.trim() : undefined;
+  };
+  const raw = Object.fromEntries(MAP_PARAMETERS.map((key) => [key, get(key)]));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: `Ugyldig valg i kartet – ${parsed.error.issues.map((i) => i.message).join("; ")}` };
+  const query: MapQuery = {};
+  for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) (query as Record<string, unknown>)[key] = value;
+  return { ok: true, query };
+}
+
+/** The map's URL for a query (parameters in a fixed order; empty values left out). */
+export function mapHref(query: MapQuery, change: Partial<Record<keyof MapQuery, string | number | undefined>> = {}): string {
+  const merged: Record<string, string | number | undefined> = { ...query, ...change };
+  const search = new URLSearchParams();
+  for (const key of MAP_PARAMETERS) {
+    const value = merged[key];
+    if (value !== undefined && value !== "") search.set(key, key === "sektor" ? String(value).toLowerCase() : String(value));
+  }
+  const text = search.toString();
+  return text ? `/kart?${text}` : "/kart";
+}
