@@ -10,7 +10,10 @@ import { formatInteger, formatShortDate } from "@/lib/format";
 import { loadMapView, mapHref, MATRIX_LIMIT, parseMapParams, type MapQuery } from "@/lib/map";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Kart over samarbeidet", description: "Hvilke kommuner samarbeider med hvem, i hvor mange ordninger: tegning, samarbeidsmatrise og små kart per oppgaveområde." };
+export const metadata: Metadata = {
+  title: "Kart over samarbeidet",
+  description: "Hvilke kommuner samarbeider med hvem, i hvor mange ordninger: tegning, samarbeidsmatrise og små kart per oppgaveområde.",
+};
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = parseMapParams(await searchParams);
@@ -67,9 +70,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           {view.ego ? `${view.ego.name} og samarbeidspartnerne` : "Hvem samarbeider med hvem"}
         </h2>
         <p className="ds-paragraph" data-size="sm" id="kart-tastatur">
-          {view.ego
-            ? `${view.ego.name} står i midten, samarbeidspartnerne rundt, de som deler flest ordninger først (fra toppen, med klokka). `
-            : ""}
+          {view.ego ? `${view.ego.name} står i midten, samarbeidspartnerne rundt, de som deler flest ordninger først (fra toppen, med klokka). ` : ""}
           Med tastatur: Tab går inn i tegningen, piltastene flytter mellom kommunene, Enter velger kommunen.
         </p>
         {view.drawing.nodes.length ? <GraphDrawing data={view.drawing} query={query} /> : null}
@@ -102,7 +103,8 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         {view.matrix ? (
           <>
             <p className="ds-paragraph" data-size="sm">
-              Antall felles ordninger for hvert par av kommuner i området. Mørkere farge betyr flere felles ordninger; tallet står alltid i cellen. Velg en kommune i første kolonne for å se dens samarbeidspartnere.
+              Antall felles ordninger for hvert par av kommuner i området. Mørkere farge betyr flere felles ordninger; tallet står alltid i cellen. Velg en kommune i første kolonne for å se dens
+              samarbeidspartnere.
             </p>
             <CooperationMatrix matrix={view.matrix} query={query} chosen={view.ego?.slug ?? null} />
           </>

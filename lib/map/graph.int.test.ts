@@ -29,9 +29,7 @@ async function pairsInJavaScript(date: string, options: { only?: Set<number>; ta
   for (const a of arrangements) {
     if (!isArrangementActiveOn(a, date)) continue;
     if (options.taskAreaSlug && !a.taskAreas.some((t) => t.taskArea.slug === options.taskAreaSlug)) continue;
-    const ids = [...new Set(a.participations.filter((p) => isParticipationActiveOn(p, date)).map((p) => p.municipalityId))]
-      .filter((id) => !options.only || options.only.has(id))
-      .sort((x, y) => x - y);
+    const ids = [...new Set(a.participations.filter((p) => isParticipationActiveOn(p, date)).map((p) => p.municipalityId))].filter((id) => !options.only || options.only.has(id)).sort((x, y) => x - y);
     for (let i = 0; i < ids.length; i++)
       for (let j = i + 1; j < ids.length; j++) {
         const key = `${ids[i]}-${ids[j]}`;
@@ -47,7 +45,10 @@ describe("the map's graph in SQL", () => {
     const scope = await municipalitiesWhere({ surveyed: true });
     expect(scope).toHaveLength(25);
     const expected = await pairsInJavaScript(date, { only: new Set(scope.map((m) => m.id)) });
-    const actual = await graphPairs({ date }, scope.map((m) => m.id));
+    const actual = await graphPairs(
+      { date },
+      scope.map((m) => m.id),
+    );
     expect(actual.length).toBeGreaterThan(100);
     expect(Object.fromEntries(actual.map((p) => [`${p.a}-${p.b}`, p.weight]))).toEqual(Object.fromEntries([...expected].map(([key, ids]) => [key, ids.size])));
   });
@@ -58,12 +59,21 @@ describe("the map's graph in SQL", () => {
     const scope = await municipalitiesWhere({ surveyed: true });
     const legevakt = await prisma.taskArea.findUniqueOrThrow({ where: { slug: "legevakt" } });
     const expected = await pairsInJavaScript("2021-11-01", { only: new Set(scope.map((m) => m.id)), taskAreaSlug: "legevakt" });
-    const actual = await graphPairs({ date: "2021-11-01", taskAreaIds: [legevakt.id] }, scope.map((m) => m.id));
+    const actual = await graphPairs(
+      { date: "2021-11-01", taskAreaIds: [legevakt.id] },
+      scope.map((m) => m.id),
+    );
     expect(actual.length).toBeGreaterThan(0);
     expect(Object.fromEntries(actual.map((p) => [`${p.a}-${p.b}`, p.weight]))).toEqual(Object.fromEntries([...expected].map(([key, ids]) => [key, ids.size])));
     const health = await prisma.sector.findUniqueOrThrow({ where: { code: "HEALTH" } });
-    const all = await graphPairs({ date: "2021-11-01" }, scope.map((m) => m.id));
-    const healthOnly = await graphPairs({ date: "2021-11-01", sectorId: health.id }, scope.map((m) => m.id));
+    const all = await graphPairs(
+      { date: "2021-11-01" },
+      scope.map((m) => m.id),
+    );
+    const healthOnly = await graphPairs(
+      { date: "2021-11-01", sectorId: health.id },
+      scope.map((m) => m.id),
+    );
     const weightOf = new Map(all.map((p) => [`${p.a}-${p.b}`, p.weight]));
     expect(healthOnly.length).toBeGreaterThan(0);
     for (const p of healthOnly) expect(p.weight).toBeLessThanOrEqual(weightOf.get(`${p.a}-${p.b}`)!);
@@ -76,7 +86,15 @@ describe("the map's graph in SQL", () => {
     const date = "2021-11-01";
     const ego = await egoNetwork({ date }, al.id);
     const expected = new Map(
-      [...(await pairsInJavaScript(date))].filter(([key]) => key.split("-").map(Number).includes(al.id)).map(([key, ids]) => [key.split("-").map(Number).find((id) => id !== al.id)!, ids]),
+      [...(await pairsInJavaScript(date))]
+        .filter(([key]) => key.split("-").map(Number).includes(al.id))
+        .map(([key, ids]) => [
+          key
+            .split("-")
+            .map(Number)
+            .find((id) => id !== al.id)!,
+          ids,
+        ]),
     );
     expect(ego.links.length).toBeGreaterThan(5);
     expect(ego.links.every((l) => l.partnerId !== al.id)).toBe(true);

@@ -51,8 +51,7 @@ function activeParticipations(filter: GraphFilter, municipalityIds?: number[]): 
 
 /** Municipalities with their current code, in Norwegian alphabetical order. */
 export async function municipalitiesWhere(where: { surveyed: true } | { regionId: number } | { ids: number[] }): Promise<GraphMunicipality[]> {
-  const condition =
-    "surveyed" in where ? Prisma.sql`m."inSurveyScope"` : "regionId" in where ? Prisma.sql`m."regionId" = ${where.regionId}` : Prisma.sql`m.id = ANY(${where.ids}::int[])`;
+  const condition = "surveyed" in where ? Prisma.sql`m."inSurveyScope"` : "regionId" in where ? Prisma.sql`m."regionId" = ${where.regionId}` : Prisma.sql`m.id = ANY(${where.ids}::int[])`;
   return prisma.$queryRaw<GraphMunicipality[]>`
     SELECT m.id, m.slug, m.name, c.code, m.latitude, m.longitude, m."regionId"
     FROM "Municipality" m LEFT JOIN "MunicipalityCode" c ON c."municipalityId" = m.id AND ${currentSql("c")}
@@ -97,7 +96,10 @@ export async function egoNetwork(filter: GraphFilter, municipalityId: number): P
   const rows = await prisma.$queryRaw<{ partnerId: number | null; id: number; slug: string; name: string }[]>`
     WITH act AS (${activeArrangements(filter)}),
       own AS (${activeParticipations(filter, [municipalityId])}),
-      part AS (${activeParticipations(filter)})
+      part AS (
+        SELECT DISTINCT p."arrangementId", p."municipalityId" FROM "Participation" p JOIN own o ON o."arrangementId" = p."arrangementId"
+        WHERE ${participationActiveOn("p", filter.date)}
+      )
     SELECT y."municipalityId" AS "partnerId", a.id, a.slug, a.name
     FROM own x
     JOIN "Arrangement" a ON a.id = x."arrangementId"

@@ -6,13 +6,16 @@ import { arrangementCounts, distinctArrangements, egoNetwork, graphPairs, munici
 import { loadBoundaries, polygonPath } from "./boundaries";
 import type { Projection } from "./projection";
 import { placeEgo, placeMunicipalities, thinLinks, type Placed } from "./layout";
-import type { MapQuery } from "./params";
+import { remember } from "./memo";
+import { MAP_PARAMETERS, type MapQuery } from "./params";
 import { REPORT_MAPS } from "./report-maps";
 
 /** The largest scope drawn as a full matrix; larger scopes list their strongest links and ask for a region. */
 export const MATRIX_LIMIT = 30;
 /** Links drawn in a small multiple at most (the strongest). */
-const MULTIPLE_LINK_LIMIT = 120;
+const MULTIPLE_LINK_LIMIT = 60;
+/** Small multiples are drawn on a canvas this wide, in whole units (short path data). */
+const MULTIPLE_WIDTH = 200;
 /** Labels are written beside every node up to this many nodes; above it, only the chosen one. */
 const LABEL_LIMIT = 40;
 
@@ -77,9 +80,18 @@ export interface MapView {
 
 const dot = (p: Placed | undefined) => (p ? `M${p.x} ${p.y}h0` : "");
 const line = (p: Placed | undefined, q: Placed | undefined) => (p && q ? `M${p.x} ${p.y}L${q.x} ${q.y}` : "");
+const scaled = (positions: Map<number, Placed>, factor: number) => new Map([...positions].map(([id, p]) => [id, { x: Math.round(p.x * factor), y: Math.round(p.y * factor) }]));
 
-/** Everything /kart shows, from a parsed query (unknown names become Norwegian problems, and an empty map). */
-export async function loadMapView(query: MapQuery, options: { empty?: boolean } = {}): Promise<MapView> {
+/**
+ * Everything /kart shows, from a parsed query (unknown names become Norwegian problems, and an
+ * empty map). Kept per registry version (./memo.ts), so repeated views cost no SQL beyond the version.
+ */
+export function loadMapView(query: MapQuery, options: { empty?: boolean } = {}): Promise<MapView> {
+  const key = JSON.stringify([MAP_PARAMETERS.map((p) => query[p] ?? null), options.empty === true]);
+  return remember(key, () => buildMapView(query, options));
+}
+
+async function buildMapView(query: MapQuery, options: { empty?: boolean }): Promise<MapView> {
   const date = query.dato ?? todayInNorway();
   const problems: string[] = [];
   const [regions, taskAreas, sectors] = await Promise.all([
@@ -170,6 +182,8 @@ export async function loadMapView(query: MapQuery, options: { empty?: boolean } 
   const matrix = scope.length && scope.length <= MATRIX_LIMIT ? buildMatrix(scope, pairs) : null;
   const strongest = matrix ? [] : pairs.slice(0, 30).map((p) => ({ a: name(p.a), b: name(p.b), weight: p.weight }));
 
+  const factor = MULTIPLE_WIDTH / layout.width;
+  const small = scaled(layout.positions, factor);
   const items: SmallMultiple[] = reportAreas.map((r) => {
     const areaPairs = byArea.pairs.filter((p) => r.ids.includes(p.taskAreaId));
     const merged = mergePairs(areaPairs);
@@ -181,8 +195,8 @@ export async function loadMapView(query: MapQuery, options: { empty?: boolean } 
       slug: r.slugs[0]!,
       arrangements: r.ids.reduce((sum, id) => sum + (byArea.arrangements.get(id) ?? 0), 0),
       municipalities: involved.size,
-      dots: [...involved].map((id) => dot(layout.positions.get(id))).join(""),
-      lines: shown.map((p) => line(layout.positions.get(p.a), layout.positions.get(p.b))).join(""),
+      dots: [...involved].map((id) => dot(small.get(id))).join(""),
+      lines: shown.map((p) => line(small.get(p.a), small.get(p.b))).join(""),
       shownLinks: shown.length,
       totalLinks: merged.length,
     };
@@ -191,7 +205,11 @@ export async function loadMapView(query: MapQuery, options: { empty?: boolean } 
   return {
     date,
     problems,
-    options: { regions: regions.map((r) => ({ slug: r.slug, name: r.name })), taskAreas: taskAreas.map((t) => ({ slug: t.slug, name: t.name })), sectors: sectors.map((s) => ({ code: s.code, name: s.name })) },
+    options: {
+      regions: regions.map((r) => ({ slug: r.slug, name: r.name })),
+      taskAreas: taskAreas.map((t) => ({ slug: t.slug, name: t.name })),
+      sectors: sectors.map((s) => ({ code: s.code, name: s.name })),
+    },
     scope: { label: region ? region.name : "Kommunene i kartleggingen", regionSlug: region?.slug ?? null, municipalities: scope.length },
     filterLabel: [taskArea?.name, sector?.name].filter(Boolean).join(", ") || null,
     geographic: layout.projection !== null,
@@ -202,7 +220,7 @@ export async function loadMapView(query: MapQuery, options: { empty?: boolean } 
     ego: egoData,
     matrix,
     strongest,
-    multiples: { width: layout.width, height: layout.height, background: scope.map((m) => dot(layout.positions.get(m.id))).join(""), items },
+    multiples: { width: MULTIPLE_WIDTH, height: Math.round(layout.height * factor), background: scope.map((m) => dot(small.get(m.id))).join(""), items },
   };
 }
 

@@ -112,7 +112,13 @@ async function counts(date: string, scope: Scope) {
   // /kart: the same day and scope (the map's scopes are the surveyed municipalities or a region; "all" counts over every municipality).
   const mapped =
     scope.name === "all municipalities"
-      ? { date, arrangementsInScope: await distinctArrangements({ date }, (await municipalitiesWhere({ ids: await allMunicipalityIds() })).map((m) => m.id)) }
+      ? {
+          date,
+          arrangementsInScope: await distinctArrangements(
+            { date },
+            (await municipalitiesWhere({ ids: await allMunicipalityIds() })).map((m) => m.id),
+          ),
+        }
       : await loadMapView({ dato: date, region: scope.name === "region hallingdal" ? "hallingdal" : undefined });
   expect([page.date, apiListBody.dato, apiStatsBody.dato, mapped.date]).toEqual([date, date, date, date]);
   return { list: page.total, apiList: apiListBody.antallTotalt, statistics: apiStatsBody.antallOrdninger, map: mapped.arrangementsInScope };
