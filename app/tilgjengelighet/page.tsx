@@ -51,8 +51,8 @@ export default function AccessibilityStatementPage() {
           <NextLink href="/kart" className="ds-link">
             kartsiden
           </NextLink>{" "}
-          er kommunene plassert omtrentlig, ikke etter kommunegrensene, og samarbeidslinjene er vanskelige å skille fra hverandre. Kartet har mange stopp for tastaturet. De samme opplysningene finnes
-          som tekst og tabeller på hver{" "}
+          er kommunene plassert omtrentlig, ikke etter kommunegrensene. Tegningen er ett stopp for tastaturet (piltastene flytter mellom kommunene), og samarbeidsmatrisen under viser de samme tallene
+          som en tabell. De samme opplysningene finnes som tekst og tabeller på hver{" "}
           <NextLink href="/kommuner" className="ds-link">
             kommuneside
           </NextLink>{" "}

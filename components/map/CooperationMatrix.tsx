@@ -1,3 +1,5 @@
+"use client";
+
 import NextLink from "next/link";
 import { heatLegend, heatStep } from "@/lib/map/layout";
 import { mapHref, type MapQuery } from "@/lib/map/params";
@@ -8,7 +10,8 @@ const numberFormat = new Intl.NumberFormat("nb-NO");
 /**
  * The cooperation matrix: municipality × municipality, the number of shared arrangements in each
  * cell, coloured on a five-step heat scale (the number is always written; every step has text
- * contrast ≥ 4.5:1). A real table with row and column headers; it scrolls inside its own box.
+ * contrast ≥ 4.5:1). A real table with row and column headers; it scrolls inside its own box. A
+ * client component: the page sends the numbers once (not the rendered table a second time).
  */
 export function CooperationMatrix({ matrix, query, chosen }: { matrix: MatrixData; query: MapQuery; chosen: string | null }) {
   const legend = heatLegend(matrix.max);

@@ -1,3 +1,5 @@
+"use client";
+
 import NextLink from "next/link";
 import { mapHref, type MapQuery } from "@/lib/map/params";
 import type { EgoData } from "@/lib/map/view";
@@ -6,7 +8,10 @@ const numberFormat = new Intl.NumberFormat("nb-NO");
 /** Up to this many arrangements are listed openly in a row; longer lists fold. */
 const OPEN_LIMIT = 4;
 
-/** The chosen municipality's partners, most shared first, with the shared arrangements (links to each). */
+/**
+ * The chosen municipality's partners, most shared first, with the shared arrangements (links to
+ * each). A client component so the page sends the compact data once, not the table twice.
+ */
 export function EgoTable({ ego, query }: { ego: EgoData; query: MapQuery }) {
   if (!ego.partners.length) return <p className="ds-paragraph">{ego.name} har ingen samarbeidspartnere i utvalget.</p>;
   return (
@@ -26,13 +31,16 @@ export function EgoTable({ ego, query }: { ego: EgoData; query: MapQuery }) {
           {ego.partners.map((p) => {
             const list = (
               <ul className="kart-arrangements">
-                {p.arrangements.map((a) => (
-                  <li key={a.slug}>
-                    <NextLink href={`/ordninger/${a.slug}`} className="ds-link">
-                      {a.name}
-                    </NextLink>
-                  </li>
-                ))}
+                {p.shared.map((i) => {
+                  const [slug, name] = ego.arrangements[i]!;
+                  return (
+                    <li key={slug}>
+                      <NextLink href={`/ordninger/${slug}`} className="ds-link">
+                        {name}
+                      </NextLink>
+                    </li>
+                  );
+                })}
               </ul>
             );
             return (
@@ -43,13 +51,13 @@ export function EgoTable({ ego, query }: { ego: EgoData; query: MapQuery }) {
                   </NextLink>
                   {p.inScope ? null : <span className="kart-muted"> (utenfor området)</span>}
                 </th>
-                <td className="registry-number">{numberFormat.format(p.arrangements.length)}</td>
+                <td className="registry-number">{numberFormat.format(p.shared.length)}</td>
                 <td>
-                  {p.arrangements.length <= OPEN_LIMIT ? (
+                  {p.shared.length <= OPEN_LIMIT ? (
                     list
                   ) : (
                     <details>
-                      <summary>Vis {numberFormat.format(p.arrangements.length)} ordninger</summary>
+                      <summary>Vis {numberFormat.format(p.shared.length)} ordninger</summary>
                       {list}
                     </details>
                   )}

@@ -7,6 +7,13 @@ import { mapHref, type MapQuery } from "@/lib/map/params";
 
 const numberFormat = new Intl.NumberFormat("nb-NO");
 
+interface Label {
+  x: number;
+  y: number;
+  anchor?: "end";
+  transform?: string;
+}
+
 /**
  * The drawing: municipalities as points, links as lines (thicker = more shared arrangements).
  * One tab stop (roving tabindex): Tab enters at the chosen or first municipality, the arrow keys
@@ -91,8 +98,9 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
           {data.nodes.map(([slug, name, x, y, count, labelled], i) => {
             const href = mapHref(query, { kommune: slug, minst: undefined });
             const selected = i === data.selected;
-            const r = selected ? 12 : Math.min(11, 4 + Math.sqrt(count) * (ego ? 1.2 : 0.9));
+            const r = selected ? 12 : ego ? Math.min(8, 3 + Math.sqrt(count)) : Math.min(11, 4 + Math.sqrt(count) * 0.9);
             const showLabel = labelled === 1 || selected || focused === i;
+            const label: Label = ego && !selected ? radialLabel(x, y, r, ego[2], ego[3]) : x > data.width * 0.78 ? { x: x - r - 3, y: y + 4, anchor: "end" } : { x: x + r + 3, y: y + 4 };
             return (
               <a
                 key={slug}
@@ -115,7 +123,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
               >
                 <circle cx={x} cy={y} r={r} />
                 {showLabel ? (
-                  <text x={x > data.width * 0.78 ? x - r - 3 : x + r + 3} y={y + 4} textAnchor={x > data.width * 0.78 ? "end" : undefined} className="kart-label">
+                  <text x={label.x} y={label.y} textAnchor={label.anchor} transform={label.transform} className="kart-label">
                     {name}
                   </text>
                 ) : null}
@@ -129,4 +137,11 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
       </p>
     </div>
   );
+}
+
+/** A partner's label in the ego drawing: along the ray from the centre, outside the ring, never upside down. */
+function radialLabel(x: number, y: number, r: number, cx: number, cy: number): Label {
+  const angle = (Math.atan2(y - cy, x - cx) * 180) / Math.PI;
+  const right = x >= cx;
+  return right ? { x: x + r + 4, y: y + 4, transform: `rotate(${angle.toFixed(1)} ${x} ${y})` } : { x: x - r - 4, y: y + 4, anchor: "end", transform: `rotate(${(angle + 180).toFixed(1)} ${x} ${y})` };
 }

@@ -109,7 +109,9 @@ describe("the map's graph in SQL", () => {
     expect(chosen.drawing.nodes[chosen.drawing.selected]![1]).toBe("Ål");
     expect(chosen.drawing.links.every(([a, b]) => a === chosen.drawing.selected || b === chosen.drawing.selected)).toBe(true);
     expect(chosen.drawing.nodes).toHaveLength(chosen.ego!.partners.length + 1);
-    expect(chosen.ego!.partners.find((p) => p.name === "Hol")?.arrangements.length).toBeGreaterThan(10);
+    const hol = chosen.ego!.partners.find((p) => p.name === "Hol")!;
+    expect(hol.shared.length).toBeGreaterThan(10);
+    expect(hol.shared.map((i) => chosen.ego!.arrangements[i]![0])).toContain("ovre-hallingdal-legevakt");
 
     const view = await loadMapView({ dato: "2021-11-01" });
     expect(view.problems).toEqual([]);

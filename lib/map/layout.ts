@@ -49,9 +49,10 @@ export function placeMunicipalities(items: Placeable[], width = CANVAS_WIDTH): {
 
 /** An ego network: the municipality in the centre, its partners on a ring, most shared first (from the top, clockwise). */
 export function placeEgo(centreId: number, partnerIds: number[], width = CANVAS_WIDTH): { width: number; height: number; positions: Map<number, Placed> } {
-  const height = Math.round(width * 0.75);
+  const height = width;
   const positions = new Map<number, Placed>([[centreId, { x: width / 2, y: height / 2 }]]);
-  const radius = Math.min(width, height) / 2 - 40;
+  // Room outside the ring for the labels, which run outwards along the rays.
+  const radius = width / 2 - 150;
   partnerIds.forEach((id, i) => {
     const angle = (2 * Math.PI * i) / partnerIds.length - Math.PI / 2;
     positions.set(id, { x: round(width / 2 + radius * Math.cos(angle)), y: round(height / 2 + radius * Math.sin(angle)) });

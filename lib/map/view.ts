@@ -45,7 +45,10 @@ export interface EgoData {
   slug: string;
   path: string;
   arrangementCount: number;
-  partners: { name: string; slug: string; inScope: boolean; arrangements: { slug: string; name: string }[] }[];
+  /** Every arrangement it shares with someone, once: [slug, name]. */
+  arrangements: [string, string][];
+  /** Partners, most shared first; `shared` indexes `arrangements`. */
+  partners: { name: string; slug: string; inScope: boolean; shared: number[] }[];
 }
 
 export interface SmallMultiple {
@@ -139,7 +142,7 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
     const me = who.get(egoId)!;
     const placed = placeEgo(egoId, partnerIds);
     const order = [egoId, ...partnerIds];
-    const labelled = (i: number) => (i === 0 || partnerIds.length <= LABEL_LIMIT || i <= 24 ? 1 : 0);
+    const labelled = (i: number) => (i === 0 || partnerIds.length <= 80 || i <= 40 ? 1 : 0);
     drawing = {
       width: placed.width,
       height: placed.height,
@@ -153,14 +156,17 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       label: `${me.name} og samarbeidspartnerne`,
       boundaries: [],
     };
+    const shared = [...new Map(ego.links.flatMap((l) => l.arrangements.map((a) => [a.id, a] as const))).values()].sort((x, y) => collator.compare(x.name, y.name));
+    const sharedIndex = new Map(shared.map((a, i) => [a.id, i]));
     egoData = {
       name: me.name,
       slug: me.slug,
       path: municipalityPath(me),
       arrangementCount: ego.arrangementCount,
+      arrangements: shared.map((a) => [a.slug, a.name]),
       partners: ego.links.map((l) => {
         const m = who.get(l.partnerId)!;
-        return { name: m.name, slug: m.slug, inScope: byId.has(m.id), arrangements: l.arrangements.map((a) => ({ slug: a.slug, name: a.name })) };
+        return { name: m.name, slug: m.slug, inScope: byId.has(m.id), shared: l.arrangements.map((a) => sharedIndex.get(a.id)!) };
       }),
     };
   } else {
