@@ -75,6 +75,15 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
             ))}
           </g>
         ) : null}
+        {data.groups.length ? (
+          <g aria-hidden="true" className="kart-groups">
+            {data.groups.map(([name, x, y]) => (
+              <text key={`${name}-${x}-${y}`} x={x} y={y} textAnchor="middle">
+                {name}
+              </text>
+            ))}
+          </g>
+        ) : null}
         <g aria-hidden="true">
           {data.links.map(([a, b, weight]) => {
             const p = data.nodes[a]!;
@@ -89,7 +98,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
                 x2={q[2]}
                 y2={q[3]}
                 className={lit ? "kart-link kart-link--lit" : dim ? "kart-link kart-link--dim" : "kart-link"}
-                strokeWidth={1 + 9 * (weight / maxWeight)}
+                strokeWidth={data.dense ? 0.75 + 3 * (weight / maxWeight) : 1 + 9 * (weight / maxWeight)}
               />
             );
           })}
@@ -98,7 +107,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
           {data.nodes.map(([slug, name, x, y, count, labelled], i) => {
             const href = mapHref(query, { kommune: slug, minst: undefined });
             const selected = i === data.selected;
-            const r = selected ? 12 : ego ? Math.min(8, 3 + Math.sqrt(count)) : Math.min(11, 4 + Math.sqrt(count) * 0.9);
+            const r = selected ? 12 : ego ? Math.min(8, 3 + Math.sqrt(count)) : data.dense ? Math.min(5, 2.5 + Math.sqrt(count) * 0.3) : Math.min(11, 4 + Math.sqrt(count) * 0.9);
             const showLabel = labelled === 1 || selected || focused === i;
             const label: Label = ego && !selected ? radialLabel(x, y, r, ego[2], ego[3]) : x > data.width * 0.78 ? { x: x - r - 3, y: y + 4, anchor: "end" } : { x: x + r + 3, y: y + 4 };
             return (

@@ -22,12 +22,15 @@ export const CANVAS_WIDTH = 800;
  * Positions for the municipalities: at their (approximate) centre point when every one of them has
  * coordinates, otherwise a schematic layout: municipalities grouped by region in a grid of circles.
  */
-export function placeMunicipalities(items: Placeable[], width = CANVAS_WIDTH): { width: number; height: number; positions: Map<number, Placed>; projection: Projection | null } {
+export function placeMunicipalities(
+  items: Placeable[],
+  width = CANVAS_WIDTH,
+): { width: number; height: number; positions: Map<number, Placed>; projection: Projection | null; groups: { regionId: number | null; x: number; y: number }[] } {
   const positions = new Map<number, Placed>();
   if (items.length && items.every((m) => m.latitude !== null && m.longitude !== null)) {
     const projection = createProjection(boundsOf(items.map((m) => ({ lat: m.latitude!, lon: m.longitude! }))), width);
     for (const m of items) positions.set(m.id, projection.project(m.latitude!, m.longitude!));
-    return { width: projection.width, height: projection.height, positions, projection };
+    return { width: projection.width, height: projection.height, positions, projection, groups: [] };
   }
   const groups = new Map<number | null, Placeable[]>();
   for (const m of items) groups.set(m.regionId ?? null, [...(groups.get(m.regionId ?? null) ?? []), m]);
@@ -35,16 +38,18 @@ export function placeMunicipalities(items: Placeable[], width = CANVAS_WIDTH): {
   const columns = Math.max(1, Math.ceil(Math.sqrt(ordered.length * 1.4)));
   const cell = width / columns;
   const rows = Math.ceil(ordered.length / columns);
+  const centres: { regionId: number | null; x: number; y: number }[] = [];
   ordered.forEach((group, g) => {
     const cx = cell * ((g % columns) + 0.5);
-    const cy = cell * (Math.floor(g / columns) + 0.5);
-    const radius = group.length === 1 ? 0 : Math.min(cell * 0.36, 12 + group.length * 4);
+    const cy = cell * (Math.floor(g / columns) + 0.5) - cell * 0.08;
+    const radius = group.length === 1 ? 0 : Math.min(cell * 0.3, 12 + group.length * 4);
+    centres.push({ regionId: group[0]!.regionId ?? null, x: round(cx), y: round(cy + radius + cell * 0.17) });
     group.forEach((m, i) => {
       const angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
       positions.set(m.id, { x: round(cx + radius * Math.cos(angle)), y: round(cy + radius * Math.sin(angle)) });
     });
   });
-  return { width, height: Math.max(200, Math.round(rows * cell)), positions, projection: null };
+  return { width, height: Math.max(200, Math.round(rows * cell)), positions, projection: null, groups: centres };
 }
 
 /** An ego network: the municipality in the centre, its partners on a ring, most shared first (from the top, clockwise). */

@@ -32,6 +32,10 @@ export interface DrawingData {
   label: string;
   /** Municipality boundaries (SVG path data), only when kommunegrenser.geojson is supplied. */
   boundaries: string[];
+  /** Region names under their group, in the schematic layout: [name, x, y]. */
+  groups: [string, number, number][];
+  /** Many municipalities: smaller points and thinner lines. */
+  dense: boolean;
 }
 
 export interface MatrixData {
@@ -155,6 +159,8 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       selected: 0,
       label: `${me.name} og samarbeidspartnerne`,
       boundaries: [],
+      groups: [],
+      dense: false,
     };
     const shared = [...new Map(ego.links.flatMap((l) => l.arrangements.map((a) => [a.id, a] as const))).values()].sort((x, y) => collator.compare(x.name, y.name));
     const sharedIndex = new Map(shared.map((a, i) => [a.id, i]));
@@ -182,6 +188,8 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       selected: -1,
       label: "Kommunene og samarbeidet mellom dem",
       boundaries: boundaries(scope, layout.projection),
+      groups: layout.groups.map((g) => [regions.find((r) => r.id === g.regionId)?.name ?? "Uten region", g.x, g.y]),
+      dense: scope.length > LABEL_LIMIT,
     };
   }
 
