@@ -18,7 +18,7 @@ export function SmallMultiples({ multiples, query }: { multiples: MapView["multi
           <path id="kart-bakgrunn" d={multiples.background} />
         </defs>
       </svg>
-      <ul className="kart-multiples">
+      <ul className={multiples.dense ? "kart-multiples kart-multiples--dense" : "kart-multiples"}>
         {multiples.items.map((m) => (
           <li key={m.figure}>
             <figure>

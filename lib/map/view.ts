@@ -82,7 +82,7 @@ export interface MapView {
   ego: EgoData | null;
   matrix: MatrixData | null;
   strongest: { a: string; b: string; weight: number }[];
-  multiples: { width: number; height: number; background: string; items: SmallMultiple[] };
+  multiples: { width: number; height: number; background: string; dense: boolean; items: SmallMultiple[] };
 }
 
 const dot = (p: Placed | undefined) => (p ? `M${p.x} ${p.y}h0` : "");
@@ -234,7 +234,7 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
     ego: egoData,
     matrix,
     strongest,
-    multiples: { width: MULTIPLE_WIDTH, height: Math.round(layout.height * factor), background: scope.map((m) => dot(small.get(m.id))).join(""), items },
+    multiples: { width: MULTIPLE_WIDTH, height: Math.round(layout.height * factor), background: scope.map((m) => dot(small.get(m.id))).join(""), dense: scope.length > LABEL_LIMIT, items },
   };
 }
 
