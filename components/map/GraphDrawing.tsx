@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { DrawingData } from "@/lib/map/view";
 import { mapHref, type MapQuery } from "@/lib/map/params";
 
@@ -24,7 +24,21 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
   const router = useRouter();
   const [active, setActive] = useState(Math.max(0, data.selected));
   const [focused, setFocused] = useState<number | null>(null);
+  const [shown, setShown] = useState(data);
   const refs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const refocus = useRef(false);
+  // A new drawing (another municipality chosen): the tab stop moves to the chosen one.
+  if (shown !== data) {
+    setShown(data);
+    setActive(Math.max(0, data.selected));
+    setFocused(null);
+  }
+  // Chosen from the drawing: keep the keyboard where it was, on the chosen municipality.
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    refs.current[Math.max(0, data.selected)]?.focus();
+  }, [data]);
   const maxWeight = Math.max(1, ...data.links.map((l) => l[2]));
   const ego = data.selected >= 0 ? data.nodes[data.selected] : undefined;
   const highlight = focused;
@@ -60,6 +74,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
   const choose = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
+    refocus.current = true;
     router.push(href, { scroll: false });
   };
 
