@@ -53,6 +53,11 @@ test.describe("kartet", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/kart\?kommune=al$/);
     await expect(page.getByRole("heading", { level: 2, name: "Ål og samarbeidspartnerne" })).toBeVisible();
+    // The keyboard stays in the drawing, on Ål; the arrows go on to its partners, most shared first.
+    await expect.poll(() => focusedInDrawing(page)).toMatch(/^Ål: \d+ ordninger$/);
+    await page.keyboard.press("ArrowRight");
+    expect(await focusedInDrawing(page)).toMatch(/^Hol: \d+ felles ordninger med Ål$/);
+    expect(await page.locator('svg.kart-svg [tabindex="0"]').count()).toBe(1);
   });
 
   test("å velge Ål viser bare Åls samarbeidspartnere, med ordningene per forbindelse", async ({ page }) => {
