@@ -26,7 +26,7 @@ export function CooperationMatrix({ matrix, query, chosen }: { matrix: MatrixDat
           </span>
         ))}
       </p>
-      <div className="table-scroll kart-matrix-scroll" tabIndex={0} role="region" aria-labelledby="kart-matrise-tittel">
+      <div className="table-scroll kart-matrix-scroll" tabIndex={0} role="region" aria-label="Samarbeidsmatrisen som tabell">
         <table className="kart-matrix" data-testid="kart-matrise">
           <caption className="visually-hidden">Antall felles ordninger for hvert kommunepar. Radene og kolonnene er kommunene; cellen på diagonalen er kommunen selv.</caption>
           <thead>

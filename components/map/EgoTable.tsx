@@ -15,7 +15,7 @@ const OPEN_LIMIT = 4;
 export function EgoTable({ ego, query }: { ego: EgoData; query: MapQuery }) {
   if (!ego.partners.length) return <p className="ds-paragraph">{ego.name} har ingen samarbeidspartnere i utvalget.</p>;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="kart-ego-tittel">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabell over samarbeidspartnerne til ${ego.name}`}>
       <table className="ds-table kart-ego" data-size="sm" data-testid="kart-partnere">
         <caption className="visually-hidden">Samarbeidspartnerne til {ego.name} og ordningene de deler</caption>
         <thead>
