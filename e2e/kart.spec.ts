@@ -100,7 +100,7 @@ test.describe("kartet", () => {
     for (const path of ["/kart", "/kart?kommune=al", "/kart?region=hallingdal&kommune=hol"]) {
       test(`${path} ved ${viewport.width} × ${viewport.height}: ingen sidescroll og ingen axe-brudd`, async ({ page }) => {
         // axe on a page of ~2 000 elements takes a while on a busy machine.
-        test.setTimeout(90_000);
+        test.setTimeout(120_000);
         await page.setViewportSize(viewport);
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: "Kart over samarbeidet" })).toBeVisible();
