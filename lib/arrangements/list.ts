@@ -5,7 +5,7 @@ import { CURRENT_WHERE } from "@/lib/domain/activity";
 import { establishedLabel, type EstablishedPeriod } from "@/lib/domain/establishment";
 import { levelOf } from "@/lib/domain/levels";
 import type { ParticipationRoleName } from "@/lib/domain/roles";
-import { arrangementActiveOn, arrangementEndedBefore, currentSql, participationActiveOn } from "@/lib/domain/sql/activity";
+import { arrangementActiveOn, arrangementEndedBefore, currentCodesSql, currentCountiesSql, participationActiveOn } from "@/lib/domain/sql/activity";
 import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
 import { establishedPeriodSql, establishedSortYearSql } from "@/lib/domain/sql/establishment";
 import { levelSql } from "@/lib/domain/sql/levels";
@@ -96,7 +96,7 @@ export function withBase(date: string): Prisma.Sql {
         count(DISTINCT part."municipalityId")::int AS named,
         count(DISTINCT mc."countyId")::int AS counties
       FROM part
-      LEFT JOIN "MunicipalityCounty" mc ON mc."municipalityId" = part."municipalityId" AND ${currentSql("mc")}
+      LEFT JOIN ${currentCountiesSql()} mc ON mc."municipalityId" = part."municipalityId"
       GROUP BY part."arrangementId"
     ),
     base AS (
@@ -242,17 +242,13 @@ interface ParticipantFact {
   code: string | null;
 }
 
-function currentCodeSql(alias: string): Prisma.Sql {
-  return Prisma.sql`(SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = ${Prisma.raw(`"${alias}"`)}.id AND ${currentSql("c")} ORDER BY c."validFrom" DESC LIMIT 1)`;
-}
-
 /** Full rows for the given arrangement ids, in the given order, with participants as of `date`. */
 export async function arrangementRows(ids: number[], date: string): Promise<ArrangementRow[]> {
   if (!ids.length) return [];
   const [facts, participants, arrangements] = await Promise.all([
     prisma.$queryRaw<BaseFacts[]>`${withBase(date)} SELECT b.id, b.named_count, b.participant_count, b.cross_county, b.active, b.period FROM b WHERE b.id = ANY(${ids}::int[])`,
-    prisma.$queryRaw<ParticipantFact[]>`SELECT p."arrangementId", p."municipalityId", p.role::text AS role, m.slug, m.name, ${currentCodeSql("m")} AS code
-      FROM "Participation" p JOIN "Municipality" m ON m.id = p."municipalityId"
+    prisma.$queryRaw<ParticipantFact[]>`SELECT p."arrangementId", p."municipalityId", p.role::text AS role, m.slug, m.name, cur.code
+      FROM "Participation" p JOIN "Municipality" m ON m.id = p."municipalityId" LEFT JOIN ${currentCodesSql()} cur ON cur."municipalityId" = m.id
       WHERE p."arrangementId" = ANY(${ids}::int[]) AND ${participationActiveOn("p", date)}
       ORDER BY m.name ${NORWEGIAN_COLLATION}`,
     prisma.arrangement.findMany({
