@@ -6,8 +6,8 @@ import { ArrangementTable } from "@/components/registry/ArrangementTable";
 import { FilterPanel } from "@/components/registry/FilterPanel";
 import "@/components/registry/registry.css";
 import { EMPTY_FILTERS, filtersToSearchParams, parseArrangementFilters } from "@/lib/arrangements/filters";
-import { arrangementFacets } from "@/lib/arrangements/facets";
-import { listResolved, resolveArrangementFilters } from "@/lib/arrangements/list";
+import { listWithFacets } from "@/lib/arrangements/facets";
+import { resolveArrangementFilters } from "@/lib/arrangements/list";
 import { toUrlSearchParams } from "@/lib/arrangements/search-params";
 import { formatDate, formatInteger } from "@/lib/format";
 
@@ -19,7 +19,7 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
   const filters = parsed.ok ? parsed.filters : EMPTY_FILTERS;
   // Malformed parameters give an explained, empty result (never a guess at what was meant).
   const resolved = await resolveArrangementFilters(filters, parsed.ok ? {} : { ids: [] });
-  const [page, facets] = await Promise.all([listResolved(resolved), arrangementFacets(resolved)]);
+  const { page, facets } = await listWithFacets(resolved);
   const query = filtersToSearchParams({ ...filters, side: 1 });
   query.delete("side");
   const downloadQuery = (format: string) => {

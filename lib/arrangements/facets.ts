@@ -3,7 +3,10 @@ import { prisma } from "@/lib/db";
 import { CURRENT_WHERE } from "@/lib/domain/activity";
 import { ESTABLISHED_PERIODS } from "@/lib/domain/establishment";
 import { LEVELS } from "@/lib/domain/levels";
-import { conditions, withBase, type FacetKey, type ResolvedFilters } from "./list";
+import type { FacetKey, ResolvedFilters } from "./base";
+import { arrangementRows, pageOf } from "./list";
+import { queryArrangements, type FacetCount, type FacetCounts } from "./query";
+import type { ArrangementPage } from "./types";
 
 /* The /ordninger facets: per filter value, how many arrangements it would give. */
 
@@ -21,32 +24,31 @@ export type Facets = Record<FacetKey, FacetOption[]>;
  * checkbox says how many arrangements it would give. Options with 0 stay visible when selected.
  */
 export async function arrangementFacets(r: ResolvedFilters): Promise<Facets> {
-  const base = withBase(r.date);
-  type Count = { value: string | null; n: number };
-  const [kommune, region, sektor, oppgave, form, nivaa, etablert, kryss, status, municipalities, regions, sectors, taskAreas, forms] = await Promise.all([
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT part."municipalityId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN part ON part."arrangementId" = b.id WHERE ${conditions(r, "kommune")} GROUP BY 1`,
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT m."regionId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN part ON part."arrangementId" = b.id JOIN "Municipality" m ON m.id = part."municipalityId" WHERE ${conditions(r, "region")} AND m."regionId" IS NOT NULL GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT b.sector_code AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "sektor")} GROUP BY 1`,
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT ata."taskAreaId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN "ArrangementTaskArea" ata ON ata."arrangementId" = b.id WHERE ${conditions(r, "oppgave")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT coalesce(b.form_code, 'UKJENT') AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "form")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT b.level AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "nivaa")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT b.period AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "etablert")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.cross_county THEN 'ja' ELSE 'nei' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "kryss")} GROUP BY 1`,
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT CASE WHEN b.active THEN 'aktive' WHEN b.ended THEN 'avsluttede' ELSE 'ikke-startet' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "status")} GROUP BY 1`,
+  const [result, lookups] = await Promise.all([queryArrangements(r, { limit: 0, offset: 0, count: false, facets: true }), facetLookups()]);
+  return facetOptions(r, result.facets!, lookups);
+}
+
+/** /ordninger: the page and the facets from one statement (the base computed once, lib/arrangements/query.ts). */
+export async function listWithFacets(r: ResolvedFilters): Promise<{ page: ArrangementPage; facets: Facets }> {
+  const offset = (r.filters.side - 1) * r.filters.antall;
+  const [result, lookups] = await Promise.all([queryArrangements(r, { limit: r.unknown.length ? 0 : r.filters.antall, offset, count: !r.unknown.length, facets: true }), facetLookups()]);
+  const rows = await arrangementRows(result.rows, r.date);
+  return { page: pageOf(r, result.total, rows), facets: facetOptions(r, result.facets!, lookups) };
+}
+
+function facetLookups() {
+  return Promise.all([
     prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: CURRENT_WHERE } }, orderBy: { id: "asc" } }),
     prisma.region.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
     prisma.sector.findMany({ orderBy: { sortOrder: "asc" } }),
     prisma.taskArea.findMany({ orderBy: { sortOrder: "asc" } }),
     prisma.legalForm.findMany({ orderBy: { name: "asc" } }),
   ]);
+}
+
+function facetOptions(r: ResolvedFilters, counts: FacetCounts, [municipalities, regions, sectors, taskAreas, forms]: Awaited<ReturnType<typeof facetLookups>>): Facets {
+  type Count = FacetCount;
+  const { kommune, region, sektor, oppgave, form, nivaa, etablert, kryss, status } = counts;
   const countOf = (rows: Count[], value: string) => rows.find((row) => row.value === value)?.n ?? 0;
   const collator = new Intl.Collator("nb");
   const selectedMunicipalities = new Set(r.municipalityIds);
