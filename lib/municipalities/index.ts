@@ -213,10 +213,8 @@ async function loadMunicipalityDetail(id: number): Promise<MunicipalityDetail> {
   };
 }
 
-/** A municipality's name (pages that need nothing else). */
-export async function municipalityName(id: number): Promise<string> {
-  return (await prisma.municipality.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
-}
+/** A municipality's name (pages that need nothing else). Once per request (React cache). */
+export const municipalityName = cache(async (id: number): Promise<string> => (await prisma.municipality.findUniqueOrThrow({ where: { id }, select: { name: true } })).name);
 
 /** Name and page path of each municipality (an editor's own, for links to their tasks). */
 export async function municipalityLinks(ids: number[]): Promise<{ id: number; name: string; path: string }[]> {
