@@ -51,7 +51,7 @@ export function withBase(date: string, scope: Prisma.Sql | null = null): Prisma.
       GROUP BY part."arrangementId"
     ),
     task_order AS (
-      SELECT ata."arrangementId" AS id, min(t."sortOrder") AS task_order FROM "ArrangementTaskArea" ata JOIN "TaskArea" t ON t.id = ata."taskAreaId" GROUP BY ata."arrangementId"
+      SELECT ata."arrangementId" AS id, min(t."sortOrder") AS task_order FROM "ArrangementTaskArea" ata JOIN "TaskArea" t ON t.id = ata."taskAreaId" WHERE TRUE ${inScope(Prisma.sql`ata."arrangementId"`)} GROUP BY ata."arrangementId"
     ),
     base AS (
       SELECT a.id, a.slug, a.name,
@@ -138,7 +138,6 @@ export function orderBy(r: ResolvedFilters): Prisma.Sql {
   const primary = key === "relevans" ? arrangementRelevanceSql(r.search) : SORT_SQL[key];
   return Prisma.sql`ORDER BY ${primary} ${dir} NULLS LAST, b.name ${NORWEGIAN_COLLATION} ASC, b.id ASC`;
 }
-
 
 /**
  * Arrangement ids the filters can never leave, so the base is computed for them alone: the given ids

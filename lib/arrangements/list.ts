@@ -112,7 +112,20 @@ export async function listAllArrangements(filters: ArrangementFilters, limit = 1
 /** The base facts of these arrangements, computed for them alone. */
 async function baseFactsOf(ids: number[], date: string): Promise<BaseFacts[]> {
   const filters: ArrangementFilters = { ...EMPTY_FILTERS, dato: date, status: "alle" };
-  const r: ResolvedFilters = { filters, date, status: "alle", municipalityIds: [], regionIds: [], sectorCodes: [], taskAreaIds: [], formCodes: [], includeUnknownForm: false, search: EMPTY_SEARCH, ids, unknown: [] };
+  const r: ResolvedFilters = {
+    filters,
+    date,
+    status: "alle",
+    municipalityIds: [],
+    regionIds: [],
+    sectorCodes: [],
+    taskAreaIds: [],
+    formCodes: [],
+    includeUnknownForm: false,
+    search: EMPTY_SEARCH,
+    ids,
+    unknown: [],
+  };
   return (await queryArrangements(r, { limit: ids.length, offset: 0, count: false, facets: false })).rows;
 }
 

@@ -71,7 +71,7 @@ describe("the list in one statement equals the earlier statements", () => {
     const offset = (r.filters.side - 1) * r.filters.antall;
     const now = await queryArrangements(r, { limit: r.filters.antall, offset, count: true, facets: true });
 
-    const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`${withBase(r.date)} SELECT count(*)::int AS n FROM b WHERE ${conditions(r)}`;
+    const [{ n }] = (await prisma.$queryRaw<{ n: number }[]>`${withBase(r.date)} SELECT count(*)::int AS n FROM b WHERE ${conditions(r)}`) as [{ n: number }];
     const page = await prisma.$queryRaw<{ id: number; named_count: number; participant_count: number; cross_county: boolean; active: boolean; period: string }[]>`${withBase(r.date)}
       SELECT b.id, b.named_count, b.participant_count, b.cross_county, b.active, b.period FROM b WHERE ${conditions(r)} ${orderBy(r)} LIMIT ${r.filters.antall} OFFSET ${offset}`;
     expect(now.total).toBe(n);
