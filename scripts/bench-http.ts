@@ -51,6 +51,8 @@ interface Sample {
   bytesPerAnswer: number;
   rssPeakMb: number;
   load1: number;
+  /** Seconds the server and database kept working after the run (requests autocannon gave up on). */
+  backlogS?: number;
 }
 
 interface ScaleResult {
@@ -68,8 +70,8 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-/** The resident memory of a process and all its descendants, in MB. */
-function treeRssMb(rootPid: number): number {
+/** A process and all its descendants. */
+function processTree(rootPid: number): Set<number> {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -90,8 +92,13 @@ function treeRssMb(rootPid: number): number {
         grew = true;
       }
   }
+  return tree;
+}
+
+/** The resident memory of a process and all its descendants, in MB. */
+function treeRssMb(rootPid: number): number {
   let kb = 0;
-  for (const pid of tree) {
+  for (const pid of processTree(rootPid)) {
     try {
       const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (match) kb += Number(match[1]);
@@ -100,6 +107,40 @@ function treeRssMb(rootPid: number): number {
     }
   }
   return Math.round(kb / 1024);
+}
+
+/** CPU clock ticks (user + system) used so far by these process trees. */
+function cpuTicks(rootPids: number[]): number {
+  let ticks = 0;
+  for (const root of rootPids)
+    for (const pid of processTree(root)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone
+      }
+    }
+  return ticks;
+}
+
+/**
+ * Waits until the server and the database are idle again (under 15 % of one core for two seconds
+ * in a row, at most 120 s): requests that autocannon gave up on are still being worked on, and
+ * they must not be billed to the next endpoint. Returns the seconds it took.
+ */
+async function settle(pids: number[]): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let before = cpuTicks(pids);
+  while (quiet < 2 && Date.now() - started < 120_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuTicks(pids);
+    quiet = now - before < 15 ? quiet + 1 : 0;
+    before = now;
+  }
+  return Math.round((Date.now() - started) / 1000);
 }
 
 async function load(base: string, name: string, urlPath: string, duration: number, serverPid: number, connections = CONNECTIONS): Promise<Sample> {
@@ -171,7 +212,7 @@ async function pickParameters(url: string): Promise<{ kommune: string; sektor: s
   }
 }
 
-async function benchScale(label: string, url: string, counts: ScaleResult["counts"]): Promise<ScaleResult> {
+async function benchScale(label: string, url: string, counts: ScaleResult["counts"], databasePid: number): Promise<ScaleResult> {
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   const base = `http://127.0.0.1:${port}`;
   const { kommune, sektor, sok } = await pickParameters(url);
@@ -195,15 +236,21 @@ async function benchScale(label: string, url: string, counts: ScaleResult["count
       ["API: statistikk", "/api/v1/statistikk"],
     ];
     const pid = child.pid!;
+    const pids = [pid, databasePid];
     const staticFile = staticPath();
     log(`${label}: statisk fil alene (${staticFile})`);
     await load(base, "warm-up", staticFile, WARMUP, pid);
+    await settle(pids);
     const staticIdle = await load(base, "Statisk fil (alene)", staticFile, DURATION, pid);
     const samples: Sample[] = [];
     for (const [name, urlPath] of endpoints) {
       log(`${label}: ${name} (${urlPath})`);
       await load(base, "warm-up", urlPath, WARMUP, pid);
+      await settle(pids);
       const sample = await load(base, name, urlPath, DURATION, pid);
+      const settled = await settle(pids);
+      sample.backlogS = settled;
+      if (settled > 3) log(`  (serveren brukte ${settled} s på å bli ferdig med forespørsler autocannon ga opp)`);
       log(
         `  ${sample.reqPerSec.toFixed(1)} req/s, p50 ${sample.p50} ms, p95 ${sample.p95} ms, ${sample.timeouts} time-outs, ${Math.round(sample.bytesPerAnswer / 1024)} kB, RSS ${sample.rssPeakMb} MB`,
       );
@@ -213,6 +260,7 @@ async function benchScale(label: string, url: string, counts: ScaleResult["count
     const heaviest = [...samples].filter((s) => !s.path.startsWith("/api/")).sort((a, b) => a.reqPerSec - b.reqPerSec)[0] ?? null;
     let staticBeside: Sample | null = null;
     if (heaviest) {
+      await settle(pids);
       log(`${label}: statisk fil ved siden av ${heaviest.name}`);
       const [, beside] = await Promise.all([load(base, heaviest.name, heaviest.path, DURATION, pid), load(base, "Statisk fil (ved siden av)", staticFile, DURATION, pid)]);
       staticBeside = beside;
@@ -234,11 +282,11 @@ const kb = (v: number) => `${Math.round(v / 1024)} kB`;
 function table(result: ScaleResult): string {
   const rows = [result.staticIdle, ...result.samples, ...(result.staticBeside ? [result.staticBeside] : [])];
   return [
-    "| Endepunkt | req/s | p50 | p95 | p99 | feil / time-outs / ikke-2xx | bytes per svar | RSS (topp) | load 1 min |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Endepunkt | req/s | p50 | p95 | p99 | feil / time-outs / ikke-2xx | bytes per svar | RSS (topp) | load 1 min | etterslep |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (s) =>
-        `| ${s.name} \`${s.path.length > 60 ? `${s.path.slice(0, 57)}…` : s.path}\` | ${s.reqPerSec.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} / ${s.timeouts} / ${s.non2xx} | ${kb(s.bytesPerAnswer)} | ${s.rssPeakMb} MB | ${s.load1.toFixed(2)} |`,
+        `| ${s.name} \`${s.path.length > 60 ? `${s.path.slice(0, 57)}…` : s.path}\` | ${s.reqPerSec.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} / ${s.timeouts} / ${s.non2xx} | ${kb(s.bytesPerAnswer)} | ${s.rssPeakMb} MB | ${s.load1.toFixed(2)} | ${s.backlogS === undefined ? "–" : `${s.backlogS} s`} |`,
     ),
   ].join("\n");
 }
@@ -292,7 +340,8 @@ function section(results: ScaleResult[], startLoad: number[], endLoad: number[],
 
 \`npm run bench:http\`${quick ? " -- --quick" : ""} (scripts/bench-http.ts), kjørt ${started.toISOString().slice(0, 16).replace("T", " ")} UTC: autocannon mot en produksjonsbygg (\`next start\`),
 ${CONNECTIONS} samtidige forbindelser, ${DURATION} s per endepunkt etter ${WARMUP} s oppvarming, time-out ${TIMEOUT_S} s (en time-out teller som ${TIMEOUT_S} s i persentilene).
-Hver database er en kastbar innebygd PostgreSQL på samme maskin. Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden.
+Hver database er en kastbar innebygd PostgreSQL på samme maskin. Mellom endepunktene venter benchmarken til server og database er i ro igjen
+(«etterslep»: sekunder de arbeidet videre med forespørsler autocannon hadde gitt opp), så et tregt endepunkt ikke belaster det neste. Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden.
 
 Maskin: ${os.cpus().length} kjerner (${os.cpus()[0]?.model ?? "ukjent"}), ${Math.round(os.totalmem() / 1024 ** 3)} GB minne, Node ${process.version}.
 **Maskinen er delt** med andre prosesser under kjøringen; load average (1, 5, 15 min) var ${startLoad.map((v) => v.toFixed(2)).join(", ")} ved start og ${endLoad.map((v) => v.toFixed(2)).join(", ")} ved slutt,
@@ -319,6 +368,8 @@ async function main() {
   const dataDir = defaultTempDataDir("samarbeid-bench-http");
   const db = await startEmbeddedDatabase({ dataDir, persistent: false });
   const results: ScaleResult[] = [];
+  // The postmaster's pid (first line of postmaster.pid): its tree is the database's CPU.
+  const databasePid = Number(readFileSync(path.join(db.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
   try {
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
@@ -346,7 +397,7 @@ async function main() {
         counts = await generateNationalDataset(url, { scale: factor });
       }
       log(`${scale}: ${counts.municipalities} kommuner, ${counts.arrangements} ordninger, ${counts.participations} deltakelser`);
-      results.push(await benchScale(scale, url, counts));
+      results.push(await benchScale(scale, url, counts, databasePid));
       await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
     }
     await admin.end();

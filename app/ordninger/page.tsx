@@ -9,6 +9,7 @@ import { EMPTY_FILTERS, filtersToSearchParams, parseArrangementFilters } from "@
 import { listWithFacets } from "@/lib/arrangements/facets";
 import { resolveArrangementFilters } from "@/lib/arrangements/list";
 import { toUrlSearchParams } from "@/lib/arrangements/search-params";
+import { toTableRow } from "@/lib/arrangements/types";
 import { formatDate, formatInteger } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -85,7 +86,7 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
             </p>
           ) : null}
           {page.rows.length ? (
-            <ArrangementTable rows={page.rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={page.sort} hidden={filters.skjul} caption="Samarbeidsordninger" />
+            <ArrangementTable rows={page.rows.map(toTableRow)} total={page.total} page={page.page} pageSize={page.pageSize} sort={page.sort} hidden={filters.skjul} caption="Samarbeidsordninger" />
           ) : page.total > 0 ? (
             <Paragraph>
               Siden finnes ikke for dette utvalget.{" "}

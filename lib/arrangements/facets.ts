@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { CURRENT_WHERE } from "@/lib/domain/activity";
 import { ESTABLISHED_PERIODS } from "@/lib/domain/establishment";
 import { LEVELS } from "@/lib/domain/levels";
+import { currentCodesSql } from "@/lib/domain/sql/activity";
 import type { FacetKey, ResolvedFilters } from "./base";
 import { arrangementRows, pageOf } from "./list";
 import { queryArrangements, type FacetCount, type FacetCounts } from "./query";
@@ -36,17 +36,34 @@ export async function listWithFacets(r: ResolvedFilters): Promise<{ page: Arrang
   return { page: pageOf(r, result.total, rows), facets: facetOptions(r, result.facets!, lookups) };
 }
 
-function facetLookups() {
-  return Promise.all([
-    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: CURRENT_WHERE } }, orderBy: { id: "asc" } }),
-    prisma.region.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.sector.findMany({ orderBy: { sortOrder: "asc" } }),
-    prisma.taskArea.findMany({ orderBy: { sortOrder: "asc" } }),
-    prisma.legalForm.findMany({ orderBy: { name: "asc" } }),
-  ]);
+interface FacetLookups {
+  municipalities: { id: number; name: string; slug: string; inSurveyScope: boolean; code: string | null }[];
+  regions: { id: number; slug: string; name: string }[];
+  sectors: { code: string; name: string }[];
+  taskAreas: { id: number; slug: string; name: string }[];
+  forms: { code: string; name: string }[];
 }
 
-function facetOptions(r: ResolvedFilters, counts: FacetCounts, [municipalities, regions, sectors, taskAreas, forms]: Awaited<ReturnType<typeof facetLookups>>): Facets {
+/** The facets' option lists (municipalities with today's code, regions, sectors, task areas, legal forms) in one statement. */
+async function facetLookups(): Promise<FacetLookups> {
+  const [row] = await prisma.$queryRaw<Record<keyof FacetLookups, unknown>[]>`SELECT
+    (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'slug', m.slug, 'inSurveyScope', m."inSurveyScope", 'code', cur.code) ORDER BY m.id), '[]'::json)
+      FROM "Municipality" m LEFT JOIN ${currentCodesSql()} cur ON cur."municipalityId" = m.id) AS municipalities,
+    (SELECT coalesce(json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name) ORDER BY g.name, g.id), '[]'::json) FROM "Region" g) AS regions,
+    (SELECT coalesce(json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s."sortOrder", s.id), '[]'::json) FROM "Sector" s) AS sectors,
+    (SELECT coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t."sortOrder", t.id), '[]'::json) FROM "TaskArea" t) AS "taskAreas",
+    (SELECT coalesce(json_agg(json_build_object('code', f.code, 'name', f.name) ORDER BY f.name, f.id), '[]'::json) FROM "LegalForm" f) AS forms`;
+  const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+  return {
+    municipalities: json(row!.municipalities),
+    regions: json(row!.regions),
+    sectors: json(row!.sectors),
+    taskAreas: json(row!.taskAreas),
+    forms: json(row!.forms),
+  };
+}
+
+function facetOptions(r: ResolvedFilters, counts: FacetCounts, { municipalities, regions, sectors, taskAreas, forms }: FacetLookups): Facets {
   type Count = FacetCount;
   const { kommune, region, sektor, oppgave, form, nivaa, etablert, kryss, status } = counts;
   const countOf = (rows: Count[], value: string) => rows.find((row) => row.value === value)?.n ?? 0;
@@ -54,7 +71,7 @@ function facetOptions(r: ResolvedFilters, counts: FacetCounts, [municipalities, 
   const selectedMunicipalities = new Set(r.municipalityIds);
   const kommuneOptions = municipalities
     .map((m) => ({
-      value: m.codes[0]?.code ?? m.slug,
+      value: m.code ?? m.slug,
       label: m.name,
       count: countOf(kommune, String(m.id)),
       group: m.inSurveyScope ? "Kartlagte kommuner" : "Andre kommuner",

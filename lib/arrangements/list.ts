@@ -1,19 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { CURRENT_WHERE } from "@/lib/domain/activity";
-import { establishedLabel } from "@/lib/domain/establishment";
-import { levelOf } from "@/lib/domain/levels";
-import type { ParticipationRoleName } from "@/lib/domain/roles";
-import { currentCodesSql, participationActiveOn } from "@/lib/domain/sql/activity";
-import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
-import { isoDateOf } from "@/lib/domain/today";
-import { EMPTY_SEARCH, resolveSearch } from "@/lib/search/match";
+import { resolveSearch } from "@/lib/search/match";
 import { effectiveSort, type ResolvedFilters } from "./base";
-import { EMPTY_FILTERS, effectiveDateAndStatus, type ArrangementFilters } from "./filters";
-import { queryArrangements, type BaseFacts } from "./query";
-import type { ArrangementPage, ArrangementRow, MunicipalityRef, UnknownFilterValue } from "./types";
+import { effectiveDateAndStatus, type ArrangementFilters } from "./filters";
+import { queryArrangements } from "./query";
+import { arrangementRows } from "./rows";
+import type { ArrangementPage, ArrangementRow, UnknownFilterValue } from "./types";
 
 export { effectiveSort, type FacetKey, type ResolvedFilters } from "./base";
+export { arrangementRows } from "./rows";
 
 export async function resolveArrangementFilters(filters: ArrangementFilters, options: { ids?: number[] } = {}): Promise<ResolvedFilters> {
   const { date, status } = effectiveDateAndStatus(filters);
@@ -107,94 +102,4 @@ export async function listAllArrangements(filters: ArrangementFilters, limit = 1
   if (resolved.unknown.length) return { rows: [], resolved };
   const { rows } = await queryArrangements(resolved, { limit, offset: 0, count: false, facets: false });
   return { rows: await arrangementRows(rows, resolved.date), resolved };
-}
-
-/** The base facts of these arrangements, computed for them alone. */
-async function baseFactsOf(ids: number[], date: string): Promise<BaseFacts[]> {
-  const filters: ArrangementFilters = { ...EMPTY_FILTERS, dato: date, status: "alle" };
-  const r: ResolvedFilters = {
-    filters,
-    date,
-    status: "alle",
-    municipalityIds: [],
-    regionIds: [],
-    sectorCodes: [],
-    taskAreaIds: [],
-    formCodes: [],
-    includeUnknownForm: false,
-    search: EMPTY_SEARCH,
-    ids,
-    unknown: [],
-  };
-  return (await queryArrangements(r, { limit: ids.length, offset: 0, count: false, facets: false })).rows;
-}
-
-interface ParticipantFact {
-  arrangementId: number;
-  municipalityId: number;
-  role: ParticipationRoleName;
-  slug: string;
-  name: string;
-  code: string | null;
-}
-
-/**
- * Full rows, in the given order, with participants as of `date`: for ids (their base facts are
- * computed for them alone) or for base facts a list query already returned.
- */
-export async function arrangementRows(idsOrFacts: number[] | BaseFacts[], date: string): Promise<ArrangementRow[]> {
-  if (!idsOrFacts.length) return [];
-  const given = typeof idsOrFacts[0] === "number" ? null : (idsOrFacts as BaseFacts[]);
-  const ids = given ? given.map((f) => f.id) : (idsOrFacts as number[]);
-  const [facts, participants, arrangements] = await Promise.all([
-    given ?? baseFactsOf(ids, date),
-    prisma.$queryRaw<ParticipantFact[]>`SELECT p."arrangementId", p."municipalityId", p.role::text AS role, m.slug, m.name, cur.code
-      FROM "Participation" p JOIN "Municipality" m ON m.id = p."municipalityId" LEFT JOIN ${currentCodesSql()} cur ON cur."municipalityId" = m.id
-      WHERE p."arrangementId" = ANY(${ids}::int[]) AND ${participationActiveOn("p", date)}
-      ORDER BY m.name ${NORWEGIAN_COLLATION}`,
-    prisma.arrangement.findMany({
-      where: { id: { in: ids } },
-      include: {
-        sector: true,
-        legalForm: true,
-        host: { include: { codes: { where: CURRENT_WHERE } } },
-        taskAreas: { include: { taskArea: true }, orderBy: { taskArea: { sortOrder: "asc" } } },
-        provenance: { where: { field: { in: ["arrangement", "legalForm"] } }, orderBy: { id: "asc" } },
-      },
-    }),
-  ]);
-  const factById = new Map(facts.map((f) => [f.id, f]));
-  const byId = new Map(arrangements.map((a) => [a.id, a]));
-  const participantsById = new Map<number, ParticipantFact[]>();
-  for (const p of participants) participantsById.set(p.arrangementId, [...(participantsById.get(p.arrangementId) ?? []), p]);
-  return ids.flatMap((id) => {
-    const a = byId.get(id);
-    const fact = factById.get(id);
-    if (!a || !fact) return [];
-    const host: MunicipalityRef | null = a.host ? { id: a.host.id, slug: a.host.slug, name: a.host.name, code: a.host.codes[0]?.code ?? null } : null;
-    const row: ArrangementRow = {
-      id: a.id,
-      slug: a.slug,
-      name: a.name,
-      shortName: a.shortName,
-      description: a.description,
-      sector: { code: a.sector.code, name: a.sector.name },
-      taskAreas: a.taskAreas.map((t) => ({ slug: t.taskArea.slug, name: t.taskArea.name })),
-      legalForm: a.legalForm ? { code: a.legalForm.code, name: a.legalForm.name, inferred: a.provenance.some((p) => p.field === "legalForm" && p.confidence === "INFERRED") } : null,
-      host,
-      participants: (participantsById.get(id) ?? []).map((p) => ({ id: p.municipalityId, slug: p.slug, name: p.name, code: p.code, role: p.role })),
-      namedParticipantCount: fact.named_count,
-      participantCount: fact.participant_count,
-      level: levelOf(fact.participant_count),
-      crossCounty: fact.cross_county,
-      establishedYear: a.establishedYear,
-      establishedLabel: establishedLabel(a),
-      period: fact.period,
-      endDate: isoDateOf(a.endDate),
-      active: fact.active,
-      orgNr: a.orgNr,
-      source: a.provenance.find((p) => p.field === "arrangement")?.source ?? null,
-    };
-    return [row];
-  });
 }
