@@ -361,6 +361,13 @@ ${verdicts(results).join("\n")}
 <!-- bench:http:end -->`;
 }
 
+function writeSection(text: string): void {
+  const file = path.join(ROOT, "docs/benchmarks.md");
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const updated = existing.includes("<!-- bench:http:start -->") ? existing.replace(/<!-- bench:http:start -->[\s\S]*<!-- bench:http:end -->/, text) : `${existing.trimEnd()}\n\n${text}\n`;
+  writeFileSync(file, updated);
+}
+
 async function main() {
   const started = new Date();
   const startLoad = os.loadavg();
@@ -398,6 +405,8 @@ async function main() {
       }
       log(`${scale}: ${counts.municipalities} kommuner, ${counts.arrangements} ordninger, ${counts.participations} deltakelser`);
       results.push(await benchScale(scale, url, counts, databasePid));
+      // Written after every dataset, so a long run that is stopped keeps what it measured.
+      writeSection(section(results, startLoad, os.loadavg(), started));
       await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
     }
     await admin.end();
@@ -405,11 +414,7 @@ async function main() {
     await db.stop();
     if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
   }
-  const text = section(results, startLoad, os.loadavg(), started);
-  const file = path.join(ROOT, "docs/benchmarks.md");
-  const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const updated = existing.includes("<!-- bench:http:start -->") ? existing.replace(/<!-- bench:http:start -->[\s\S]*<!-- bench:http:end -->/, text) : `${existing.trimEnd()}\n\n${text}\n`;
-  writeFileSync(file, updated);
+  writeSection(section(results, startLoad, os.loadavg(), started));
   console.log(`\n${verdicts(results).join("\n")}\n\nSkrevet til docs/benchmarks.md`);
 }
 
