@@ -4,7 +4,9 @@
  * (geographic levels about 47/40/13 %, some cross-county, establishment years, ended arrangements,
  * joined/left dates, hosts, task areas, staffing). Deterministic (seeded PRNG).
  *
- *   npx tsx scripts/generate-national-dataset.ts <DATABASE_URL>   (an empty, migrated database)
+ *   npx tsx scripts/generate-national-dataset.ts <DATABASE_URL> [--scale N]   (an empty, migrated database)
+ * `--scale N` (or `scale` in the options) multiplies municipalities and arrangements by N, keeping the
+ * shape per municipality: 4 × national is 1 428 municipalities and 14 400 arrangements.
  * The benchmark (scripts/bench-stats.ts) calls generateNationalDataset() on its own throwaway database.
  */
 import pg from "pg";
@@ -14,6 +16,8 @@ export interface NationalDatasetOptions {
   municipalities?: number;
   arrangements?: number;
   seed?: number;
+  /** Multiplies the default sizes (municipalities and arrangements); 1 = national. */
+  scale?: number;
 }
 
 function mulberry32(seed: number) {
@@ -59,8 +63,9 @@ async function insert(client: pg.Client, table: string, rows: Record<string, unk
 }
 
 export async function generateNationalDataset(databaseUrl: string, options: NationalDatasetOptions = {}) {
-  const municipalityCount = options.municipalities ?? 357;
-  const arrangementCount = options.arrangements ?? 3600;
+  const scale = options.scale ?? 1;
+  const municipalityCount = options.municipalities ?? Math.round(357 * scale);
+  const arrangementCount = options.arrangements ?? Math.round(3600 * scale);
   const random = mulberry32(options.seed ?? 2021);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const catalogue = loadDataset();
@@ -216,12 +221,15 @@ export async function generateNationalDataset(databaseUrl: string, options: Nati
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
-  const url = process.argv[2] ?? process.env.DATABASE_URL;
-  if (!url) {
-    console.error("Bruk: npx tsx scripts/generate-national-dataset.ts <DATABASE_URL> (en tom, migrert database)");
+  const args = process.argv.slice(2);
+  const scaleAt = args.indexOf("--scale");
+  const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 1;
+  const url = args.find((a, i) => !a.startsWith("--") && (scaleAt < 0 || i !== scaleAt + 1)) ?? process.env.DATABASE_URL;
+  if (!url || !(scale > 0)) {
+    console.error("Bruk: npx tsx scripts/generate-national-dataset.ts <DATABASE_URL> [--scale N] (en tom, migrert database; N > 0)");
     process.exit(1);
   } else {
-    const counts = await generateNationalDataset(url);
+    const counts = await generateNationalDataset(url, { scale });
     console.log(`Syntetisk nasjonalt datasett: ${counts.municipalities} kommuner, ${counts.arrangements} ordninger, ${counts.participations} deltakelser`);
   }
 }

@@ -6,9 +6,10 @@ import { ArrangementTable } from "@/components/registry/ArrangementTable";
 import { FilterPanel } from "@/components/registry/FilterPanel";
 import "@/components/registry/registry.css";
 import { EMPTY_FILTERS, filtersToSearchParams, parseArrangementFilters } from "@/lib/arrangements/filters";
-import { arrangementFacets } from "@/lib/arrangements/facets";
-import { listResolved, resolveArrangementFilters } from "@/lib/arrangements/list";
+import { listWithFacets } from "@/lib/arrangements/facets";
+import { resolveArrangementFilters } from "@/lib/arrangements/list";
 import { toUrlSearchParams } from "@/lib/arrangements/search-params";
+import { toTableRow } from "@/lib/arrangements/types";
 import { formatDate, formatInteger } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
   const filters = parsed.ok ? parsed.filters : EMPTY_FILTERS;
   // Malformed parameters give an explained, empty result (never a guess at what was meant).
   const resolved = await resolveArrangementFilters(filters, parsed.ok ? {} : { ids: [] });
-  const [page, facets] = await Promise.all([listResolved(resolved), arrangementFacets(resolved)]);
+  const { page, facets } = await listWithFacets(resolved);
   const query = filtersToSearchParams({ ...filters, side: 1 });
   query.delete("side");
   const downloadQuery = (format: string) => {
@@ -85,7 +86,7 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
             </p>
           ) : null}
           {page.rows.length ? (
-            <ArrangementTable rows={page.rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={page.sort} hidden={filters.skjul} caption="Samarbeidsordninger" />
+            <ArrangementTable rows={page.rows.map(toTableRow)} total={page.total} page={page.page} pageSize={page.pageSize} sort={page.sort} hidden={filters.skjul} caption="Samarbeidsordninger" />
           ) : page.total > 0 ? (
             <Paragraph>
               Siden finnes ikke for dette utvalget.{" "}

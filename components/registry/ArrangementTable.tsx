@@ -40,10 +40,10 @@ import {
 } from "@tanstack/react-table";
 import { ARRANGEMENT_COLUMNS, type ArrangementColumnId } from "@/lib/arrangements/columns";
 import { LEVEL_NAMES } from "@/lib/domain/levels";
-import type { ArrangementRow } from "@/lib/arrangements/types";
+import type { ArrangementTableRow } from "@/lib/arrangements/types";
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature });
-const helper = createColumnHelper<typeof features, ArrangementRow>();
+const helper = createColumnHelper<typeof features, ArrangementTableRow>();
 const numberFormat = new Intl.NumberFormat("nb-NO");
 
 const columns = helper.columns([
@@ -91,7 +91,7 @@ const columns = helper.columns([
 ]);
 
 export interface ArrangementTableProps {
-  rows: ArrangementRow[];
+  rows: ArrangementTableRow[];
   total: number;
   page: number;
   pageSize: number;

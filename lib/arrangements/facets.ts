@@ -1,9 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { CURRENT_WHERE } from "@/lib/domain/activity";
 import { ESTABLISHED_PERIODS } from "@/lib/domain/establishment";
 import { LEVELS } from "@/lib/domain/levels";
-import { conditions, withBase, type FacetKey, type ResolvedFilters } from "./list";
+import { currentCodesSql } from "@/lib/domain/sql/activity";
+import type { FacetKey, ResolvedFilters } from "./base";
+import { arrangementRows, pageOf } from "./list";
+import { queryArrangements, type FacetCount, type FacetCounts } from "./query";
+import type { ArrangementPage } from "./types";
 
 /* The /ordninger facets: per filter value, how many arrangements it would give. */
 
@@ -21,38 +24,54 @@ export type Facets = Record<FacetKey, FacetOption[]>;
  * checkbox says how many arrangements it would give. Options with 0 stay visible when selected.
  */
 export async function arrangementFacets(r: ResolvedFilters): Promise<Facets> {
-  const base = withBase(r.date);
-  type Count = { value: string | null; n: number };
-  const [kommune, region, sektor, oppgave, form, nivaa, etablert, kryss, status, municipalities, regions, sectors, taskAreas, forms] = await Promise.all([
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT part."municipalityId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN part ON part."arrangementId" = b.id WHERE ${conditions(r, "kommune")} GROUP BY 1`,
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT m."regionId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN part ON part."arrangementId" = b.id JOIN "Municipality" m ON m.id = part."municipalityId" WHERE ${conditions(r, "region")} AND m."regionId" IS NOT NULL GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT b.sector_code AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "sektor")} GROUP BY 1`,
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT ata."taskAreaId"::text AS value, count(DISTINCT b.id)::int AS n FROM b JOIN "ArrangementTaskArea" ata ON ata."arrangementId" = b.id WHERE ${conditions(r, "oppgave")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT coalesce(b.form_code, 'UKJENT') AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "form")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT b.level AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "nivaa")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT b.period AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "etablert")} GROUP BY 1`,
-    prisma.$queryRaw<Count[]>`${base} SELECT CASE WHEN b.cross_county THEN 'ja' ELSE 'nei' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "kryss")} GROUP BY 1`,
-    prisma.$queryRaw<
-      Count[]
-    >`${base} SELECT CASE WHEN b.active THEN 'aktive' WHEN b.ended THEN 'avsluttede' ELSE 'ikke-startet' END AS value, count(*)::int AS n FROM b WHERE ${conditions(r, "status")} GROUP BY 1`,
-    prisma.municipality.findMany({ select: { id: true, name: true, slug: true, inSurveyScope: true, codes: { where: CURRENT_WHERE } }, orderBy: { id: "asc" } }),
-    prisma.region.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.sector.findMany({ orderBy: { sortOrder: "asc" } }),
-    prisma.taskArea.findMany({ orderBy: { sortOrder: "asc" } }),
-    prisma.legalForm.findMany({ orderBy: { name: "asc" } }),
-  ]);
+  const [result, lookups] = await Promise.all([queryArrangements(r, { limit: 0, offset: 0, count: false, facets: true }), facetLookups()]);
+  return facetOptions(r, result.facets!, lookups);
+}
+
+/** /ordninger: the page and the facets from one statement (the base computed once, lib/arrangements/query.ts). */
+export async function listWithFacets(r: ResolvedFilters): Promise<{ page: ArrangementPage; facets: Facets }> {
+  const offset = (r.filters.side - 1) * r.filters.antall;
+  const [result, lookups] = await Promise.all([queryArrangements(r, { limit: r.unknown.length ? 0 : r.filters.antall, offset, count: !r.unknown.length, facets: true }), facetLookups()]);
+  const rows = await arrangementRows(result.rows, r.date);
+  return { page: pageOf(r, result.total, rows), facets: facetOptions(r, result.facets!, lookups) };
+}
+
+interface FacetLookups {
+  municipalities: { id: number; name: string; slug: string; inSurveyScope: boolean; code: string | null }[];
+  regions: { id: number; slug: string; name: string }[];
+  sectors: { code: string; name: string }[];
+  taskAreas: { id: number; slug: string; name: string }[];
+  forms: { code: string; name: string }[];
+}
+
+/** The facets' option lists (municipalities with today's code, regions, sectors, task areas, legal forms) in one statement. */
+async function facetLookups(): Promise<FacetLookups> {
+  const [row] = await prisma.$queryRaw<Record<keyof FacetLookups, unknown>[]>`SELECT
+    (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'slug', m.slug, 'inSurveyScope', m."inSurveyScope", 'code', cur.code) ORDER BY m.id), '[]'::json)
+      FROM "Municipality" m LEFT JOIN ${currentCodesSql()} cur ON cur."municipalityId" = m.id) AS municipalities,
+    (SELECT coalesce(json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name) ORDER BY g.name, g.id), '[]'::json) FROM "Region" g) AS regions,
+    (SELECT coalesce(json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s."sortOrder", s.id), '[]'::json) FROM "Sector" s) AS sectors,
+    (SELECT coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t."sortOrder", t.id), '[]'::json) FROM "TaskArea" t) AS "taskAreas",
+    (SELECT coalesce(json_agg(json_build_object('code', f.code, 'name', f.name) ORDER BY f.name, f.id), '[]'::json) FROM "LegalForm" f) AS forms`;
+  const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+  return {
+    municipalities: json(row!.municipalities),
+    regions: json(row!.regions),
+    sectors: json(row!.sectors),
+    taskAreas: json(row!.taskAreas),
+    forms: json(row!.forms),
+  };
+}
+
+function facetOptions(r: ResolvedFilters, counts: FacetCounts, { municipalities, regions, sectors, taskAreas, forms }: FacetLookups): Facets {
+  type Count = FacetCount;
+  const { kommune, region, sektor, oppgave, form, nivaa, etablert, kryss, status } = counts;
   const countOf = (rows: Count[], value: string) => rows.find((row) => row.value === value)?.n ?? 0;
   const collator = new Intl.Collator("nb");
   const selectedMunicipalities = new Set(r.municipalityIds);
   const kommuneOptions = municipalities
     .map((m) => ({
-      value: m.codes[0]?.code ?? m.slug,
+      value: m.code ?? m.slug,
       label: m.name,
       count: countOf(kommune, String(m.id)),
       group: m.inSurveyScope ? "Kartlagte kommuner" : "Andre kommuner",

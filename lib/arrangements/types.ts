@@ -56,3 +56,22 @@ export interface ArrangementPage {
   sort: { key: string; direction: "stigende" | "synkende" };
   unknown: UnknownFilterValue[];
 }
+
+/** What the /ordninger table shows of a row: the client component receives only these fields. */
+export type ArrangementTableRow = Pick<ArrangementRow, "slug" | "name" | "sector" | "taskAreas" | "legalForm" | "host" | "participantCount" | "level" | "establishedLabel" | "crossCounty">;
+
+/** A row cut to what the table shows (the rest would only be serialised into the page twice). */
+export function toTableRow(r: ArrangementRow): ArrangementTableRow {
+  return {
+    slug: r.slug,
+    name: r.name,
+    sector: { code: r.sector.code, name: r.sector.name },
+    taskAreas: r.taskAreas.map((t) => ({ slug: t.slug, name: t.name })),
+    legalForm: r.legalForm ? { code: r.legalForm.code, name: r.legalForm.name, inferred: r.legalForm.inferred } : null,
+    host: r.host ? { id: r.host.id, slug: r.host.slug, name: r.host.name, code: r.host.code } : null,
+    participantCount: r.participantCount,
+    level: r.level,
+    establishedLabel: r.establishedLabel,
+    crossCounty: r.crossCounty,
+  };
+}

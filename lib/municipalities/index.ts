@@ -8,7 +8,7 @@ import type { ArrangementRow } from "@/lib/arrangements/types";
 import { printedMunicipality, readReportFigures, type ReportFigureShapes } from "@/lib/domain/report-figures";
 import { CURRENT_WHERE, isCurrent, isValidOn } from "@/lib/domain/activity";
 import { LEVELS, type Level } from "@/lib/domain/levels";
-import { arrangementActiveOn, currentSql, participationActiveOn, validOn } from "@/lib/domain/sql/activity";
+import { arrangementActiveOn, codesValidOnSql, currentCodesSql, currentCountiesSql, participationActiveOn } from "@/lib/domain/sql/activity";
 import { isoDateOf, todayInNorway } from "@/lib/domain/today";
 
 /** The date the 2021 survey file was completed: "2021 code" and "Rapport 2021" comparisons use it. */
@@ -64,11 +64,13 @@ export async function listMunicipalities(options: { surveyedOnly?: boolean } = {
         county: string | null;
       }[]
     >`SELECT m.id, m.slug, m.name, m."inSurveyScope",
-        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${currentSql("c")} ORDER BY c."validFrom" DESC LIMIT 1) AS current_code,
-        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${validOn("c", SURVEY_DATE)} LIMIT 1) AS code_2021,
-        r.slug AS region_slug, r.name AS region_name,
-        (SELECT k.name FROM "MunicipalityCounty" mc JOIN "County" k ON k.id = mc."countyId" WHERE mc."municipalityId" = m.id AND ${currentSql("mc")} LIMIT 1) AS county
+        cur.code AS current_code, old.code AS code_2021,
+        r.slug AS region_slug, r.name AS region_name, k.name AS county
       FROM "Municipality" m LEFT JOIN "Region" r ON r.id = m."regionId"
+      LEFT JOIN ${currentCodesSql()} cur ON cur."municipalityId" = m.id
+      LEFT JOIN ${codesValidOnSql(SURVEY_DATE)} old ON old."municipalityId" = m.id
+      LEFT JOIN ${currentCountiesSql()} mc ON mc."municipalityId" = m.id
+      LEFT JOIN "County" k ON k.id = mc."countyId"
       ${options.surveyedOnly ? Prisma.sql`WHERE m."inSurveyScope"` : Prisma.empty}`,
     arrangementCountsByMunicipality(today),
   ]);
@@ -211,10 +213,8 @@ async function loadMunicipalityDetail(id: number): Promise<MunicipalityDetail> {
   };
 }
 
-/** A municipality's name (pages that need nothing else). */
-export async function municipalityName(id: number): Promise<string> {
-  return (await prisma.municipality.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
-}
+/** A municipality's name (pages that need nothing else). Once per request (React cache). */
+export const municipalityName = cache(async (id: number): Promise<string> => (await prisma.municipality.findUniqueOrThrow({ where: { id }, select: { name: true } })).name);
 
 /** Name and page path of each municipality (an editor's own, for links to their tasks). */
 export async function municipalityLinks(ids: number[]): Promise<{ id: number; name: string; path: string }[]> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { ArrangementRow } from "@/lib/arrangements/types";
 import { prisma } from "@/lib/db";
 import type { ParticipationRoleName } from "@/lib/domain/roles";
@@ -27,9 +28,12 @@ const collator = new Intl.Collator("nb");
 
 /**
  * One municipality's printable overview (app/kommuner/[nummer]/oversikt): all its active
- * arrangements and the companies it owns, for the annual report and the eierskapsmelding.
+ * arrangements and the companies it owns, for the annual report and the eierskapsmelding. Once per
+ * request (React cache): generateMetadata and the page share one load.
  */
-export async function municipalityOverview(id: number): Promise<MunicipalityOverview> {
+export const municipalityOverview = cache(loadMunicipalityOverview);
+
+async function loadMunicipalityOverview(id: number): Promise<MunicipalityOverview> {
   const m = await municipalityDetail(id);
   const rows = m.groups.flatMap((g) => g.rows).filter((r) => r.active);
   const agreements = await prisma.arrangement.findMany({

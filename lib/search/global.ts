@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_FILTERS } from "@/lib/arrangements/filters";
 import { listArrangements } from "@/lib/arrangements/list";
 import type { ArrangementRow } from "@/lib/arrangements/types";
-import { currentSql } from "@/lib/domain/sql/activity";
+import { currentCodesSql } from "@/lib/domain/sql/activity";
 import { NORWEGIAN_COLLATION } from "@/lib/domain/sql/alias";
 import { municipalityTermSql, placeMatchSql } from "./match";
 import { normalizedSql, searchTerms } from "./normalize";
@@ -38,9 +38,8 @@ export async function globalSearch(query: string, limit = 10): Promise<GlobalSea
   const [arrangements, municipalities, regions] = await Promise.all([
     listArrangements({ ...EMPTY_FILTERS, sok: q, antall: limit }),
     prisma.$queryRaw<{ slug: string; name: string; code: string | null; region: string | null; surveyed: boolean }[]>`
-      SELECT m.slug, m.name, m."inSurveyScope" AS surveyed, r.name AS region,
-        (SELECT c.code FROM "MunicipalityCode" c WHERE c."municipalityId" = m.id AND ${currentSql("c")} LIMIT 1) AS code
-      FROM "Municipality" m LEFT JOIN "Region" r ON r.id = m."regionId"
+      SELECT m.slug, m.name, m."inSurveyScope" AS surveyed, r.name AS region, cur.code
+      FROM "Municipality" m LEFT JOIN "Region" r ON r.id = m."regionId" LEFT JOIN ${currentCodesSql()} cur ON cur."municipalityId" = m.id
       WHERE ${municipalityMatch}
       ORDER BY (lower(translate(m.name, 'ÆØÅ', 'æøå')) = ${q.toLowerCase()}) DESC, (m."searchText" = ${whole}) DESC, (m."searchText" LIKE ${`${terms[0]}%`}) DESC, m."inSurveyScope" DESC, m.name ${NORWEGIAN_COLLATION}
       LIMIT ${limit}`,

@@ -187,10 +187,19 @@ export function normalizeName(name: string): string {
  */
 export function compareCrossCountyWithReport(live: CrossCountyArrangement[], printedTables: Record<string, { rows: { nr: number; name: string }[] }>): CrossCountyComparisonRow[] {
   const printed = Object.entries(printedTables).flatMap(([table, t]) => t.rows.map((r) => ({ table, nr: r.nr, name: r.name })));
+  // Each printed name normalised once (not once per live row): the printed rows by name, in order.
+  const byName = new Map<string, number[]>();
+  printed.forEach((p, index) => {
+    const key = normalizeName(p.name);
+    byName.set(key, [...(byName.get(key) ?? []), index]);
+  });
   const used = new Set<PrintedCrossCountyRow>();
   const rows: CrossCountyComparisonRow[] = live.map((a) => {
     const keys = new Set([normalizeName(a.name), ...(a.printedName ? [normalizeName(a.printedName)] : [])]);
-    const match = printed.find((p) => !used.has(p) && keys.has(normalizeName(p.name))) ?? null;
+    // The first unused printed row, in printed order, whose name matches one of the keys.
+    const candidates = [...keys].flatMap((key) => byName.get(key) ?? []).sort((x, y) => x - y);
+    const index = candidates.find((i) => !used.has(printed[i]!));
+    const match = index === undefined ? null : printed[index]!;
     if (match) used.add(match);
     return { name: a.name, slug: a.slug, liveGroup: a.group, counties: a.counties, printed: match };
   });

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
 import { loadStatPage, OVERVIEW_PAGE, reportDateLabel, statPageInfo } from "@/lib/stats/pages";
-import { filterParams } from "../_components/params";
+import { filterParams, tablePageOf } from "../_components/params";
 import { ParamsError } from "../_components/ParamsError";
 import { StatSectionView } from "../_components/StatSectionView";
 import { StatsFilter } from "../_components/StatsFilter";
@@ -51,7 +51,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
             Per {parsed.dato} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder {reportDate ?? "kartleggingsdatoen"}.
           </Paragraph>
           {page.sections.map((section) => (
-            <StatSectionView key={section.id} section={section} pageSlug={side} params={filter} />
+            <StatSectionView key={section.id} section={section} pageSlug={side} params={filter} tablePage={tablePageOf(raw, section.table.id)} />
           ))}
         </>
       )}

@@ -48,3 +48,21 @@ export function validOn(alias: string, date: string): Prisma.Sql {
 export function currentSql(alias: string): Prisma.Sql {
   return Prisma.sql`${ident(alias)}."validTo" IS NULL`;
 }
+
+/**
+ * One row per municipality with a current code: ("municipalityId", code), the newest when several
+ * are current. A relation to JOIN once (hash join), never a subquery per row (docs/decisions/0050).
+ */
+export function currentCodesSql(): Prisma.Sql {
+  return Prisma.sql`(SELECT DISTINCT ON (cc."municipalityId") cc."municipalityId", cc.code FROM "MunicipalityCode" cc WHERE ${currentSql("cc")} ORDER BY cc."municipalityId", cc."validFrom" DESC, cc.id DESC)`;
+}
+
+/** One row per municipality with a code valid on `date`: ("municipalityId", code), the newest when several. */
+export function codesValidOnSql(date: string): Prisma.Sql {
+  return Prisma.sql`(SELECT DISTINCT ON (vc."municipalityId") vc."municipalityId", vc.code FROM "MunicipalityCode" vc WHERE ${validOn("vc", date)} ORDER BY vc."municipalityId", vc."validFrom" DESC, vc.id DESC)`;
+}
+
+/** One row per municipality in a county today: ("municipalityId", "countyId"), the newest when several. */
+export function currentCountiesSql(): Prisma.Sql {
+  return Prisma.sql`(SELECT DISTINCT ON (ck."municipalityId") ck."municipalityId", ck."countyId" FROM "MunicipalityCounty" ck WHERE ${currentSql("ck")} ORDER BY ck."municipalityId", ck."validFrom" DESC, ck.id DESC)`;
+}
