@@ -68,7 +68,7 @@ test.describe("statistikk", () => {
     const csv = readFileSync((await csvDownload.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.subarray(3).toString("utf8").split("\r\n");
-    expect(lines[0]).toBe("Innbyggere;Kommuner;Snitt (levende);Rapport 2021");
+    expect(lines[0]).toBe("Innbyggere;Kommuner;Snitt (registeret nå);Rapport 2021");
     expect(lines[1]).toBe("Under 5 000;12;37,9;38,2");
 
     const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("xlsx-kommuner").click()]);
@@ -79,7 +79,7 @@ test.describe("statistikk", () => {
     const values: unknown[][] = [];
     sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
     const header = values.findIndex((r) => r[0] === "Kommune");
-    expect(values[header]).toContain("Ordninger (levende)");
+    expect(values[header]).toContain("Ordninger (registeret nå)");
     const al = values.find((r) => r[0] === "Ål")!;
     expect(al).toContain(44);
     expect(al).toContain(48);

@@ -4,6 +4,7 @@ import { scopeTotals } from "../scope-totals";
 import type { StatPageBody } from "../tables";
 import { participationByTaskArea } from "../task-area-participation";
 import { n, pageFigures, REPORT, scopeNote } from "./shared";
+import { LIVE_LABEL } from "./compare";
 
 export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
   const [rows, baseline, totals] = await Promise.all([participationByTaskArea(query), pageFigures(["taskAreas"] as const), scopeTotals(query)]);
@@ -23,8 +24,8 @@ export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
           title: "Deltakelse etter oppgaveområde",
           columns: [
             { key: "omraade", header: "Oppgaveområde" },
-            { key: "kommuner", header: "Kommuner (levende)", numeric: true },
-            { key: "prosent", header: "Andel (levende)", numeric: true, decimals: 0, percent: true },
+            { key: "kommuner", header: "Kommuner (registeret nå)", numeric: true },
+            { key: "prosent", header: "Andel (registeret nå)", numeric: true, decimals: 0, percent: true },
             { key: "rapport", header: `${REPORT}, kommuner`, numeric: true },
             { key: "rapportProsent", header: `${REPORT}, andel`, numeric: true, decimals: 0, percent: true },
             { key: "trondelag", header: "Trøndelag 2020, andel", numeric: true, decimals: 0, percent: true },
@@ -45,7 +46,7 @@ export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
         chart: {
           category: "omraade",
           series: [
-            { key: "prosent", name: "Levende" },
+            { key: "prosent", name: LIVE_LABEL },
             { key: "rapportProsent", name: REPORT },
             { key: "trondelag", name: "Trøndelag 2020" },
           ],
