@@ -2,6 +2,7 @@
 
 import NextLink from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 export interface StatsNavItem {
   href: string;
@@ -24,9 +25,16 @@ export function StatsNav({ items }: { items: StatsNavItem[] }) {
     if (value) carried.set(key, value);
   }
   const query = carried.toString();
+  const list = useRef<HTMLUListElement>(null);
+  // On a phone the list is one row that scrolls sideways: bring the current page into view.
+  useEffect(() => {
+    const ul = list.current;
+    const current = ul?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (ul && current && ul.scrollWidth > ul.clientWidth) ul.scrollLeft = current.offsetLeft - 16;
+  }, [pathname]);
   return (
     <nav aria-label="Statistikksider" className="stats-nav">
-      <ul>
+      <ul ref={list}>
         {items.map((item) => (
           <li key={item.href}>
             <NextLink

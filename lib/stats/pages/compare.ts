@@ -19,7 +19,7 @@ import type { StatColumn, StatPageBody, StatRow, StatTable } from "../tables";
 export const LIVE_LABEL = "Registeret nå";
 /** A live column's header ends with this, e.g. «Ordninger (registeret nå)». */
 export const LIVE_SUFFIX = "(registeret nå)";
-export const SAME_MUNICIPALITIES_LABEL = `${REPORT_LABEL} (samme kommuner)`;
+export const SAME_MUNICIPALITIES_LABEL = `${REPORT_LABEL}, samme kommuner`;
 
 /** The query for the report column of a non-surveyed scope; null for the surveyed scope (the printed figures stand). */
 export function comparisonQuery(query: StatsQuery, surveyDate: string | null): StatsQuery | null {

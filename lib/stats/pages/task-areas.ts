@@ -18,7 +18,8 @@ export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
         heading: "Kommuner som deltar, per oppgaveområde",
         summary:
           `${n(rows.filter((r) => r.municipalities === totals.municipalities && totals.municipalities > 0).length)} oppgaveområder har med alle ${n(totals.municipalities)} kommunene, ` +
-          `${n(rows.filter((r) => r.municipalities === 0).length)} har ingen. ${n(differing.length)} av ${n(rows.length)} områder avviker fra rapporten.`,
+          `${n(rows.filter((r) => r.municipalities === 0).length)} har ingen.` +
+          (query.scope.kind === "surveyed" ? ` ${n(differing.length)} av ${n(rows.length)} områder avviker fra rapporten.` : ""),
         table: {
           id: "oppgaver",
           title: "Deltakelse etter oppgaveområde",
