@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from "react";
-import { OVERVIEW_PAGE, STAT_PAGES } from "@/lib/stats/pages";
+import { STAT_PAGES } from "@/lib/stats/pages";
 import { StatsNav, type StatsNavItem } from "./_components/StatsNav";
 import "./statistikk.css";
 
