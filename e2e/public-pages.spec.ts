@@ -100,9 +100,8 @@ test.describe("telefon", () => {
     const toggle = page.getByRole("button", { name: "Filtrer (2)" });
     await expect(toggle).toBeVisible();
     await expect(page.getByRole("heading", { name: "Filtrer", level: 2 })).toBeHidden();
-    // The first result is on the first screen.
-    const firstRow = page.locator("table tbody tr").first();
-    await expect(firstRow).toBeInViewport();
+    // The results (their count) are on the first screen, above the folded filters.
+    await expect(page.getByTestId("treff")).toBeInViewport();
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     await expect(page.getByRole("button", { name: "Bruk filter" })).toBeVisible();
