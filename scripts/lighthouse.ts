@@ -91,8 +91,10 @@ interface PageResult {
   label: string;
   path: string;
   note?: string;
-  scores: Record<(typeof CATEGORIES)[number], number>;
-  failing: { category: string; id: string; title: string; score: number | null; displayValue?: string }[];
+  /** null: Lighthouse could not score the category (see `error`). */
+  scores: Record<(typeof CATEGORIES)[number], number | null>;
+  failing: { category: string; id: string; title: string; score: number | null; displayValue?: string; details: string[] }[];
+  error?: string;
 }
 
 async function measure(base: string, chromePort: number, page: (typeof PAGES)[number]): Promise<PageResult> {
@@ -101,25 +103,32 @@ async function measure(base: string, chromePort: number, page: (typeof PAGES)[nu
     const result = await lighthouse(`${base}${page.path}`, { port: chromePort, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] }, desktopConfig);
     if (!result) throw new Error(`ingen rapport for ${page.path}`);
     const lhr = result.lhr;
-    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as PageResult["scores"];
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c]!.score! * 100)])) as PageResult["scores"];
     const failing: PageResult["failing"] = [];
     for (const c of CATEGORIES) {
       for (const ref of lhr.categories[c]?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];
         if (!audit || audit.score === null || audit.score >= 0.9 || ref.weight === 0) continue;
         if (audit.scoreDisplayMode === "informative" || audit.scoreDisplayMode === "notApplicable" || audit.scoreDisplayMode === "manual") continue;
-        failing.push({ category: c, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue });
+        // What the audit found (console messages, failing elements), a few lines of it.
+        const items = (audit.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+        const details = items.slice(0, 3).map((item) => {
+          const text = [item.description, item.url, (item.node as { snippet?: string } | undefined)?.snippet].filter((v) => typeof v === "string" && v).join(" ");
+          return text.slice(0, 200);
+        });
+        failing.push({ category: c, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue, details: details.filter(Boolean) });
       }
     }
-    results.push({ ...page, scores, failing });
-    log(`${page.path}: ${CATEGORIES.map((c) => `${LABELS[c]} ${scores[c]}`).join(", ")}`);
+    const error = lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : undefined;
+    results.push({ ...page, scores, failing, error });
+    log(`${page.path}: ${CATEGORIES.map((c) => `${LABELS[c]} ${scores[c] ?? "–"}`).join(", ")}${error ? ` (${error})` : ""}`);
   }
-  results.sort((a, b) => a.scores.performance - b.scores.performance);
+  results.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
   return results[Math.floor(results.length / 2)]!;
 }
 
 function report(results: PageResult[], base: string): string {
-  const cell = (c: (typeof CATEGORIES)[number], v: number) => (v >= TARGET[c] ? `${v}` : `**${v}**`);
+  const cell = (c: (typeof CATEGORIES)[number], v: number | null) => (v === null ? "–" : v >= TARGET[c] ? `${v}` : `**${v}**`);
   const lines = [
     "# Lighthouse",
     "",
@@ -139,8 +148,15 @@ function report(results: PageResult[], base: string): string {
   lines.push("## Revisjoner som ikke er bestått", "");
   for (const r of results) {
     lines.push(`### ${r.label} (\`${r.path}\`)`, "");
+    if (r.error) lines.push(`Lighthouse-feil: ${r.error}`, "");
     if (r.failing.length === 0) lines.push("Ingen.", "");
-    else lines.push(...r.failing.map((f) => `- ${LABELS[f.category as (typeof CATEGORIES)[number]]}: \`${f.id}\` — ${f.title}${f.displayValue ? ` (${f.displayValue})` : ""}`), "");
+    else {
+      for (const f of r.failing) {
+        lines.push(`- ${LABELS[f.category as (typeof CATEGORIES)[number]]}: \`${f.id}\` — ${f.title}${f.displayValue ? ` (${f.displayValue})` : ""}`);
+        lines.push(...f.details.map((d) => `  - ${d.replace(/\|/g, "\\|")}`));
+      }
+      lines.push("");
+    }
   }
   return lines.join("\n");
 }
@@ -162,8 +178,14 @@ async function main() {
     log(`skrev ${path.relative(ROOT, file)}`);
   } finally {
     if (chrome) {
+      const exited = new Promise((r) => chrome!.child.once("exit", r));
       chrome.child.kill("SIGTERM");
-      rmSync(chrome.dir, { recursive: true, force: true });
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      try {
+        rmSync(chrome.dir, { recursive: true, force: true });
+      } catch {
+        // Chrome may still be writing its profile; it is in the system's temporary folder.
+      }
     }
     if (server?.pid) {
       // SIGINT to the start script's process group: it stops the web server and deletes the throwaway database.
