@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
+import * as prettier from "prettier";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -174,7 +175,9 @@ async function main() {
     const results: PageResult[] = [];
     for (const page of PAGES) results.push(await measure(base, chrome.port, page));
     const file = path.join(ROOT, "docs", "lighthouse.md");
-    writeFileSync(file, report(results, base) + "\n");
+    // Formatted as `npm run format:check` expects it.
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(file, await prettier.format(report(results, base), { ...options, filepath: file }));
     log(`skrev ${path.relative(ROOT, file)}`);
   } finally {
     if (chrome) {
