@@ -89,7 +89,7 @@ export function withComparison(body: StatPageBody, other: StatPageBody, query: S
   };
 }
 
-/** For another day than today, «Registeret nå» becomes «Registeret 01.11.2021» in headers and chart legends. */
+/** For another day than today, «Registeret nå» becomes «Registeret 01.11.2021» in table titles, headers and chart legends. */
 export function withLiveDate(body: StatPageBody, asOf: string): StatPageBody {
   if (asOf === todayInNorway()) return body;
   const day = formatShortDate(asOf);
@@ -98,7 +98,7 @@ export function withLiveDate(body: StatPageBody, asOf: string): StatPageBody {
     ...body,
     sections: body.sections.map((section) => ({
       ...section,
-      table: { ...section.table, columns: section.table.columns.map((c) => ({ ...c, header: relabel(c.header) })) },
+      table: { ...section.table, title: relabel(section.table.title), columns: section.table.columns.map((c) => ({ ...c, header: relabel(c.header) })) },
       chart: section.chart && { ...section.chart, series: section.chart.series.map((s) => ({ ...s, name: relabel(s.name) })) },
     })),
   };
