@@ -8,7 +8,7 @@ import { isWellFormedPath } from "@/lib/http/path-segment";
  * every page and every mutation checks access itself through lib/auth/authorize.ts.
  */
 const requireLogin = withAuth({ pages: { signIn: "/logg-inn" } });
-const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/konto$/, /^\/kvalitet$/, /^\/endringsforslag(\/|$)/, /^\/mine-forslag(\/|$)/, /^\/ordninger\/ny$/, /^\/ordninger\/[^/]+\/rediger$/];
+const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/konto$/, /^\/kvalitet$/, /^\/endringsforslag(\/|$)/, /^\/kartlegging(\/|$)/, /^\/mine-forslag(\/|$)/, /^\/ordninger\/ny$/, /^\/ordninger\/[^/]+\/rediger$/];
 
 /**
  * An address that names a missing arrangement, municipality, region or statistics page is rewritten
@@ -25,7 +25,12 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     if (pathname.startsWith("/api/")) return Response.json({ feil: "Ugyldig adresse: adressen inneholder en ødelagt %-koding." }, { status: 400, headers: CORS_HEADERS });
     return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
   }
-  if (LOGIN_PATHS.some((re) => re.test(pathname))) return requireLogin(request as NextRequestWithAuth, event);
+  if (LOGIN_PATHS.some((re) => re.test(pathname))) {
+    // Anonymous: the login redirect. Logged in: a missing proposal or survey round gets the same
+    // server-rendered 404 page as a missing public page (the page's own notFound() stays the authority).
+    const loginResponse = await requireLogin(request as NextRequestWithAuth, event);
+    if (loginResponse) return loginResponse;
+  }
   if ((request.method === "GET" || request.method === "HEAD") && (await isMissing(pathname))) {
     return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
   }
@@ -47,6 +52,7 @@ export const config = {
   matcher: [
     "/admin/:path*",
     "/endringsforslag/:path*",
+    "/kartlegging/:path*",
     "/mine-forslag/:path*",
     "/konto",
     "/kvalitet",

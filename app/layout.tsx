@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
+import { inter } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="nb" data-color-scheme="light">
+    <html lang="nb" data-color-scheme="light" className={inter.variable}>
       <body>
         <SiteHeader />
         <main id="hovedinnhold" className="site-main" tabIndex={-1}>

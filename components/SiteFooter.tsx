@@ -62,9 +62,10 @@ export async function SiteFooter() {
               </NextLink>
             </li>
             <li>
-              <NextLink href="/api/v1/openapi.json" className="ds-link">
+              {/* A plain link: a JSON document, not a page (Next's prefetch would add ?_rsc=…, which the API answers with 400). */}
+              <a href="/api/v1/openapi.json" className="ds-link">
                 Åpent API (OpenAPI)
-              </NextLink>
+              </a>
             </li>
           </ul>
         </nav>

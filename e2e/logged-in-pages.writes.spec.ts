@@ -85,6 +85,36 @@ test("redaktøren foreslår årsverk med desimalkomma og en deltaker fra kommune
   await page.context().close();
 });
 
+test("forsiden viser oppgavene: ventende forslag for rådgiveren og redaktøren", async ({ browser }) => {
+  const adviser = await loggedIn(browser, "adviser", DESKTOP);
+  await adviser.goto("/");
+  const review = adviser.getByTestId("dine-oppgaver").getByTestId("til-vurdering");
+  await expect(review).toHaveText(/\d+ endringsforslag venter på din vurdering/);
+  await expect(review).toHaveAttribute("href", "/endringsforslag");
+  await adviser.context().close();
+  const editor = await loggedIn(browser, "al", DESKTOP);
+  await editor.goto("/");
+  await expect(editor.getByTestId("dine-oppgaver").getByTestId("mine-ventende")).toHaveText(/\d+ av forslagene dine venter på Statsforvalteren/);
+  await editor.context().close();
+});
+
+test("ukjent endringsforslag og kartleggingsrunde gir den norske 404-siden også uten JavaScript", async ({ browser }) => {
+  const page = await loggedIn(browser, "adviser", DESKTOP);
+  const state = await page.context().storageState();
+  await page.context().close();
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: state });
+  const noJs = await context.newPage();
+  for (const path of ["/endringsforslag/999999", "/kartlegging/999999"]) {
+    const response = await noJs.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(noJs.locator("html")).toHaveAttribute("lang", "nb");
+    await expect(noJs.getByRole("heading", { level: 1, name: "Fant ikke siden" })).toBeVisible();
+    const html = await response!.text();
+    expect(html.indexOf("<title>"), path).toBeLessThan(html.indexOf("</head>"));
+  }
+  await context.close();
+});
+
 test("rådgiveren godkjenner årsverket, så historikken har en rad", async ({ browser }) => {
   const page = await loggedIn(browser, "adviser", DESKTOP);
   await page.goto(`/endringsforslag/${proposalId}`);
@@ -92,6 +122,13 @@ test("rådgiveren godkjenner årsverket, så historikken har en rad", async ({ b
   await expect(page.getByTestId("utfall")).toContainText("Godkjent og publisert");
   await page.goto(`${ARRANGEMENT}/historikk`);
   await expect(page.getByTestId("historikk")).toContainText("2,5 årsverk");
+  // The front page lists the arrangement among the recently changed, with the day as dd.mm.yyyy.
+  await page.goto("/");
+  const recent = page
+    .getByTestId("sist-endret")
+    .getByRole("listitem")
+    .filter({ has: page.locator(`a[href="${ARRANGEMENT}"]`) });
+  await expect(recent).toContainText(/\d{2}\.\d{2}\.\d{4}/);
   await page.context().close();
 });
 

@@ -29,6 +29,23 @@ test.describe("statistikk", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("undernavigasjonen står øverst på alle statistikksidene, datoer står som 01.11.2021 og kolonnen heter «Registeret nå»", async ({ page }) => {
+    for (const path of ["/statistikk", "/statistikk/sektorer", "/statistikk/sammenligning"]) {
+      await page.goto(path);
+      const nav = page.getByRole("navigation", { name: "Statistikksider" });
+      const [navTop, headingTop] = await Promise.all([nav.boundingBox(), page.locator("h1").boundingBox()]);
+      expect(navTop!.y, path).toBeLessThan(headingTop!.y);
+      await expect(nav.getByRole("link")).toHaveCount(12);
+      await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+    }
+    await page.goto("/statistikk?dato=2021-11-01");
+    await expect(page.getByRole("heading", { name: /^Hovedtall per 01\.11\.2021 for/ })).toBeVisible();
+    await page.goto("/statistikk/nivaa");
+    await expect(page.getByTestId("utvalg")).toHaveText(/^Per \d{2}\.\d{2}\.\d{4} for .*Rapportens tall gjelder 01\.11\.2021\.$/);
+    await expect(page.getByTestId("tabell-nivaa").getByRole("columnheader", { name: "Ordninger (registeret nå)" })).toBeVisible();
+    await expect(page.getByText(/Levende|per \d{4}-\d{2}-\d{2}/)).toHaveCount(0);
+  });
+
   test("datovelgeren beregner tallene per valgt dato og holder valget i adressen", async ({ page }) => {
     await page.goto("/statistikk?dato=2021-11-01");
     await page.getByLabel("Per dato").fill("2020-01-01");
@@ -46,6 +63,10 @@ test.describe("statistikk", () => {
     await expect(page).toHaveURL(/region=hallingdal/);
     await expect(page.getByTestId("antall-kommuner")).toHaveText("6");
     await expect(page.getByTestId("antall-ordninger")).toHaveText("56");
+    // The report column is for the same municipalities (Hallingdal on the survey date), not the whole report's 221.
+    await expect(page.getByText("Rapport 2021, samme kommuner: 56", { exact: true })).toBeVisible();
+    await expect(page.getByText("Rapport 2021: 221")).toHaveCount(0);
+    await expect(page.getByTestId("sammenligningsgrunnlag")).toContainText("01.11.2021");
     // The filter follows the links to the other statistics pages.
     await page.getByRole("navigation", { name: "Statistikksider" }).getByRole("link", { name: "Ordninger per kommune" }).click();
     await expect(page).toHaveURL(/\/statistikk\/kommuner\?dato=2021-11-01&region=hallingdal/);
@@ -68,7 +89,7 @@ test.describe("statistikk", () => {
     const csv = readFileSync((await csvDownload.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.subarray(3).toString("utf8").split("\r\n");
-    expect(lines[0]).toBe("Innbyggere;Kommuner;Snitt (levende);Rapport 2021");
+    expect(lines[0]).toBe("Innbyggere;Kommuner;Snitt (registeret 01.11.2021);Rapport 2021");
     expect(lines[1]).toBe("Under 5 000;12;37,9;38,2");
 
     const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("xlsx-kommuner").click()]);
@@ -79,7 +100,7 @@ test.describe("statistikk", () => {
     const values: unknown[][] = [];
     sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
     const header = values.findIndex((r) => r[0] === "Kommune");
-    expect(values[header]).toContain("Ordninger (levende)");
+    expect(values[header]).toContain("Ordninger (registeret 01.11.2021)");
     const al = values.find((r) => r[0] === "Ål")!;
     expect(al).toContain(44);
     expect(al).toContain(48);

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Kommuner" };
 
 function MunicipalityTable({ rows, caption }: { rows: MunicipalitySummary[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabell: ${caption}`}>
       <Table zebra data-size="sm">
         <caption className="visually-hidden">{caption}</caption>
         <TableHead>

@@ -48,9 +48,9 @@ export default function ContactPage() {
         </li>
         <li>
           <strong>Bruk av dataene.</strong> Registeret har et{" "}
-          <NextLink href="/api/v1/openapi.json" className="ds-link">
+          <a href="/api/v1/openapi.json" className="ds-link">
             åpent API
-          </NextLink>
+          </a>
           , og hver liste kan lastes ned. Se også{" "}
           <NextLink href="/om-dataene" className="ds-link">
             om dataene

@@ -59,7 +59,7 @@ export default async function AboutDataPage() {
 
 function DeviationTable({ caption, rows }: { caption: string; rows: (Deviation & { subject: string | null })[] }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabell: ${caption}`}>
       <Table zebra>
         <caption>{caption}</caption>
         <TableHead>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import NextLink from "next/link";
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { ActiveFilters } from "@/components/registry/ActiveFilters";
+import { ActiveFilters, activeFilterCount } from "@/components/registry/ActiveFilters";
+import { FoldOnNarrow } from "@/components/site/FoldOnNarrow";
 import { ArrangementTable } from "@/components/registry/ArrangementTable";
 import { FilterPanel } from "@/components/registry/FilterPanel";
 import "@/components/registry/registry.css";
@@ -46,7 +47,9 @@ export default async function ArrangementsPage({ searchParams }: { searchParams:
         .
       </Paragraph>
       <div className="registry-layout">
-        <FilterPanel filters={filters} facets={facets} />
+        <FoldOnNarrow id="filtre" label={`Filtrer (${activeFilterCount(filters)})`} buttonClassName="filter-toggle" panelClassName="filter-fold">
+          <FilterPanel filters={filters} facets={facets} />
+        </FoldOnNarrow>
         <section className="stack registry-results" aria-labelledby="resultat-overskrift">
           <h2 id="resultat-overskrift" className="visually-hidden">
             Resultat

@@ -13,6 +13,12 @@ const LIST_LABELS: Record<ListKey, string> = {
   etablert: "Etablert",
 };
 
+/** How many filters are chosen (each value of a list counts), for «Filtrer (3)». */
+export function activeFilterCount(filters: ArrangementFilters): number {
+  const lists = (Object.keys(LIST_LABELS) as ListKey[]).reduce((sum, key) => sum + (filters[key] as string[]).length, 0);
+  return lists + [filters.sok, filters.kryss, filters.status, filters.dato].filter(Boolean).length;
+}
+
 /** The chosen filters as a list of links that each remove one filter. */
 export function ActiveFilters({ filters, facets, path = "/ordninger" }: { filters: ArrangementFilters; facets: Facets; path?: string }) {
   const items: { label: string; href: string }[] = [];

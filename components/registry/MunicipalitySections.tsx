@@ -14,7 +14,7 @@ export function KeyFigureTable({ figures, printedSource, name }: { figures: KeyF
       <Heading level={2} data-size="md" id="nokkeltall">
         Nøkkeltall
       </Heading>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Nøkkeltall for ${name}`}>
         <Table data-size="sm">
           <caption className="visually-hidden">Nøkkeltall for {name}</caption>
           <TableHead>
@@ -116,7 +116,7 @@ export function ArrangementGroups({ name, groups, partnerLabel = "Samarbeidspart
             {g.title}: {formatInteger(g.rows.length)}
           </Heading>
           {g.rows.length ? (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={`${g.title} – ${name}`}>
               <Table zebra data-size="sm">
                 <caption className="visually-hidden">
                   {g.title} – {name}

@@ -1,10 +1,9 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatShortDate } from "@/lib/format";
 import type { SnapshotComparison } from "@/lib/rounds/snapshots";
 
-const day = new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const formatDay = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
+const formatDay = formatShortDate;
 const signed = (n: number) => (n > 0 ? `+${formatInteger(n)}` : n < 0 ? `−${formatInteger(-n)}` : "0");
 
 /** New, ended and changed arrangements and the counts per municipality between two snapshots. */

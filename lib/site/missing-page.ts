@@ -37,6 +37,11 @@ export async function isMissingPublicPage(pathname: string): Promise<boolean> {
         return false;
       case "regioner":
         return decoded.length === 2 && !(await regionExists(key));
+      // Logged-in pages (proxy.ts has checked the login first): a proposal or a survey round by id.
+      case "endringsforslag":
+        return decoded.length === 2 && !(await recordExists("changeRequest", key));
+      case "kartlegging":
+        return decoded.length <= 3 && !(await recordExists("surveyRound", key));
       case "statistikk":
         return decoded.length === 2 && !RESERVED_STATISTICS_SEGMENTS.has(key) && !STAT_PAGES.some((p) => p.slug === key);
       default:
@@ -58,6 +63,13 @@ async function arrangementExists(idOrSlug: string): Promise<boolean> {
   if (/^\d{1,9}$/.test(idOrSlug)) return (await prisma.arrangement.count({ where: { id: Number(idOrSlug) } })) > 0;
   if (!/^[a-z0-9-]{1,200}$/.test(idOrSlug)) return false;
   return (await prisma.arrangement.count({ where: { slug: idOrSlug } })) > 0;
+}
+
+/** A numeric id (as the pages accept it) of a change request or survey round that exists. */
+async function recordExists(model: "changeRequest" | "surveyRound", id: string): Promise<boolean> {
+  if (!/^\d{1,9}$/.test(id)) return false;
+  const where = { where: { id: Number(id) } };
+  return (model === "changeRequest" ? await prisma.changeRequest.count(where) : await prisma.surveyRound.count(where)) > 0;
 }
 
 /** The same acceptance as regionDetail (lib/regions). */

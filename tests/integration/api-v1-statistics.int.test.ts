@@ -123,7 +123,7 @@ describe("GET /statistikk/<side>/eksport", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split("\r\n");
-    expect(lines[0]).toBe("Innbyggere;Kommuner;Snitt (levende);Rapport 2021");
+    expect(lines[0]).toBe("Innbyggere;Kommuner;Snitt (registeret 01.11.2021);Rapport 2021");
     expect(lines[1]).toBe("Under 5 000;12;37,9;38,2");
     expect(lines[4]).toBe("Alle;25;33,9;34,0");
   });

@@ -58,7 +58,10 @@ function stable(value: unknown): unknown {
 function todayStrings(): string[] {
   const now = new Date();
   const oslo = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return [...new Set([oslo, now.toISOString().slice(0, 10)])];
+  const isoDays = [oslo, now.toISOString().slice(0, 10)];
+  // Pages show days as 30.11.2026 (lib/format.ts formatShortDate).
+  const shown = isoDays.map((d) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`);
+  return [...new Set([...isoDays, ...shown])];
 }
 
 async function apiGet(route: "" | "/kommuner" | "/oppgaver", region: string | null): Promise<unknown> {

@@ -245,7 +245,7 @@ export default async function ArrangementPage({ params }: Props) {
         <Heading level={2} data-size="md" id="deltakere">
           Deltakere
         </Heading>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Deltakerkommuner i ${row.name}`}>
           <Table zebra data-size="sm">
             <caption className="visually-hidden">Deltakerkommuner i {row.name}</caption>
             <TableHead>

@@ -52,7 +52,7 @@ export default async function RegionPage({ params }: Props) {
         <Heading level={2} data-size="md" id="kommunene">
           Kommunene i regionen
         </Heading>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Kommunene i ${r.name}`}>
           <Table zebra data-size="sm">
             <caption className="visually-hidden">Kommunene i {r.name}</caption>
             <TableHead>

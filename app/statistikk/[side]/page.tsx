@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { formatShortDate } from "@/lib/format";
 import { parseStatsParams, scopeLabel } from "@/lib/stats/params";
 import { loadStatPage, OVERVIEW_PAGE, reportDateLabel, statPageInfo } from "@/lib/stats/pages";
 import { filterParams, tablePageOf } from "../_components/params";
 import { ParamsError } from "../_components/ParamsError";
 import { StatSectionView } from "../_components/StatSectionView";
 import { StatsFilter } from "../_components/StatsFilter";
-import { StatsNav } from "../_components/StatsNav";
 
 export const dynamic = "force-dynamic";
 
@@ -48,14 +48,13 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       {page && parsed.ok && (
         <>
           <Paragraph data-size="sm" data-testid="utvalg">
-            Per {parsed.dato} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder {reportDate ?? "kartleggingsdatoen"}.
+            Per {formatShortDate(parsed.dato)} for {scopeLabel(parsed.query.scope)}. Rapportens tall gjelder {reportDate ?? "kartleggingsdatoen"}.
           </Paragraph>
           {page.sections.map((section) => (
             <StatSectionView key={section.id} section={section} pageSlug={side} params={filter} tablePage={tablePageOf(raw, section.table.id)} />
           ))}
         </>
       )}
-      <StatsNav current={side} params={filter} />
     </div>
   );
 }

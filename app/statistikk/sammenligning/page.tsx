@@ -32,7 +32,7 @@ export default async function ComparisonPage({ searchParams }: Props) {
       <Heading level={1} data-size="lg">
         Sammenlign kartlegginger
       </Heading>
-      <Paragraph>Et øyeblikksbilde er registeret slik det var da en kartleggingsrunde ble lukket. «Rapport 2021» er registeret per 1. november 2021, da kartleggingsfilen i 2021 ble lukket.</Paragraph>
+      <Paragraph>Et øyeblikksbilde er registeret slik det var da en kartleggingsrunde ble lukket. «Rapport 2021» er registeret per 01.11.2021, da kartleggingsfilen i 2021 ble lukket.</Paragraph>
       <form method="get" className="compare-picker" aria-label="Velg hva som sammenlignes">
         <SelectField label="Fra" name="fra" options={choices} defaultValue={chosen.from} />
         <SelectField label="Til" name="til" options={choices} defaultValue={chosen.to} />

@@ -6,9 +6,9 @@ import { todayInNorway } from "@/lib/domain/today";
 
 /**
  * Which municipalities a statistic is about. `surveyed`: the 25 of the 2021 survey (default);
- * `region`: the municipalities of one kommuneregion; `all`: every municipality in the registry.
+ * `region`: the municipalities of one kommuneregion (with `surveyedOnly`, those of them in the survey); `all`: every municipality in the registry.
  */
-export type StatsScope = { kind: "surveyed" } | { kind: "region"; slug: string; name: string } | { kind: "all" };
+export type StatsScope = { kind: "surveyed" } | { kind: "region"; slug: string; name: string; surveyedOnly?: boolean } | { kind: "all" };
 
 /** Every statistic is computed "as of" one calendar day (YYYY-MM-DD) for one scope. */
 export interface StatsQuery {
@@ -35,7 +35,9 @@ export function scopeCondition(scope: StatsScope): Prisma.Sql {
     case "surveyed":
       return Prisma.sql`m."inSurveyScope"`;
     case "region":
-      return Prisma.sql`m."regionId" = (SELECT r.id FROM "Region" r WHERE r.slug = ${scope.slug})`;
+      return scope.surveyedOnly
+        ? Prisma.sql`m."regionId" = (SELECT r.id FROM "Region" r WHERE r.slug = ${scope.slug}) AND m."inSurveyScope"`
+        : Prisma.sql`m."regionId" = (SELECT r.id FROM "Region" r WHERE r.slug = ${scope.slug})`;
     case "all":
       return Prisma.sql`TRUE`;
   }

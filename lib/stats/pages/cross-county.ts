@@ -1,7 +1,9 @@
+import { formatShortDate } from "@/lib/format";
 import { compareCrossCountyWithReport, CROSS_COUNTY_GROUPS, crossCountyArrangements } from "../cross-county";
 import type { StatsQuery } from "../engine/scope";
 import type { StatPageBody, StatRow } from "../tables";
 import { inWords, n, pageFigures, REPORT, scopeNote } from "./shared";
+import { LIVE_LABEL } from "./compare";
 
 /** How the printed tables' row numbers run irregularly: "Tabell 2.5 hopper dessuten over nr. 13 og har to nr. 31." */
 function numberingNotes(tables: Record<string, { rows: { nr: number }[] }>): string[] {
@@ -28,7 +30,7 @@ export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> 
   const vt = result.groups.find((g) => g.key === "vestfold-og-telemark")?.detail;
   return {
     intro:
-      `En ordning krysser fylkesgrensen når de deltakende kommunene ligger i minst to fylker etter dagens fylkeskart (per ${result.countyMapDate}), slik rapporten gjør. ` +
+      `En ordning krysser fylkesgrensen når de deltakende kommunene ligger i minst to fylker etter dagens fylkeskart (per ${formatShortDate(result.countyMapDate)}), slik rapporten gjør. ` +
       "Ordningene grupperes etter fylkene utenom Buskerud.",
     sections: [
       {
@@ -43,7 +45,7 @@ export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> 
           title: "Ordninger over fylkesgrensene etter fylke",
           columns: [
             { key: "gruppe", header: "Fylke" },
-            { key: "antall", header: "Ordninger (levende)", numeric: true },
+            { key: "antall", header: "Ordninger (registeret nå)", numeric: true },
             { key: "rapport", header: REPORT, numeric: true },
             { key: "tabell", header: "Rapportens tabell" },
           ],
@@ -65,7 +67,7 @@ export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> 
         chart: {
           category: "gruppe",
           series: [
-            { key: "antall", name: "Levende" },
+            { key: "antall", name: LIVE_LABEL },
             { key: "rapport", name: REPORT },
           ],
           layout: "horizontal",
@@ -82,7 +84,7 @@ export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> 
       },
       {
         id: "ordninger",
-        heading: "Ordningene, levende og i rapportens tabeller",
+        heading: "Ordningene i registeret og i rapportens tabeller",
         summary: `Listen viser alle ${n(result.total)} ordningene som krysser fylkesgrensen nå, og rapportens rader i Tabell 2.4–2.7 ved siden av.`,
         table: {
           id: "fylkesgrenser-ordninger",
@@ -90,7 +92,7 @@ export async function crossCountyPage(query: StatsQuery): Promise<StatPageBody> 
           columns: [
             { key: "ordning", header: "Ordning" },
             { key: "fylker", header: "Fylker (dagens kart)" },
-            { key: "gruppe", header: "Gruppe (levende)" },
+            { key: "gruppe", header: "Gruppe (registeret nå)" },
             { key: "rapport", header: `${REPORT}: tabell og rad` },
             { key: "status", header: "Sammenligning" },
           ],

@@ -5,6 +5,7 @@ import { arrangementsByEstablishmentPeriod, arrangementsPerEstablishmentYear, ne
 import { NEW_ARRANGEMENTS_FROM } from "../index";
 import type { StatPageBody } from "../tables";
 import { n, pageFigures, REPORT, round1, scopeNote } from "./shared";
+import { LIVE_LABEL } from "./compare";
 
 export async function establishmentPage(query: StatsQuery): Promise<StatPageBody> {
   const year = yearOf(query.asOf);
@@ -39,7 +40,7 @@ export async function establishmentPage(query: StatsQuery): Promise<StatPageBody
           title: "Ordninger etter etableringsperiode",
           columns: [
             { key: "periode", header: "Periode" },
-            { key: "antall", header: "Ordninger (levende)", numeric: true },
+            { key: "antall", header: "Ordninger (registeret nå)", numeric: true },
             { key: "andel", header: "Andel av registrerte", numeric: true, decimals: 1, percent: true },
             { key: "rapport", header: REPORT, numeric: true },
             { key: "rapportAndel", header: `${REPORT}, andel`, numeric: true, decimals: 1, percent: true },
@@ -57,7 +58,7 @@ export async function establishmentPage(query: StatsQuery): Promise<StatPageBody
         chart: {
           category: "periode",
           series: [
-            { key: "antall", name: "Levende" },
+            { key: "antall", name: LIVE_LABEL },
             { key: "rapport", name: REPORT },
           ],
           layout: "horizontal",

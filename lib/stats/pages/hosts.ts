@@ -97,7 +97,7 @@ export async function hostsPage(query: StatsQuery): Promise<StatPageBody> {
           title: "Vertskommuner utenfor området",
           columns: [
             { key: "vert", header: "Vertskommune" },
-            { key: "antall", header: "Ordninger (levende)", numeric: true },
+            { key: "antall", header: "Ordninger (registeret nå)", numeric: true },
             { key: "rapport", header: REPORT, numeric: true },
           ],
           rows: outsideSlugs

@@ -7,6 +7,7 @@ import { legalFormsPage } from "./legal-forms";
 import { levelsPage } from "./levels";
 import { municipalitiesPage } from "./municipalities";
 import { overviewPage as overviewBody } from "./overview";
+import { comparisonQuery, withComparison, withLiveDate } from "./compare";
 import { pageFigures, surveyDateLabel } from "./shared";
 import { sectorsPage } from "./sectors";
 import { serviceStructurePage } from "./service-structure";
@@ -143,7 +144,7 @@ export function statPageInfo(slug: string): StatPageInfo | null {
   return slug === OVERVIEW.slug ? OVERVIEW_PAGE : (STAT_PAGES.find((p) => p.slug === slug) ?? null);
 }
 
-/** The day the report's printed figures are for, in words ("1. november 2021"); null when not stored. */
+/** The day the report's printed figures are for ("01.11.2021"); null when not stored. */
 export async function reportDateLabel(): Promise<string | null> {
   return surveyDateLabel(await pageFigures([] as const));
 }
@@ -154,9 +155,17 @@ export async function overviewPage(query: StatsQuery) {
 }
 
 export async function loadStatPage(slug: string, query: StatsQuery): Promise<StatPage | null> {
-  if (slug === OVERVIEW.slug) return overviewPage(query);
+  if (slug === OVERVIEW.slug) {
+    const overview = await overviewPage(query);
+    return { ...overview, ...withLiveDate(overview, query.asOf) };
+  }
   const page = (PAGES as readonly PageDefinition[]).find((p) => p.slug === slug);
-  return page ? { ...infoOf(page), ...(await page.build(query)) } : null;
+  if (!page) return null;
+  const survey = await pageFigures([] as const);
+  const other = comparisonQuery(query, survey.surveyFileCompleted ?? null);
+  const [body, same] = await Promise.all([page.build(query), other ? page.build(other) : null]);
+  const compared = same && survey.surveyFileCompleted ? withComparison(body, same, query, survey.surveyFileCompleted) : body;
+  return { ...infoOf(page), ...withLiveDate(compared, query.asOf) };
 }
 
 /** One table of one page (for CSV/XLSX download); null when the page or table does not exist. */

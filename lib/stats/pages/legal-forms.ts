@@ -48,7 +48,7 @@ export async function legalFormsPage(query: StatsQuery): Promise<StatPageBody> {
           title: "Ordninger etter juridisk tilknytningsform",
           columns: [
             { key: "form", header: "Tilknytningsform" },
-            { key: "antall", header: "Ordninger (levende)", numeric: true },
+            { key: "antall", header: "Ordninger (registeret nå)", numeric: true },
             { key: "andel", header: "Andel", numeric: true, decimals: 1, percent: true },
             { key: "utledet", header: "Av disse utledet", numeric: true },
             { key: "rapport", header: REPORT },

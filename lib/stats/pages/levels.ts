@@ -4,6 +4,7 @@ import { percent } from "../engine/statistic";
 import { arrangementsByGeographicLevel } from "../geographic-level";
 import type { StatPageBody, StatRow } from "../tables";
 import { n, pageFigures, REPORT, round1, scopeNote } from "./shared";
+import { LIVE_LABEL } from "./compare";
 
 const [LOCAL, REGIONAL, HIGHER] = LEVELS;
 
@@ -31,7 +32,7 @@ export async function levelsPage(query: StatsQuery): Promise<StatPageBody> {
           columns: [
             { key: "nivaa", header: "Nivå" },
             { key: "definisjon", header: "Deltakende kommuner" },
-            { key: "antall", header: "Ordninger (levende)", numeric: true },
+            { key: "antall", header: "Ordninger (registeret nå)", numeric: true },
             { key: "andel", header: "Andel", numeric: true, decimals: 1, percent: true },
             { key: "rapport", header: REPORT, numeric: true },
           ],
@@ -42,7 +43,7 @@ export async function levelsPage(query: StatsQuery): Promise<StatPageBody> {
         chart: {
           category: "nivaa",
           series: [
-            { key: "antall", name: "Levende" },
+            { key: "antall", name: LIVE_LABEL },
             { key: "rapport", name: REPORT },
           ],
           layout: "vertical",

@@ -2,6 +2,7 @@ import { arrangementsPerMunicipality, POPULATION_CLASSES, populationClassOf, sum
 import type { StatsQuery } from "../engine/scope";
 import type { StatPageBody, StatTable } from "../tables";
 import { d1, inWords, n, pageFigures, REPORT, round1, scopeNote } from "./shared";
+import { LIVE_LABEL } from "./compare";
 
 export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBody> {
   const [rows, baseline] = await Promise.all([arrangementsPerMunicipality(query), pageFigures(["perMunicipality", "meanPerMunicipality", "meanByPopulationClass", "range", "deviations"] as const)]);
@@ -19,7 +20,7 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
       { key: "kommunenummer", header: "Kommunenummer" },
       { key: "innbyggere", header: "Innbyggere 1.1.", numeric: true },
       { key: "klasse", header: "Størrelsesklasse" },
-      { key: "ordninger", header: "Ordninger (levende)", numeric: true },
+      { key: "ordninger", header: "Ordninger (registeret nå)", numeric: true },
       { key: "rapport", header: REPORT, numeric: true },
       { key: "avvik", header: "Forklaring på avvik" },
     ],
@@ -44,7 +45,7 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
     columns: [
       { key: "klasse", header: "Innbyggere" },
       { key: "kommuner", header: "Kommuner", numeric: true },
-      { key: "snitt", header: "Snitt (levende)", numeric: true, decimals: 1 },
+      { key: "snitt", header: "Snitt (registeret nå)", numeric: true, decimals: 1 },
       { key: "rapport", header: REPORT, numeric: true, decimals: 1 },
     ],
     rows: summary.byPopulationClass.map((c) => ({
@@ -102,7 +103,7 @@ export async function municipalitiesPage(query: StatsQuery): Promise<StatPageBod
         chart: {
           category: "klasse",
           series: [
-            { key: "snitt", name: "Levende" },
+            { key: "snitt", name: LIVE_LABEL },
             { key: "rapport", name: REPORT },
           ],
           layout: "vertical",

@@ -4,6 +4,7 @@ import { percent } from "../engine/statistic";
 import { sectorDistribution } from "../sectors";
 import type { StatPageBody } from "../tables";
 import { inWords, n, pageFigures, REPORT, round1, scopeNote } from "./shared";
+import { LIVE_LABEL } from "./compare";
 
 export async function sectorsPage(query: StatsQuery): Promise<StatPageBody> {
   const [rows, baseline] = await Promise.all([sectorDistribution(query), pageFigures(["sectors", "sectorsText", "totalArrangements"] as const)]);
@@ -39,7 +40,7 @@ export async function sectorsPage(query: StatsQuery): Promise<StatPageBody> {
           title: "Ordninger etter sektor",
           columns: [
             { key: "sektor", header: "Sektor" },
-            { key: "antall", header: "Ordninger (levende)", numeric: true },
+            { key: "antall", header: "Ordninger (registeret nå)", numeric: true },
             { key: "andel", header: "Andel", numeric: true, decimals: 1, percent: true },
             { key: "rapport", header: REPORT, numeric: true },
           ],
@@ -50,7 +51,7 @@ export async function sectorsPage(query: StatsQuery): Promise<StatPageBody> {
         chart: {
           category: "sektor",
           series: [
-            { key: "antall", name: "Levende" },
+            { key: "antall", name: LIVE_LABEL },
             { key: "rapport", name: REPORT },
           ],
           layout: "horizontal",

@@ -24,7 +24,7 @@ export async function serviceStructurePage(query: StatsQuery): Promise<StatPageB
           title: "Tjenestestruktur per oppgave",
           columns: [
             { key: "oppgave", header: "Oppgave" },
-            { key: "tjenester", header: "Tjenester (levende)", numeric: true },
+            { key: "tjenester", header: "Tjenester (registeret nå)", numeric: true },
             { key: "kommunale", header: "Kommunale", numeric: true },
             { key: "interkommunale", header: "Interkommunale", numeric: true },
             { key: "rapportTjenester", header: `${REPORT}: tjenester`, numeric: true },

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { readReportFigures, REPORT_LABEL, type ReportFigureKey, type ReportFigures } from "@/lib/domain/report-figures";
-import { formatDate, formatDecimal, formatInteger } from "@/lib/format";
+import { formatDecimal, formatInteger, formatShortDate } from "@/lib/format";
 import type { StatsQuery } from "../engine/scope";
 import { scopeLabel } from "../params";
 
@@ -28,9 +28,9 @@ export function pageFigures<K extends ReportFigureKey>(keys: readonly K[]): Prom
   return readReportFigures(prisma, [...keys, ...SURVEY_KEYS]);
 }
 
-/** The day the report's figures are for, in words ("1. november 2021"); null when not stored. */
+/** The day the report's figures are for ("01.11.2021"); null when not stored. */
 export function surveyDateLabel(survey: Pick<SurveyFigures, "surveyFileCompleted">): string | null {
-  return survey.surveyFileCompleted ? formatDate(new Date(`${survey.surveyFileCompleted}T00:00:00Z`)) : null;
+  return survey.surveyFileCompleted ? formatShortDate(survey.surveyFileCompleted) : null;
 }
 
 export function scopeNote(query: StatsQuery, survey: SurveyFigures): string[] {
@@ -38,5 +38,5 @@ export function scopeNote(query: StatsQuery, survey: SurveyFigures): string[] {
   const municipalities = survey.surveyedMunicipalities ? `de ${n(survey.surveyedMunicipalities.value)} kartlagte kommunene` : "de kartlagte kommunene";
   const day = surveyDateLabel(survey);
   const date = day ? ` per ${day}` : "";
-  return [`Rapportens tall gjelder ${municipalities}${date}; de levende tallene gjelder ${scopeLabel(query.scope)}.`];
+  return [`Rapportens tall gjelder ${municipalities}${date}; tallene fra registeret gjelder ${scopeLabel(query.scope)}.`];
 }

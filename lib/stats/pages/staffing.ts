@@ -131,7 +131,7 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
         "hallingdal",
         "Hallingdal",
         `Registeret har ${n(tables.hallingdal.length)} ordninger med deltakere i Hallingdal og bemanningstall, til sammen ${d1(totalFte(tables.hallingdal))} årsverk (${REPORT}, Tabell 2.3: ${d1(s?.hallingdal.total)} årsverk).`,
-        staffingLiveTable("bemanning-hallingdal", "Årsverk i ordninger med deltakere i Hallingdal (levende)", tables.hallingdal, false, "Registeret; NIVI 2021, Tabell 2.3"),
+        staffingLiveTable("bemanning-hallingdal", "Årsverk i ordninger med deltakere i Hallingdal (registeret nå)", tables.hallingdal, false, "Registeret; NIVI 2021, Tabell 2.3"),
         childWelfareTwiceNote(),
       ),
       section("hallingdal-rapport", "Hallingdal i rapporten", `Tabell 2.3 har ${n(s?.hallingdal.rows.length ?? 0)} ordninger med ${d1(s?.hallingdal.total)} årsverk.`, hallingdalPrinted),
@@ -142,7 +142,7 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
           (small.length
             ? `${n(small.length)} har under ${SMALL_CHILD_WELFARE_FTE} årsverk: ${small.map((r) => r.name).join(", ")}.`
             : `Ingen har under ${SMALL_CHILD_WELFARE_FTE} årsverk, som er anbefalt minstestørrelse for et fagmiljø.`),
-        staffingLiveTable("bemanning-barnevern", "Årsverk i interkommunale barneverntjenester (levende)", tables.childWelfare, true, "Registeret; NIVI 2021, Tabell 3.3"),
+        staffingLiveTable("bemanning-barnevern", "Årsverk i interkommunale barneverntjenester (registeret nå)", tables.childWelfare, true, "Registeret; NIVI 2021, Tabell 3.3"),
         [`Barnevernpanelet anbefaler minst ${SMALL_CHILD_WELFARE_FTE} årsverk i en barneverntjeneste; tjenester under dette merkes som lite fagmiljø.`],
       ),
       section(
@@ -156,7 +156,7 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
         "nav",
         "NAV-kontor",
         `${n(tables.nav.length)} felles NAV-kontor har kommunale årsverk i registeret, til sammen ${d1(totalFte(tables.nav))}.`,
-        staffingLiveTable("bemanning-nav", "Kommunale årsverk i felles NAV-kontor (levende)", tables.nav, false, "Registeret; NIVI 2021, Tabell 3.4"),
+        staffingLiveTable("bemanning-nav", "Kommunale årsverk i felles NAV-kontor (registeret nå)", tables.nav, false, "Registeret; NIVI 2021, Tabell 3.4"),
       ),
       section(
         "nav-rapport",
@@ -169,7 +169,7 @@ export async function staffingPage(query: StatsQuery): Promise<StatPageBody> {
         "ppt",
         "PP-tjenester",
         `${n(tables.ppt.length)} interkommunale PP-tjenester har bemanningstall, til sammen ${d1(totalFte(tables.ppt))} årsverk.`,
-        staffingLiveTable("bemanning-ppt", "Årsverk i interkommunale PP-tjenester (levende)", tables.ppt, false, "Registeret; NIVI 2021, Figur 3.5"),
+        staffingLiveTable("bemanning-ppt", "Årsverk i interkommunale PP-tjenester (registeret nå)", tables.ppt, false, "Registeret; NIVI 2021, Figur 3.5"),
       ),
       section(
         "ppt-rapport",

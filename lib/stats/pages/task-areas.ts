@@ -4,6 +4,7 @@ import { scopeTotals } from "../scope-totals";
 import type { StatPageBody } from "../tables";
 import { participationByTaskArea } from "../task-area-participation";
 import { n, pageFigures, REPORT, scopeNote } from "./shared";
+import { LIVE_LABEL } from "./compare";
 
 export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
   const [rows, baseline, totals] = await Promise.all([participationByTaskArea(query), pageFigures(["taskAreas"] as const), scopeTotals(query)]);
@@ -17,14 +18,15 @@ export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
         heading: "Kommuner som deltar, per oppgaveområde",
         summary:
           `${n(rows.filter((r) => r.municipalities === totals.municipalities && totals.municipalities > 0).length)} oppgaveområder har med alle ${n(totals.municipalities)} kommunene, ` +
-          `${n(rows.filter((r) => r.municipalities === 0).length)} har ingen. ${n(differing.length)} av ${n(rows.length)} områder avviker fra rapporten.`,
+          `${n(rows.filter((r) => r.municipalities === 0).length)} har ingen.` +
+          (query.scope.kind === "surveyed" ? ` ${n(differing.length)} av ${n(rows.length)} områder avviker fra rapporten.` : ""),
         table: {
           id: "oppgaver",
           title: "Deltakelse etter oppgaveområde",
           columns: [
             { key: "omraade", header: "Oppgaveområde" },
-            { key: "kommuner", header: "Kommuner (levende)", numeric: true },
-            { key: "prosent", header: "Andel (levende)", numeric: true, decimals: 0, percent: true },
+            { key: "kommuner", header: "Kommuner (registeret nå)", numeric: true },
+            { key: "prosent", header: "Andel (registeret nå)", numeric: true, decimals: 0, percent: true },
             { key: "rapport", header: `${REPORT}, kommuner`, numeric: true },
             { key: "rapportProsent", header: `${REPORT}, andel`, numeric: true, decimals: 0, percent: true },
             { key: "trondelag", header: "Trøndelag 2020, andel", numeric: true, decimals: 0, percent: true },
@@ -45,7 +47,7 @@ export async function taskAreasPage(query: StatsQuery): Promise<StatPageBody> {
         chart: {
           category: "omraade",
           series: [
-            { key: "prosent", name: "Levende" },
+            { key: "prosent", name: LIVE_LABEL },
             { key: "rapportProsent", name: REPORT },
             { key: "trondelag", name: "Trøndelag 2020" },
           ],
