@@ -1,4 +1,5 @@
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
 import { currentActor } from "./actor.ts";
 import type { Actor } from "./authorize.ts";
 
@@ -42,4 +43,21 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
   }
   if (!path.startsWith("/") || path.startsWith("//") || NO_RETURN.test(path)) return fallback;
   return path;
+}
+
+/** Why access was denied, per request (keyed by the request's headers object, which Next keeps for the whole request). */
+const deniedReasons = new WeakMap<object, string>();
+
+/**
+ * «Ingen tilgang» with status 403: remembers `reason` for app/forbidden.tsx and throws Next's
+ * forbidden(), which renders that page instead of this one (a page's own return value would be a 200).
+ */
+export async function denyAccess(reason: string): Promise<never> {
+  deniedReasons.set(await headers(), reason);
+  forbidden();
+}
+
+/** The reason given to denyAccess in this request, if any. */
+export async function deniedReason(): Promise<string | null> {
+  return deniedReasons.get(await headers()) ?? null;
 }

@@ -71,6 +71,25 @@ async function tableHash(client: pg.ClientBase, table: string): Promise<{ rowCou
   return { rowCount: Number(row.n), sha256: row.h };
 }
 
+/**
+ * Row count and content hash of every data table, in one snapshot: tests compare two of these to show
+ * that a refused request changed nothing (tests/integration/fuzz-*.int.test.ts).
+ */
+export async function databaseFingerprint(url: string): Promise<Record<string, { rowCount: number; sha256: string }>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await fixedSessionSettings(client);
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const result: Record<string, { rowCount: number; sha256: string }> = {};
+    for (const name of await tablesInDependencyOrder(client)) result[name] = await tableHash(client, name);
+    await client.query("COMMIT");
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
 /** The same text forms on every server, whatever its configured time zone and date style. */
 async function fixedSessionSettings(client: pg.ClientBase): Promise<void> {
   await client.query("SET TIME ZONE 'UTC'; SET datestyle = 'ISO, YMD'; SET extra_float_digits = 1");
