@@ -75,18 +75,27 @@ async function tableHash(client: pg.ClientBase, table: string): Promise<{ rowCou
  * Row count and content hash of every data table, in one snapshot: tests compare two of these to show
  * that a refused request changed nothing (tests/integration/fuzz-*.int.test.ts).
  */
-export async function databaseFingerprint(url: string): Promise<Record<string, { rowCount: number; sha256: string }>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+export async function databaseFingerprint(url: string, client?: pg.ClientBase): Promise<Record<string, { rowCount: number; sha256: string }>> {
+  const own = client ? null : new pg.Client({ connectionString: url });
+  const db = client ?? own!;
+  if (own) await own.connect();
   try {
-    await fixedSessionSettings(client);
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const result: Record<string, { rowCount: number; sha256: string }> = {};
-    for (const name of await tablesInDependencyOrder(client)) result[name] = await tableHash(client, name);
-    await client.query("COMMIT");
-    return result;
+    await fixedSessionSettings(db);
+    await db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const tables = await tablesInDependencyOrder(db);
+    // One round trip for every table (the same hash as tableHash computes).
+    const { rows } = await db.query<{ name: string; n: string; h: string }>(
+      tables
+        .map(
+          (name) =>
+            `SELECT ${db.escapeLiteral(name)} AS name, count(*) AS n, encode(sha256(convert_to(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), ''), 'UTF8')), 'hex') AS h FROM ${quote(name)} t`,
+        )
+        .join(" UNION ALL "),
+    );
+    await db.query("COMMIT");
+    return Object.fromEntries(rows.sort((a, b) => a.name.localeCompare(b.name)).map((row) => [row.name, { rowCount: Number(row.n), sha256: row.h }]));
   } finally {
-    await client.end();
+    await own?.end();
   }
 }
 
