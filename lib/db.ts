@@ -50,3 +50,11 @@ export function toJson(value: NonNullable<unknown>): Prisma.InputJsonValue {
   const stored: Prisma.InputJsonValue = JSON.parse(JSON.stringify(value));
   return stored;
 }
+
+/** Ends the process's client and its pool (graceful shutdown); the next use would open a new one. */
+export async function disconnectDatabase(): Promise<void> {
+  const client = globalForPrisma.prisma;
+  if (!client) return;
+  delete globalForPrisma.prisma;
+  await client.$disconnect();
+}

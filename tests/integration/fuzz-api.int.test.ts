@@ -80,19 +80,19 @@ describe("fuzz: every GET route under hostile query strings and path segments", 
 
   for (const { file, route, params } of routes()) {
     it(`GET ${route}: 2xx–4xx, Norwegian JSON errors, nothing written`, async () => {
-      const module = (await import(file)) as { GET?: Handler };
-      if (!module.GET) return;
+      const handlers = (await import(file)) as { GET?: Handler };
+      if (!handlers.GET) return;
       const before = await databaseFingerprint(db.url);
       const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMETER_NAMES), fc.string({ maxLength: 8 })), hostileText), { maxLength: 5 });
       const segments = fc.tuple(...params.map(() => fc.oneof(hostileText, fc.constantFrom("3301", "al", "innkjopssamarbeid-al-hol", "ordninger", "1"))));
       await fc.assert(
         fc.asyncProperty(query, params.length ? segments : fc.constant([] as string[]), fc.boolean(), async (pairs, values, loggedIn) => {
           const search = new URLSearchParams(pairs.map(([k, v]) => [k, v.slice(0, 2000)]));
-          const url = `http://localhost${route.replace(/\[[^\]]+\]/g, (_, i) => encodeURIComponent(values[params.indexOf(String(_).slice(1, -1))] ?? "x"))}?${search}`;
+          const url = `http://localhost${route.replace(/\[[^\]]+\]/g, (segment) => encodeURIComponent(values[params.indexOf(segment.slice(1, -1))] ?? "x"))}?${search}`;
           session.actor = loggedIn ? t.adviser : null;
           let response: Response;
           try {
-            response = await module.GET!(new Request(url), { params: Promise.resolve(Object.fromEntries(params.map((p, i) => [p, values[i]!]))) });
+            response = await handlers.GET!(new Request(url), { params: Promise.resolve(Object.fromEntries(params.map((p, i) => [p, values[i]!]))) });
           } catch (error) {
             // notFound() from a route is Next's 404; anything else thrown would be a 500.
             if (error instanceof Error && /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/.test(`${error.message} ${(error as { digest?: string }).digest ?? ""}`)) return;
