@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import pg from "pg";
+import { log } from "@/lib/log";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -17,7 +18,10 @@ const pools = (globalForPrisma.prismaPools ??= new WeakMap<PrismaClient, pg.Pool
 
 export function createPrismaClient(databaseUrl = process.env.DATABASE_URL): PrismaClient {
   if (!databaseUrl) throw new Error("DATABASE_URL er ikke satt");
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  // An idle connection that PostgreSQL ends (restart, failover) emits an error; without a listener
+  // Node would end the whole process. The pool drops that connection and opens a new one when needed.
+  pool.on("error", (error) => log.warn({ err: error }, "Databasen lukket en ledig tilkobling; en ny åpnes ved behov"));
   // disposeExternalPool: $disconnect() ends the pool, as it did when the adapter owned it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
