@@ -3,6 +3,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { CORS_HEADERS } from "@/lib/api/http";
 import { isWellFormedPath } from "@/lib/http/path-segment";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
+import { guardServerAction } from "@/lib/http/server-action-guard";
 
 /**
  * Pages that need a login send anonymous visitors to /logg-inn first. This is only a convenience:
@@ -34,6 +35,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 
 async function route(request: NextRequest, event: NextFetchEvent, headers: Headers): Promise<Response | null | undefined> {
   const { pathname } = request.nextUrl;
+  const refused = guardServerAction(request);
+  if (refused) return refused;
   // A malformed percent escape (`/kommuner/%E0%A4%A`) makes Next.js's own parameter decoding throw,
   // a bare 500 before any page or route runs: answer 400 (API, Norwegian JSON) or the 404 page here.
   if (!isWellFormedPath(pathname)) {
@@ -76,8 +79,12 @@ export const config = {
     "/ordninger/:id/historikk",
     "/regioner/:slug",
     "/statistikk/:side",
-    // The malformed-escape guard above, and request ids for every API answer.
-    "/api/:path*",
+    // The malformed-escape guard above, and request ids for the API (next-auth's own routes are left alone).
+    "/api/v1/:path*",
+    "/api/health",
+    "/api/varsler",
+    // Server actions on any page: the origin and size checks in guardServerAction.
+    { source: "/((?!_next/|api/).*)", has: [{ type: "header", key: "next-action" }] },
     "/kommuner/:nummer/kartleggingsfil",
     "/statistikk/:side/eksport",
   ],

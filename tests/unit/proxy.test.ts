@@ -1,5 +1,6 @@
 import { type NextFetchEvent, NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { guardServerAction } from "@/lib/http/server-action-guard";
 import proxy from "@/proxy";
 
 const event = { waitUntil() {} } as unknown as NextFetchEvent;
@@ -32,5 +33,29 @@ describe("proxy.ts (issue #14)", () => {
     const response = (await call("/admin"))!;
     expect(response.headers.get("location")).toContain("/logg-inn?callbackUrl=%2Fadmin");
     expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+});
+
+describe("server actions refused before Next.js (issue #14)", () => {
+  const action = (headers: Record<string, string>) =>
+    guardServerAction(new Request("http://localhost/ordninger/ny", { method: "POST", headers: { "next-action": "abc", host: "localhost", ...headers } }));
+
+  it("a foreign Origin is a Norwegian 403", async () => {
+    const refused = action({ origin: "https://angriper.example" })!;
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("annet opphav");
+    expect(action({ origin: "null" })!.status).toBe(403);
+  });
+
+  it("the site's own Origin (also behind a proxy's x-forwarded-host) passes", () => {
+    expect(action({ origin: "http://localhost" })).toBeNull();
+    expect(action({ origin: "https://samarbeid.example", "x-forwarded-host": "samarbeid.example" })).toBeNull();
+    expect(action({})).toBeNull();
+  });
+
+  it("a body over 12 MB is a Norwegian 413", async () => {
+    const refused = action({ origin: "http://localhost", "content-length": String(13 * 1024 * 1024) })!;
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain("for stor");
   });
 });
