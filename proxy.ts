@@ -86,6 +86,10 @@ export const config = {
     // Server actions on any page: the origin and size checks in guardServerAction.
     { source: "/((?!_next/|api/).*)", has: [{ type: "header", key: "next-action" }] },
     "/kommuner/:nummer/kartleggingsfil",
+    // Pages that may answer «Ingen tilgang» (403 with the reason carried by the request id, lib/auth/page.ts).
+    "/kommuner/:nummer/import",
+    "/kartlegging/:path*",
+    "/ordninger/:id/lagret",
     "/statistikk/:side/eksport",
   ],
 };

@@ -45,19 +45,32 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
   return path;
 }
 
-/** Why access was denied, per request (keyed by the request's headers object, which Next keeps for the whole request). */
-const deniedReasons = new WeakMap<object, string>();
+/**
+ * Why access was denied, per request, keyed by the request id proxy.ts puts on every page that needs a
+ * login (x-request-id). Next renders app/forbidden.tsx in a second pass of the same request, which
+ * reads the reason back (and removes it). Entries older than a minute are dropped.
+ */
+const deniedReasons = ((globalThis as unknown as { samarbeidDenied?: Map<string, { reason: string; at: number }> }).samarbeidDenied ??= new Map());
 
 /**
  * «Ingen tilgang» with status 403: remembers `reason` for app/forbidden.tsx and throws Next's
  * forbidden(), which renders that page instead of this one (a page's own return value would be a 200).
  */
 export async function denyAccess(reason: string): Promise<never> {
-  deniedReasons.set(await headers(), reason);
+  const id = (await headers()).get("x-request-id");
+  if (id) {
+    const now = Date.now();
+    for (const [key, entry] of deniedReasons) if (now - entry.at > 60_000) deniedReasons.delete(key);
+    deniedReasons.set(id, { reason, at: now });
+  }
   forbidden();
 }
 
 /** The reason given to denyAccess in this request, if any. */
 export async function deniedReason(): Promise<string | null> {
-  return deniedReasons.get(await headers()) ?? null;
+  const id = (await headers()).get("x-request-id");
+  if (!id) return null;
+  const entry = deniedReasons.get(id);
+  deniedReasons.delete(id);
+  return entry?.reason ?? null;
 }
