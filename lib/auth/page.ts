@@ -48,7 +48,7 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
 /**
  * Why access was denied, per request, keyed by the request id proxy.ts puts on every page that needs a
  * login (x-request-id). Next renders app/forbidden.tsx in a second pass of the same request, which
- * reads the reason back (and removes it). Entries older than a minute are dropped.
+ * reads the reason back. Entries older than a minute are dropped.
  */
 const deniedReasons = ((globalThis as unknown as { samarbeidDenied?: Map<string, { reason: string; at: number }> }).samarbeidDenied ??= new Map());
 
@@ -70,7 +70,6 @@ export async function denyAccess(reason: string): Promise<never> {
 export async function deniedReason(): Promise<string | null> {
   const id = (await headers()).get("x-request-id");
   if (!id) return null;
-  const entry = deniedReasons.get(id);
-  deniedReasons.delete(id);
-  return entry?.reason ?? null;
+  // Not removed on reading: Next may render app/forbidden.tsx more than once for the request.
+  return deniedReasons.get(id)?.reason ?? null;
 }
