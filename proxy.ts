@@ -86,7 +86,7 @@ export const config = {
     // Server actions on any page: the origin and size checks in guardServerAction.
     { source: "/((?!_next/|api/).*)", has: [{ type: "header", key: "next-action" }] },
     "/kommuner/:nummer/kartleggingsfil",
-    // Pages that may answer «Ingen tilgang» (403 with the reason carried by the request id, lib/auth/page.ts).
+    // Request ids on the other logged-in pages (they may answer «Ingen tilgang», logged with the reason).
     "/kommuner/:nummer/import",
     "/kartlegging/:path*",
     "/ordninger/:id/lagret",

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { requestLog } from "@/lib/log";
 import { currentActor } from "./actor.ts";
 import type { Actor } from "./authorize.ts";
 
@@ -46,30 +47,12 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
 }
 
 /**
- * Why access was denied, per request, keyed by the request id proxy.ts puts on every page that needs a
- * login (x-request-id). Next renders app/forbidden.tsx in a second pass of the same request, which
- * reads the reason back. Entries older than a minute are dropped.
- */
-const deniedReasons = ((globalThis as unknown as { samarbeidDenied?: Map<string, { reason: string; at: number }> }).samarbeidDenied ??= new Map());
-
-/**
- * «Ingen tilgang» with status 403: remembers `reason` for app/forbidden.tsx and throws Next's
- * forbidden(), which renders that page instead of this one (a page's own return value would be a 200).
+ * «Ingen tilgang» with status 403: throws Next's forbidden(), which renders app/forbidden.tsx instead
+ * of the page (a page's own return value would be a 200). The reason goes to the log: carrying it to
+ * the forbidden page per request did not survive Next's separate render of that page (see the report
+ * on issue #14), so the page shows one general explanation.
  */
 export async function denyAccess(reason: string): Promise<never> {
-  const id = (await headers()).get("x-request-id");
-  if (id) {
-    const now = Date.now();
-    for (const [key, entry] of deniedReasons) if (now - entry.at > 60_000) deniedReasons.delete(key);
-    deniedReasons.set(id, { reason, at: now });
-  }
+  requestLog(await headers()).info({ reason }, "Ingen tilgang");
   forbidden();
-}
-
-/** The reason given to denyAccess in this request, if any. */
-export async function deniedReason(): Promise<string | null> {
-  const id = (await headers()).get("x-request-id");
-  if (!id) return null;
-  // Not removed on reading: Next may render app/forbidden.tsx more than once for the request.
-  return deniedReasons.get(id)?.reason ?? null;
 }
