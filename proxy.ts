@@ -2,6 +2,8 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { CORS_HEADERS } from "@/lib/api/http";
 import { isWellFormedPath } from "@/lib/http/path-segment";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
+import { guardServerAction } from "@/lib/http/server-action-guard";
 
 /**
  * Pages that need a login send anonymous visitors to /logg-inn first. This is only a convenience:
@@ -17,24 +19,41 @@ const LOGIN_PATHS = [/^\/admin(\/|$)/, /^\/konto$/, /^\/kvalitet$/, /^\/endrings
  */
 const NOT_FOUND_REWRITE = "/_ikke-funnet";
 
+/**
+ * Every request the proxy sees gets a request id (the incoming `x-request-id` when sane, else a new
+ * one): passed on to the page or route handler as a request header (lib/log.ts requestLog) and sent
+ * back as a response header, so a log line can be matched to a request.
+ */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const requestId = requestIdFrom(request.headers);
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  const response = await route(request, event, forwarded);
+  response?.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+async function route(request: NextRequest, event: NextFetchEvent, headers: Headers): Promise<Response | null | undefined> {
   const { pathname } = request.nextUrl;
+  const refused = guardServerAction(request);
+  if (refused) return refused;
   // A malformed percent escape (`/kommuner/%E0%A4%A`) makes Next.js's own parameter decoding throw,
   // a bare 500 before any page or route runs: answer 400 (API, Norwegian JSON) or the 404 page here.
   if (!isWellFormedPath(pathname)) {
     if (pathname.startsWith("/api/")) return Response.json({ feil: "Ugyldig adresse: adressen inneholder en ødelagt %-koding." }, { status: 400, headers: CORS_HEADERS });
-    return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
+    return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url), { request: { headers } });
   }
   if (LOGIN_PATHS.some((re) => re.test(pathname))) {
-    // Anonymous: the login redirect. Logged in: a missing proposal or survey round gets the same
-    // server-rendered 404 page as a missing public page (the page's own notFound() stays the authority).
-    const loginResponse = await requireLogin(request as NextRequestWithAuth, event);
-    if (loginResponse) return loginResponse;
+    // Anonymous: the login redirect. Logged in: on to the page, where a missing proposal or survey
+    // round gets the same server-rendered 404 page as a missing public page (below).
+    const answer = await requireLogin(request as NextRequestWithAuth, event);
+    // withAuth answers a redirect to the login page, or nothing when the visitor is logged in.
+    if (answer && answer.headers.get("location")) return answer;
   }
-  if ((request.method === "GET" || request.method === "HEAD") && (await isMissing(pathname))) {
-    return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url));
+  if ((request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && (await isMissing(pathname))) {
+    return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url), { request: { headers } });
   }
-  return NextResponse.next();
+  return NextResponse.next({ request: { headers } });
 }
 
 /** Loaded on first use, so that a failure there (the database layer) never stops the login redirects above. */
@@ -63,9 +82,17 @@ export const config = {
     "/ordninger/:id/historikk",
     "/regioner/:slug",
     "/statistikk/:side",
-    // Only for the malformed-escape guard above.
+    // The malformed-escape guard above, and request ids for the API (next-auth's own routes are left alone).
     "/api/v1/:path*",
+    "/api/health",
+    "/api/varsler",
+    // Server actions on any page: the origin and size checks in guardServerAction.
+    { source: "/((?!_next/|api/).*)", has: [{ type: "header", key: "next-action" }] },
     "/kommuner/:nummer/kartleggingsfil",
+    // Request ids on the other logged-in pages (they may answer «Ingen tilgang», logged with the reason).
+    "/kommuner/:nummer/import",
+    "/kartlegging/:path*",
+    "/ordninger/:id/lagret",
     "/statistikk/:side/eksport",
   ],
 };

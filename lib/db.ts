@@ -1,6 +1,9 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import pg from "pg";
+import { log } from "@/lib/log";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -9,13 +12,16 @@ import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
  * (pgPoolOf) for the few reads Prisma cannot express, e.g. two transactions sharing one exported
  * snapshot (lib/stats/engine/runner.ts, docs/decisions/0027). One pool, so the connection limit is shared.
  */
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaReads?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
 // On globalThis like the client: Next.js may load this module more than once (one copy per bundle layer).
 const pools = (globalForPrisma.prismaPools ??= new WeakMap<PrismaClient, pg.Pool>());
 
 export function createPrismaClient(databaseUrl = process.env.DATABASE_URL): PrismaClient {
   if (!databaseUrl) throw new Error("DATABASE_URL er ikke satt");
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  // An idle connection that PostgreSQL ends (restart, failover) emits an error; without a listener
+  // Node would end the whole process. The pool drops that connection and opens a new one when needed.
+  pool.on("error", (error) => log.warn({ err: error }, "Databasen lukket en ledig tilkobling; en ny åpnes ved behov"));
   // disposeExternalPool: $disconnect() ends the pool, as it did when the adapter owned it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
@@ -27,9 +33,31 @@ function currentClient(): PrismaClient {
   return globalForPrisma.prisma;
 }
 
+/**
+ * With DATABASE_READ_URL (a PostgreSQL streaming replica), anonymous visitors' reads go there through
+ * Prisma's read-replicas extension; transactions (every mutation) and writes still go to the primary.
+ * Logged-in users (a session cookie on the request), scripts and tests use the primary only, so
+ * nobody who just changed something reads an older copy of it.
+ */
+function readClient(): PrismaClient {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url || !anonymousRequest()) return currentClient();
+  globalForPrisma.prismaReads ??= currentClient().$extends(readReplicas({ replicas: [createPrismaClient(url)] })) as unknown as PrismaClient;
+  return globalForPrisma.prismaReads;
+}
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+/** Whether this code runs for an HTTP request without a session cookie (Next's request store). */
+export function anonymousRequest(): boolean {
+  const store = workUnitAsyncStorage.getStore();
+  if (!store || store.type !== "request") return false;
+  return !SESSION_COOKIES.some((name) => store.cookies.has(name) || store.cookies.has(`${name}.0`));
+}
+
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    const client = currentClient();
+    const client = readClient();
     const value = Reflect.get(client, property);
     return typeof value === "function" ? value.bind(client) : value;
   },
@@ -49,4 +77,12 @@ export type Tx = Prisma.TransactionClient | PrismaClient;
 export function toJson(value: NonNullable<unknown>): Prisma.InputJsonValue {
   const stored: Prisma.InputJsonValue = JSON.parse(JSON.stringify(value));
   return stored;
+}
+
+/** Ends the process's client and its pool (graceful shutdown); the next use would open a new one. */
+export async function disconnectDatabase(): Promise<void> {
+  const clients = [globalForPrisma.prismaReads, globalForPrisma.prisma].filter((c): c is PrismaClient => Boolean(c));
+  delete globalForPrisma.prismaReads;
+  delete globalForPrisma.prisma;
+  for (const client of clients) await client.$disconnect();
 }

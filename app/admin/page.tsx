@@ -1,10 +1,9 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { UserForm } from "@/components/auth/UserForms";
 import { authorize } from "@/lib/auth/authorize";
 import { USER_ROLE_LABELS } from "@/lib/domain/roles";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { formOptions } from "@/lib/changes/queries";
 import { awaitingFirstLogin, listUsers } from "@/lib/users/queries";
 import { createUserAction } from "./actions";
@@ -15,7 +14,7 @@ export const metadata = { title: "Brukere" };
 export default async function AdminPage() {
   const actor = await requireActor("/admin");
   const decision = authorize(actor, "user.manage");
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const [users, options] = await Promise.all([listUsers(), formOptions()]);
   return (
     <div className="stack">

@@ -1,9 +1,8 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { StatusTag } from "@/components/editing/StatusTag";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { recentlyDecided, reviewQueue } from "@/lib/changes/queries";
 import { formatDateTime, withNorwegianDates } from "@/lib/format";
 
@@ -13,7 +12,7 @@ export const metadata = { title: "Endringsforslag" };
 export default async function ReviewQueuePage() {
   const actor = await requireActor("/endringsforslag");
   const decision = authorize(actor, "changeRequest.review");
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const [queue, decided] = await Promise.all([reviewQueue(), recentlyDecided()]);
   return (
     <div className="stack">

@@ -1,9 +1,8 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
-import { NoAccess } from "@/components/auth/NoAccess";
 import "@/components/registry/registry.css";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { formatInteger } from "@/lib/format";
 import { findMunicipality } from "@/lib/municipalities";
 import { qualityDashboard } from "@/lib/quality/dashboard";
@@ -27,7 +26,7 @@ function href(filter: { regel?: string | null; kommune?: string | null }): strin
 export default async function QualityDashboardPage({ searchParams }: Props) {
   const actor = await requireActor("/kvalitet");
   const decision = authorize(actor, "quality.dashboard");
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const params = await searchParams;
   const ruleParam = first(params.regel);
   const municipalityParam = first(params.kommune);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestLog } from "@/lib/log";
 import { registryVersion } from "@/lib/registry/version";
 import { CORS_HEADERS, PUBLIC_CACHE_CONTROL, entityTag, matchesIfNoneMatch, notModifiedSince, preflightAnswer, validatorHeaders, withHeaders } from "./http";
 import { badRequest, type ErrorDetail } from "./responses";
@@ -78,13 +79,13 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 }
 
 /** The answer for an error no handler expected: 503 when the database is down, else 500; never internal text. */
-export function unexpectedErrorAnswer(error: unknown): Response {
+export function unexpectedErrorAnswer(error: unknown, request?: Request): Response {
   const headers = { ...CORS_HEADERS, "Cache-Control": "no-store" };
   if (isDatabaseUnavailable(error)) {
-    console.error("API: databasen svarer ikke", error);
+    requestLog(request).error({ err: error, url: request?.url }, "API: databasen svarer ikke");
     return Response.json({ feil: DATABASE_UNAVAILABLE }, { status: 503, headers: { ...headers, "Retry-After": "30" } });
   }
-  console.error("API: uventet feil", error);
+  requestLog(request).error({ err: error, url: request?.url }, "API: uventet feil");
   return Response.json({ feil: INTERNAL_ERROR }, { status: 500, headers });
 }
 
@@ -114,7 +115,7 @@ async function guarded(request: Request, options: RouteOptions, prepare: () => P
     if (response.status === 308) return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": PUBLIC_CACHE_CONTROL });
     return withHeaders(response, { ...CORS_HEADERS, "Cache-Control": "no-store" });
   } catch (error) {
-    return unexpectedErrorAnswer(error);
+    return unexpectedErrorAnswer(error, request);
   }
 }
 

@@ -60,6 +60,18 @@ export const authOptions: NextAuthOptions = {
     debug() {},
   },
   callbacks: {
+    /**
+     * Where next-auth sends the browser after login or logout: a path or a URL on this site, else the
+     * front page. next-auth's default throws on a URL it cannot parse (`http://host:99999`), a 500.
+     */
+    redirect({ url, baseUrl }) {
+      try {
+        const target = new URL(url, baseUrl);
+        return target.origin === new URL(baseUrl).origin ? target.toString() : baseUrl;
+      } catch {
+        return baseUrl;
+      }
+    },
     /** OIDC users are matched by e-mail to an existing, active account; nobody is created here. */
     async signIn({ user, account }) {
       if (account?.provider === "credentials") return true;

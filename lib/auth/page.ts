@@ -1,4 +1,6 @@
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { requestLog } from "@/lib/log";
 import { currentActor } from "./actor.ts";
 import type { Actor } from "./authorize.ts";
 
@@ -42,4 +44,15 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
   }
   if (!path.startsWith("/") || path.startsWith("//") || NO_RETURN.test(path)) return fallback;
   return path;
+}
+
+/**
+ * «Ingen tilgang» with status 403: throws Next's forbidden(), which renders app/forbidden.tsx instead
+ * of the page (a page's own return value would be a 200). The reason goes to the log: carrying it to
+ * the forbidden page per request did not survive Next's separate render of that page (see the report
+ * on issue #14), so the page shows one general explanation.
+ */
+export async function denyAccess(reason: string): Promise<never> {
+  requestLog(await headers()).info({ reason }, "Ingen tilgang");
+  forbidden();
 }

@@ -119,7 +119,7 @@ describe("the dialogue on a change request", () => {
     expect(await mails(id)).toEqual([["radgiver@test.no", "proposal.received"]]);
 
     // Only the proposer and advisers may write; the comment must not be empty.
-    expect(await MUTATIONS.commentOnChangeRequest(t.drammenEditor, { changeRequestId: id, comment: "Hei" })).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await MUTATIONS.commentOnChangeRequest(t.drammenEditor, { changeRequestId: id, comment: "Hei" })).toMatchObject({ ok: false, kind: "not_found" });
     expect(await MUTATIONS.returnChangeRequest(t.adviser, { changeRequestId: id, comment: " " })).toMatchObject({ ok: false, kind: "validation" });
 
     expect(await MUTATIONS.returnChangeRequest(t.adviser, { changeRequestId: id, comment: "Oppgi kilden, takk." })).toMatchObject({ ok: true });

@@ -25,6 +25,8 @@ export interface FormState {
  * Keys ending in `Ids` are always arrays. Next's internal `$ACTION…` keys are dropped.
  */
 export function formToObject(formData: FormData): Record<string, string | string[] | boolean> {
+  // A forged action call can decode to any value (a string, a number, nothing): that is an empty form.
+  if (!(formData instanceof FormData)) return {};
   const out: Record<string, string | string[] | boolean> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$") || key === "_fields") continue;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Actor, Decision } from "@/lib/auth/authorize";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
 import { prisma, type Tx } from "@/lib/db";
+import { log } from "@/lib/log";
 import { kickOutbox } from "@/lib/mail/worker";
 import { fail, type FieldErrors, MESSAGES as M, MutationFailure, type MutationResult } from "./result.ts";
 import { fieldErrors } from "./validation.ts";
@@ -57,7 +58,7 @@ export async function inTransaction(work: (tx: Tx) => Promise<MutationResult>): 
     // simultaneous creates with the same e-mail or name): the same answer as the check gives.
     const clash = uniqueClash(error);
     if (clash) return fail("validation", M.validation, clash);
-    console.error("Mutasjon feilet og ble rullet tilbake", error);
+    log.error({ err: error }, "Mutasjon feilet og ble rullet tilbake");
     return fail("error", M.error);
   }
 }

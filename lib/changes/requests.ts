@@ -19,6 +19,14 @@ export const NOT_FOUND = "Fant ikke endringsforslaget.";
 export const ALREADY_DECIDED = "Forslaget er allerede behandlet.";
 const NOT_RETURNED = "Forslaget kan bare endres når Statsforvalteren har sendt det tilbake til deg. Ingenting er lagret.";
 
+/**
+ * Throws exactly what a missing id gives when `actor` may not see the request (another municipality's
+ * proposal): not_found vs forbidden must not tell an outsider which ids exist.
+ */
+export function hideFromOutsiders(actor: Actor, request: { municipalityId: number | null; proposerId: number }): void {
+  if (!authorize(actor, "changeRequest.view", { municipalityId: request.municipalityId, proposerId: request.proposerId }).allowed) throw new MutationFailure(fail("not_found", NOT_FOUND));
+}
+
 /** Adds one entry to a request's thread (comments, the justification, each decision). */
 export async function addToThread(tx: Tx, changeRequestId: number, authorId: number, kind: string, body: string): Promise<void> {
   await tx.changeRequestComment.create({ data: { changeRequestId, authorId, kind, body } });
@@ -56,6 +64,7 @@ export async function propose(
   if (reviseId !== null) {
     const existing = await tx.changeRequest.findUnique({ where: { id: reviseId } });
     if (!existing) throw new MutationFailure(fail("not_found", NOT_FOUND));
+    hideFromOutsiders(actor, existing);
     const may = authorize(actor, "changeRequest.revise", { proposerId: existing.proposerId });
     if (!may.allowed) throw new MutationFailure(fail("forbidden", may.reason));
     if (existing.action !== change.name || existing.arrangementId !== (current?.id ?? null))

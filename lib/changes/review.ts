@@ -9,7 +9,7 @@ import { conflictingKeys, mergeProposal, readFields } from "./fields.ts";
 import { fail, MESSAGES as M } from "./messages.ts";
 import { defineMutation } from "./mutation.ts";
 import { applyPreview, bind } from "./pipeline.ts";
-import { addToThread, ALREADY_DECIDED, NOT_FOUND, OPEN_STATUSES, REVIEWABLE_STATUSES } from "./requests.ts";
+import { addToThread, ALREADY_DECIDED, hideFromOutsiders, NOT_FOUND, OPEN_STATUSES, REVIEWABLE_STATUSES } from "./requests.ts";
 import { MutationFailure } from "./result.ts";
 import { mergedArrangementErrors } from "./rules.ts";
 import { diffSnapshots, loadLookups, loadSnapshot, type Tx } from "./snapshot.ts";
@@ -38,7 +38,17 @@ function ensureReviewable(request: { status: string }) {
   if (!REVIEWABLE_STATUSES.some((s) => s === request.status)) throw new MutationFailure(fail("conflict", ALREADY_DECIDED));
 }
 
-const reviewer = (actor: Actor) => authorize(actor, "changeRequest.review");
+/**
+ * Authorization for an action on one request. Someone who may not even see the request gets exactly
+ * the answer a missing id gives (not_found, same text), so ids cannot be probed for existence.
+ */
+const onRequest =
+  (rule: (actor: Actor, request: RequestRow) => ReturnType<typeof authorize>) =>
+  (actor: Actor, _input: unknown, request: RequestRow): ReturnType<typeof authorize> => {
+    hideFromOutsiders(actor, request);
+    return rule(actor, request);
+  };
+const reviewer = onRequest((actor) => authorize(actor, "changeRequest.review"));
 const changeRequestId = id("Ukjent endringsforslag.");
 const ref = (r: RequestRow) => ({ id: r.id, summary: r.summary, proposerId: r.proposerId });
 
@@ -148,7 +158,7 @@ export const returnChangeRequest = defineMutation({
 export const withdrawChangeRequest = defineMutation({
   schema: z.object({ changeRequestId }),
   load: loadRequest,
-  authorize: (actor, _input, request) => authorize(actor, "changeRequest.withdraw", { proposerId: request.proposerId }),
+  authorize: onRequest((actor, request) => authorize(actor, "changeRequest.withdraw", { proposerId: request.proposerId })),
   async apply(tx, { loaded: request }) {
     await moveRequest(tx, request.id, OPEN_STATUSES, { status: "WITHDRAWN", decidedAt: new Date() });
     return {
@@ -163,7 +173,7 @@ export const commentOnChangeRequest = defineMutation({
   schema: withComment,
   invalid: commentRequired("Skriv en kommentar."),
   load: loadRequest,
-  authorize: (actor, _input, request) => authorize(actor, "changeRequest.comment", { proposerId: request.proposerId }),
+  authorize: onRequest((actor, request) => authorize(actor, "changeRequest.comment", { proposerId: request.proposerId })),
   async apply(tx, { actor, input: { comment }, loaded: request }) {
     await addToThread(tx, request.id, actor.id, "COMMENT", comment);
     if (actor.id === request.proposerId) await notifyAdvisersOfComment(tx, ref(request), actor);

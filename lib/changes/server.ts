@@ -35,7 +35,7 @@ export async function runFormMutation(name: MutationName, formData: FormData, op
  */
 export async function runUploadMutation(name: MutationName, formData: FormData, fileField: string): Promise<FormState> {
   const values = formToObject(formData);
-  const entry = formData.get(fileField);
+  const entry = formData instanceof FormData ? formData.get(fileField) : null;
   const file =
     entry instanceof Blob && entry.size > 0 ? { name: "name" in entry && typeof entry.name === "string" ? entry.name : "", type: entry.type, bytes: new Uint8Array(await entry.arrayBuffer()) } : null;
   const result = await MUTATIONS[name](await currentActor(), { ...values, [fileField]: file });

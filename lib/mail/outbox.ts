@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { prisma, type Tx } from "@/lib/db";
 import type { OutboxMail } from "@/lib/generated/prisma/client";
 import { configuredTransport, type MailTransport } from "./transport.ts";
@@ -81,7 +82,7 @@ export async function deliverPending(options: { now?: Date; limit?: number; tran
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const gaveUp = mail.attempts >= MAX_ATTEMPTS;
       await prisma.outboxMail.update({ where: { id: mail.id }, data: { lastError: message, ...(gaveUp ? { status: "FAILED" } : {}) } });
-      console.warn(`[utboks] Sending av e-post ${mail.id} til ${mail.toAddress} feilet (forsøk ${mail.attempts}${gaveUp ? ", gir opp" : ""}): ${message}`);
+      log.warn({ mailId: mail.id, attempts: mail.attempts, gaveUp }, `Utboks: sending av e-post ${mail.id} feilet (forsøk ${mail.attempts}${gaveUp ? ", gir opp" : ""}): ${message}`);
       report[gaveUp ? "failed" : "retrying"] += 1;
     }
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { drainOutbox } from "./outbox.ts";
 
 /**
@@ -24,7 +25,7 @@ async function tick(): Promise<void> {
       await drainOutbox();
     } while (worker.again);
   } catch (error) {
-    console.warn("[utboks] Kunne ikke sende fra utboksen nå; prøver igjen", error);
+    log.warn({ err: error }, "Utboks: kunne ikke sende nå; prøver igjen");
   } finally {
     worker.running = false;
   }
@@ -38,10 +39,13 @@ export function startOutboxWorker(): void {
   void tick();
 }
 
-export function stopOutboxWorker(): void {
-  if (!state.outboxWorker) return;
-  clearInterval(state.outboxWorker.timer);
+/** Stops the loop; resolves when a drain that is running has finished (graceful shutdown). */
+export async function stopOutboxWorker(): Promise<void> {
+  const worker = state.outboxWorker;
+  if (!worker) return;
+  clearInterval(worker.timer);
   delete state.outboxWorker;
+  for (let i = 0; worker.running && i < 100; i++) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** After a commit that may have written mail: send now rather than at the next tick (no-op without a worker). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { log } from "@/lib/log";
 
 export interface RegistrySummary {
   arrangements: number;
@@ -34,7 +35,7 @@ export async function databaseHealth(): Promise<DatabaseHealth> {
     await prisma.$queryRaw`SELECT 1`;
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    console.error("Helsesjekk: databasen svarer ikke", error);
+    log.error({ err: error }, "Helsesjekk: databasen svarer ikke");
     return { ok: false, error: "Databasen svarer ikke" };
   }
 }

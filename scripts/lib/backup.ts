@@ -71,6 +71,34 @@ async function tableHash(client: pg.ClientBase, table: string): Promise<{ rowCou
   return { rowCount: Number(row.n), sha256: row.h };
 }
 
+/**
+ * Row count and content hash of every data table, in one snapshot: tests compare two of these to show
+ * that a refused request changed nothing (tests/integration/fuzz-*.int.test.ts).
+ */
+export async function databaseFingerprint(url: string, client?: pg.ClientBase): Promise<Record<string, { rowCount: number; sha256: string }>> {
+  const own = client ? null : new pg.Client({ connectionString: url });
+  const db = client ?? own!;
+  if (own) await own.connect();
+  try {
+    await fixedSessionSettings(db);
+    await db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const tables = await tablesInDependencyOrder(db);
+    // One round trip for every table (the same hash as tableHash computes).
+    const { rows } = await db.query<{ name: string; n: string; h: string }>(
+      tables
+        .map(
+          (name) =>
+            `SELECT ${db.escapeLiteral(name)} AS name, count(*) AS n, encode(sha256(convert_to(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), ''), 'UTF8')), 'hex') AS h FROM ${quote(name)} t`,
+        )
+        .join(" UNION ALL "),
+    );
+    await db.query("COMMIT");
+    return Object.fromEntries(rows.sort((a, b) => a.name.localeCompare(b.name)).map((row) => [row.name, { rowCount: Number(row.n), sha256: row.h }]));
+  } finally {
+    await own?.end();
+  }
+}
+
 /** The same text forms on every server, whatever its configured time zone and date style. */
 async function fixedSessionSettings(client: pg.ClientBase): Promise<void> {
   await client.query("SET TIME ZONE 'UTC'; SET datestyle = 'ISO, YMD'; SET extra_float_digits = 1");

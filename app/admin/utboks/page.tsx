@@ -1,7 +1,6 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from "@digdir/designsystemet-react";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { formatDateTime } from "@/lib/format";
 import { listOutbox } from "@/lib/mail/outbox";
 
@@ -18,7 +17,7 @@ const STATUS = {
 export default async function OutboxPage() {
   const actor = await requireActor("/admin/utboks");
   const decision = authorize(actor, "outbox.read");
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const { items, counts } = await listOutbox();
   const smtp = Boolean(process.env.SMTP_URL?.trim());
   return (

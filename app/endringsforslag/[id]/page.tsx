@@ -1,7 +1,6 @@
 import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { ChangeThread } from "@/components/editing/ChangeThread";
 import { CommentForm, ReviewForms, WithdrawForm } from "@/components/editing/ReviewForms";
 import { StatusTag } from "@/components/editing/StatusTag";
@@ -22,7 +21,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   if (!view) notFound();
   const { request, fields, status, thread } = view;
   const access = authorize(actor, "changeRequest.view", { municipalityId: request.municipalityId, proposerId: request.proposerId });
-  if (!access.allowed) return <NoAccess reason={access.reason} />;
+  // Someone who may not see the proposal gets the same 404 as for a missing id (ids cannot be probed).
+  if (!access.allowed) notFound();
   const reviewer = authorize(actor, "changeRequest.review").allowed;
   const reviewable = status === "PENDING" || status === "CONFLICT";
   const open = reviewable || status === "RETURNED";

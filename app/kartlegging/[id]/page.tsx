@@ -1,13 +1,12 @@
 import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { formatTimestamp, RoundStateTag } from "@/components/rounds/RoundBits";
 import { CloseForm, CopyText, RemindForm } from "@/components/rounds/RoundForms";
 import "@/components/registry/registry.css";
 import "@/components/rounds/rounds.css";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { publicUrl } from "@/lib/config/public-url";
 import { ownMunicipalityInRound, roundBoard } from "@/lib/rounds/queries";
 import { formatDeadline, reminderText } from "@/lib/rounds/reminder";
@@ -28,7 +27,7 @@ export default async function RoundBoardPage({ params }: Props) {
   if (!authorize(actor, "surveyRound.manage").allowed) {
     const own = await ownMunicipalityInRound(roundId, actor.municipalityIds);
     if (own) redirect(`/kartlegging/${roundId}/${own}`);
-    return <NoAccess reason="Du har ikke tilgang til fremdriftstavlen. Den er for Statsforvalteren." />;
+    return denyAccess("Du har ikke tilgang til fremdriftstavlen. Den er for Statsforvalteren.");
   }
   const board = await roundBoard(roundId);
   if (!board) notFound();

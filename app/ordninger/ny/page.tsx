@@ -1,8 +1,7 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { ArrangementForm } from "@/components/editing/ArrangementForm";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { formOptions, revisionFor } from "@/lib/changes/queries";
 import { createArrangementAction } from "./actions";
 
@@ -13,11 +12,11 @@ export default async function NewArrangementPage({ searchParams }: { searchParam
   const { forslag } = await searchParams;
   const actor = await requireActor(`/ordninger/ny${forslag ? `?forslag=${encodeURIComponent(forslag)}` : ""}`);
   const decision = authorize(actor, "arrangement.create", { municipalityIds: actor.municipalityIds });
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const proposes = decision.mode === "propose";
   const revision = forslag !== undefined && /^\d{1,9}$/.test(forslag) ? await revisionFor(actor, Number(forslag)) : null;
   if (forslag !== undefined && (!revision || revision.action !== "createArrangement")) {
-    return <NoAccess reason="Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake." />;
+    return denyAccess("Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake.");
   }
   return (
     <div className="stack">

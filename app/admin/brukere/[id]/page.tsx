@@ -1,11 +1,10 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { AccountLinkForm, ActiveForm, EndSessionsForm, UserForm } from "@/components/auth/UserForms";
 import { authorize } from "@/lib/auth/authorize";
 import { USER_ROLE_LABELS } from "@/lib/domain/roles";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { formOptions } from "@/lib/changes/queries";
 import { awaitingFirstLogin, userDetail } from "@/lib/users/queries";
 import { endUserSessionsAction, sendAccountLinkAction, setUserActiveAction, updateUserAction } from "../../actions";
@@ -19,7 +18,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const actor = await requireActor(`/admin/brukere/${id}`);
   const decision = authorize(actor, "user.manage");
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const user = /^\d{1,9}$/.test(id) ? await userDetail(Number(id)) : null;
   if (!user) notFound();
   const options = await formOptions();

@@ -1,7 +1,6 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { OutcomeStatus } from "@/components/editing/OutcomeStatus";
 import { authorize } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/page";
@@ -18,7 +17,8 @@ export default async function ProposalSentPage({ params }: { params: Promise<{ i
   if (!view) notFound();
   const { request, fields, thread } = view;
   const access = authorize(actor, "changeRequest.view", { municipalityId: request.municipalityId, proposerId: request.proposerId });
-  if (!access.allowed) return <NoAccess reason={access.reason} />;
+  // Someone who may not see the proposal gets the same 404 as for a missing id (ids cannot be probed).
+  if (!access.allowed) notFound();
   const note = [...thread].reverse().find((e) => e.kind === "JUSTIFICATION" || e.kind === "RESUBMITTED");
   const resubmitted = request.revision > 1;
 

@@ -1,13 +1,12 @@
 import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { formatTimestamp, RoundStateTag } from "@/components/rounds/RoundBits";
 import { ConfirmForm } from "@/components/rounds/RoundForms";
 import "@/components/registry/registry.css";
 import "@/components/rounds/rounds.css";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { decodePathSegment } from "@/lib/http/path-segment";
 import { municipalityIdBySlug, municipalityTask } from "@/lib/rounds/queries";
 import { formatDeadline } from "@/lib/rounds/reminder";
@@ -28,7 +27,7 @@ export default async function MunicipalityTaskPage({ params }: Props) {
   if (!Number.isInteger(roundId) || municipalityId === null) notFound();
   const adviser = authorize(actor, "surveyRound.manage").allowed;
   const confirms = authorize(actor, "surveyRound.confirm", { municipalityId });
-  if (!adviser && !confirms.allowed) return <NoAccess reason="Du kan bare se kartleggingen for din egen kommune." />;
+  if (!adviser && !confirms.allowed) return denyAccess("Du kan bare se kartleggingen for din egen kommune.");
   const task = await municipalityTask(roundId, municipalityId);
   if (!task) notFound();
   const { round, municipality, progress } = task;

@@ -13,7 +13,7 @@ import type { ImportState } from "@/lib/import/state";
  */
 export async function importSpreadsheetAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const values: Record<string, unknown> = formToObject(formData);
-  const upload = formData.get("fil");
+  const upload = formData instanceof FormData ? formData.get("fil") : null;
   if (upload instanceof File && upload.size > 0) {
     values.file = Buffer.from(await upload.arrayBuffer()).toString("base64");
     values.fileName = upload.name;

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import NextLink from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumbs, BreadcrumbsItem, BreadcrumbsLink, BreadcrumbsList, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { ImportForm } from "@/components/import/ImportForm";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { decodePathSegment } from "@/lib/http/path-segment";
 import { findMunicipality, municipalityName } from "@/lib/municipalities";
 import { importSpreadsheetAction } from "./actions";
@@ -26,7 +25,7 @@ export default async function ImportPage({ params }: Props) {
   if (!found.isCanonical) permanentRedirect(`/kommuner/${found.canonical}/import`);
   const actor = await requireActor(`/kommuner/${found.canonical}/import`);
   const decision = authorize(actor, "arrangement.import", { municipalityIds: [found.id] });
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const name = await municipalityName(found.id);
   return (
     <article className="stack">

@@ -1,10 +1,9 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { OutcomeStatus } from "@/components/editing/OutcomeStatus";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { appliedChange, resolveArrangementId } from "@/lib/changes/queries";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export default async function ChangeSavedPage({ params, searchParams }: { params
   const [{ id }, { hendelse }] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/ordninger/${id}/lagret${hendelse ? `?hendelse=${encodeURIComponent(hendelse)}` : ""}`);
   const access = authorize(actor, "audit.viewFull");
-  if (!access.allowed) return <NoAccess reason={access.reason} />;
+  if (!access.allowed) return denyAccess(access.reason);
   const arrangementId = await resolveArrangementId(id);
   const change = arrangementId && hendelse && /^\d{1,9}$/.test(hendelse) ? await appliedChange(Number(hendelse), arrangementId) : null;
   if (!change) notFound();

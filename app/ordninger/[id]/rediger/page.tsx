@@ -1,13 +1,12 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
-import { NoAccess } from "@/components/auth/NoAccess";
 import { ArrangementForm } from "@/components/editing/ArrangementForm";
 import { AgreementForm, AgreementUploadForm } from "@/components/editing/AgreementForms";
 import { EndForm, HostForm, ParticipantsSection, StaffingForm } from "@/components/editing/ArrangementSubforms";
 import { agreementFileInfo } from "@/lib/arrangements/agreement";
 import { authorize } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/page";
+import { denyAccess, requireActor } from "@/lib/auth/page";
 import { type EditableArrangement, editableArrangement, type FormOptions, resolveArrangementId, revisionFor, withProposedValues, formOptions } from "@/lib/changes/queries";
 import { activeParticipants } from "@/lib/changes/snapshot";
 import {
@@ -32,14 +31,14 @@ export default async function EditArrangementPage({ params, searchParams }: { pa
   const arrangement = (await editableArrangement(arrangementId))!;
   const { snapshot } = arrangement;
   const decision = authorize(actor, "arrangement.edit", { municipalityIds: activeParticipants(snapshot).map((p) => p.municipalityId) });
-  if (!decision.allowed) return <NoAccess reason={decision.reason} />;
+  if (!decision.allowed) return denyAccess(decision.reason);
   const proposes = decision.mode === "propose";
   const [options, agreementFile] = await Promise.all([formOptions(), agreementFileInfo(arrangementId)]);
   const uploads = authorize(actor, "agreement.upload").allowed;
   if (forslag !== undefined) {
     const revision = /^\d{1,9}$/.test(forslag) ? await revisionFor(actor, Number(forslag)) : null;
     if (!revision || revision.arrangementId !== arrangementId) {
-      return <NoAccess reason="Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake." />;
+      return denyAccess("Forslaget kan bare endres av den som sendte det, og bare når Statsforvalteren har sendt det tilbake.");
     }
     return <RevisePage arrangement={arrangement} options={options} revision={revision} />;
   }

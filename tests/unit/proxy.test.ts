@@ -1,0 +1,61 @@
+import { type NextFetchEvent, NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { guardServerAction } from "@/lib/http/server-action-guard";
+import proxy from "@/proxy";
+
+const event = { waitUntil() {} } as unknown as NextFetchEvent;
+const call = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(`http://localhost${path}`, { headers }), event);
+
+describe("proxy.ts (issue #14)", () => {
+  it("answers a malformed percent escape in an API path with a Norwegian 400, not Next's 500", async () => {
+    const response = (await call("/api/v1/kommuner/%E0%A4%A"))!;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ feil: "Ugyldig adresse: adressen inneholder en ødelagt %-koding." });
+  });
+
+  it("rewrites a malformed escape in a page path to the 404 page", async () => {
+    const response = (await call("/kommuner/%E0%A4%A"))!;
+    expect(response.headers.get("x-middleware-rewrite")).toMatch(/\/_ikke-funnet$/);
+  });
+
+  it("gives every answer a request id: the proxy's own when sane, else a new one, also on the forwarded request", async () => {
+    const kept = (await call("/api/health", { "x-request-id": "lb-1234.abc_DEF" }))!;
+    expect(kept.headers.get("x-request-id")).toBe("lb-1234.abc_DEF");
+    expect(kept.headers.get("x-middleware-request-x-request-id")).toBe("lb-1234.abc_DEF");
+    const replaced = (await call("/api/health", { "x-request-id": 'x"; DROP TABLE\n' }))!;
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const fresh = (await call("/api/v1/kommuner"))!;
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("sends an anonymous visitor of a login page to /logg-inn, with a request id", async () => {
+    process.env.NEXTAUTH_SECRET ??= "test-secret";
+    const response = (await call("/admin"))!;
+    expect(response.headers.get("location")).toContain("/logg-inn?callbackUrl=%2Fadmin");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+});
+
+describe("server actions refused before Next.js (issue #14)", () => {
+  const action = (headers: Record<string, string>) =>
+    guardServerAction(new Request("http://localhost/ordninger/ny", { method: "POST", headers: { "next-action": "abc", host: "localhost", ...headers } }));
+
+  it("a foreign Origin is a Norwegian 403", async () => {
+    const refused = action({ origin: "https://angriper.example" })!;
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("annet opphav");
+    expect(action({ origin: "null" })!.status).toBe(403);
+  });
+
+  it("the site's own Origin (also behind a proxy's x-forwarded-host) passes", () => {
+    expect(action({ origin: "http://localhost" })).toBeNull();
+    expect(action({ origin: "https://samarbeid.example", "x-forwarded-host": "samarbeid.example" })).toBeNull();
+    expect(action({})).toBeNull();
+  });
+
+  it("a body over 12 MB is a Norwegian 413", async () => {
+    const refused = action({ origin: "http://localhost", "content-length": String(13 * 1024 * 1024) })!;
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain("for stor");
+  });
+});
