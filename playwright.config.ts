@@ -9,7 +9,9 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two workers for the read-only project (its tests share nothing but the seeded data); the journeys
+  // that write run one at a time (their project sets workers: 1). PW_WORKERS=1 runs everything serially.
+  workers: Number(process.env.PW_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
@@ -27,8 +29,8 @@ export default defineConfig({
   projects: [
     // Read-only journeys first; journeys that change data (*.writes.spec.ts) run afterwards, so the
     // 2021 figures the others assert are still intact when they run.
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.writes\.spec\.ts$/ },
-    { name: "skriving", use: { ...devices["Desktop Chrome"] }, testMatch: /\.writes\.spec\.ts$/, dependencies: ["chromium"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.writes\.spec\.ts$/, fullyParallel: true },
+    { name: "skriving", use: { ...devices["Desktop Chrome"] }, testMatch: /\.writes\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
   ],
   webServer: {
     // A throwaway embedded PostgreSQL, migrated and seeded, and the production build on `port`.

@@ -44,7 +44,8 @@ test.describe.configure({ mode: "serial", timeout: 240_000 });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   start(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"], { PORT: String(PORT_A), DATA_DIR: dataDir, NEXTAUTH_URL: A });
-  await healthy(A, 180_000);
+  // Fail fast (a retry starts afresh) rather than spend the whole budget on one stuck start.
+  await healthy(A, 90_000);
   // The embedded server's port is line 4 of its postmaster.pid.
   const pgPort = readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8")
     .split("\n")[3]!
