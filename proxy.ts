@@ -50,10 +50,27 @@ async function route(request: NextRequest, event: NextFetchEvent, headers: Heade
     // withAuth answers a redirect to the login page, or nothing when the visitor is logged in.
     if (answer && answer.headers.get("location")) return answer;
   }
+  const kept = await keptRead(request);
+  if (kept) return kept;
   if ((request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && (await isMissing(pathname))) {
     return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url), { request: { headers } });
   }
   return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * A public page (anonymous visitors) or open-data answer from memory (lib/http/kept-answers.ts), or
+ * null to render it as usual. Any failure there (the database, the fill) lets the request through.
+ */
+async function keptRead(request: NextRequest): Promise<Response | null> {
+  try {
+    const { keptAnswer, keptKind } = await import("@/lib/http/kept-answers");
+    const kind = keptKind(request);
+    return kind ? await keptAnswer(request, kind) : null;
+  } catch (error) {
+    console.error("[samarbeidsregisteret] minnet for offentlige svar feilet; svaret lages på vanlig måte", error);
+    return null;
+  }
 }
 
 /** Loaded on first use, so that a failure there (the database layer) never stops the login redirects above. */
@@ -69,6 +86,20 @@ async function isMissing(pathname: string): Promise<boolean> {
 
 export const config = {
   matcher: [
+    // Public pages an anonymous visitor may get from memory (lib/http/page-cache.ts).
+    "/",
+    "/ordninger",
+    "/kommuner",
+    "/regioner",
+    "/statistikk",
+    "/kart",
+    "/sok",
+    "/apne-data",
+    "/om-dataene",
+    "/tilgjengelighet",
+    "/personvern",
+    "/kontakt",
+    "/apne-data/:file",
     "/admin/:path*",
     "/endringsforslag/:path*",
     "/kartlegging/:path*",

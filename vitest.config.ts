@@ -20,6 +20,8 @@ export default defineConfig({
           include: sources,
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // Answers are kept in memory only where a test asks for it (tests/integration/response-cache.int.test.ts).
+          env: { RESPONSE_CACHE: "off" },
         },
       },
       {
@@ -29,6 +31,7 @@ export default defineConfig({
           include: sources.map((glob) => glob.replace(".test.ts", ".int.test.ts")),
           exclude: ["node_modules/**"],
           environment: "node",
+          env: { RESPONSE_CACHE: "off" },
           globalSetup: ["tests/helpers/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -8,7 +8,8 @@ import { linkIn, startSmtpCapture } from "./smtp";
  * the Ål editor logs in from «Foreslå en endring», proposes årsverk with a decimal comma and sees the
  * receipt (focused, in view); the adviser gets the mail and sends the proposal back with a comment;
  * the editor gets that mail, revises and resubmits the same proposal; the adviser approves; the
- * editor gets the approval mail.
+ * editor gets the approval mail. The history page is kept in memory for anonymous visitors before
+ * the change, and shows the change at once after the approval (a new registry version).
  */
 // Server actions on a shared 2-core machine can take a while: wait for outcomes longer than the default.
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -27,6 +28,14 @@ test.afterAll(async () => {
 test("forslag → e-post → sendt tilbake → endret og sendt på nytt → godkjent, med e-post hele veien", async ({ browser }) => {
   const editor = await anonymousPage(browser);
   let proposal = "";
+
+  let keptTag = "";
+  await test.step("før endringen er ordningens historikk lagret i minnet for anonyme (lib/http/kept-answers.ts)", async () => {
+    await editor.request.get(`${ARRANGEMENT}/historikk`);
+    const kept = await editor.request.get(`${ARRANGEMENT}/historikk`);
+    expect(kept.headers()["x-samarbeid-cache"]).toBe("hit");
+    keptTag = kept.headers()["etag"]!;
+  });
 
   await test.step("Ål-redaktøren logger inn fra «Foreslå en endring» og kommer til redigeringssiden", async () => {
     await editor.goto(ARRANGEMENT);
@@ -126,7 +135,9 @@ test("forslag → e-post → sendt tilbake → endret og sendt på nytt → godk
     await expect(editor.getByText("Du har ingen uleste varsler.")).toBeVisible();
 
     const anonymous = await anonymousPage(browser);
-    await anonymous.goto(`${ARRANGEMENT}/historikk`);
+    const history = await anonymous.goto(`${ARRANGEMENT}/historikk`);
+    // The approval made a new registry version: the kept copy from before is never served again.
+    expect(history?.headers()["etag"]).not.toBe(keptTag);
     await expect(anonymous.getByTestId("historikk")).toContainText("Årsverk 2025");
     await expect(anonymous.getByRole("main")).not.toContainText("Oppgi sidetall");
     await anonymous.goto(`/endringsforslag/${proposal}`);

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import pg from "pg";
+import { hasSessionCookie } from "@/lib/http/session-cookie";
 import { log } from "@/lib/log";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -12,7 +13,7 @@ import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
  * (pgPoolOf) for the few reads Prisma cannot express, e.g. two transactions sharing one exported
  * snapshot (lib/stats/engine/runner.ts, docs/decisions/0027). One pool, so the connection limit is shared.
  */
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaReads?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaReads?: PrismaClient; prismaReplica?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
 // On globalThis like the client: Next.js may load this module more than once (one copy per bundle layer).
 const pools = (globalForPrisma.prismaPools ??= new WeakMap<PrismaClient, pg.Pool>());
 
@@ -42,17 +43,20 @@ function currentClient(): PrismaClient {
 function readClient(): PrismaClient {
   const url = process.env.DATABASE_READ_URL;
   if (!url || !anonymousRequest()) return currentClient();
-  globalForPrisma.prismaReads ??= currentClient().$extends(readReplicas({ replicas: [createPrismaClient(url)] })) as unknown as PrismaClient;
+  globalForPrisma.prismaReads ??= currentClient().$extends(readReplicas({ replicas: [replicaClient(url)] })) as unknown as PrismaClient;
   return globalForPrisma.prismaReads;
 }
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+function replicaClient(url: string): PrismaClient {
+  globalForPrisma.prismaReplica ??= createPrismaClient(url);
+  return globalForPrisma.prismaReplica;
+}
 
 /** Whether this code runs for an HTTP request without a session cookie (Next's request store). */
 export function anonymousRequest(): boolean {
   const store = workUnitAsyncStorage.getStore();
   if (!store || store.type !== "request") return false;
-  return !SESSION_COOKIES.some((name) => store.cookies.has(name) || store.cookies.has(`${name}.0`));
+  return !hasSessionCookie(store.cookies);
 }
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
@@ -70,6 +74,20 @@ export function pgPool(): pg.Pool {
   return pool;
 }
 
+/**
+ * The `pg` pool an anonymous read goes to: the replica's when DATABASE_READ_URL is set, else the
+ * primary's. `anonymous` defaults to the current request (the proxy, which has no request store,
+ * says it itself), so a small read that must agree with the page's data (lib/registry/version.ts)
+ * reads from the same server as that data.
+ */
+export function readPool(anonymous: boolean = anonymousRequest()): pg.Pool {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url || !anonymous) return pgPool();
+  const pool = pools.get(replicaClient(url));
+  if (!pool) throw new Error("Replika-klienten har ingen pg-pool");
+  return pool;
+}
+
 /** The process's client or an open transaction: what every function that may run inside a mutation takes. */
 export type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -81,8 +99,9 @@ export function toJson(value: NonNullable<unknown>): Prisma.InputJsonValue {
 
 /** Ends the process's client and its pool (graceful shutdown); the next use would open a new one. */
 export async function disconnectDatabase(): Promise<void> {
-  const clients = [globalForPrisma.prismaReads, globalForPrisma.prisma].filter((c): c is PrismaClient => Boolean(c));
+  const clients = [globalForPrisma.prismaReads, globalForPrisma.prismaReplica, globalForPrisma.prisma].filter((c): c is PrismaClient => Boolean(c));
   delete globalForPrisma.prismaReads;
+  delete globalForPrisma.prismaReplica;
   delete globalForPrisma.prisma;
   for (const client of clients) await client.$disconnect();
 }

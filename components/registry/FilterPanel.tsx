@@ -12,9 +12,11 @@ interface FacetGroupProps {
   selected: string[];
   lowercase?: boolean;
   open?: boolean;
+  /** How many options are left out (the municipality facet at national scale); said in the group. */
+  omitted?: number;
 }
 
-function FacetGroup({ name, legend, options, selected, lowercase, open }: FacetGroupProps) {
+function FacetGroup({ name, legend, options, selected, lowercase, open, omitted }: FacetGroupProps) {
   const isSelected = (value: string) => selected.includes(value.toUpperCase()) || selected.includes(value);
   const groups = [...new Set(options.map((o) => o.group ?? ""))];
   const selectedCount = options.filter((o) => isSelected(o.value)).length;
@@ -25,6 +27,15 @@ function FacetGroup({ name, legend, options, selected, lowercase, open }: FacetG
         {selectedCount ? ` (${selectedCount} valgt)` : ""}
       </DetailsSummary>
       <DetailsContent>
+        {omitted ? (
+          <p className="ds-paragraph" data-size="sm">
+            {omitted} kommuner med færre ordninger i utvalget er ikke listet her. Søk etter en kommune med navn i søkefeltet, eller se{" "}
+            <NextLink href="/kommuner" className="ds-link">
+              alle kommuner
+            </NextLink>
+            .
+          </p>
+        ) : null}
         {groups.map((group) => (
           <Fieldset key={group || name} data-size="sm">
             <FieldsetLegend className={group ? undefined : "visually-hidden"}>{group || legend}</FieldsetLegend>
@@ -53,7 +64,7 @@ export function FilterPanel({ filters, facets, action = "/ordninger", children }
         Filtrer
       </h2>
       <Textfield label="Søk i ordninger" description="Navn, forkortelse (IKS, LVS, IKT) eller kommune" name="sok" type="search" defaultValue={filters.sok ?? ""} data-size="sm" />
-      <FacetGroup name="kommune" legend="Kommune" options={facets.kommune} selected={filters.kommune} />
+      <FacetGroup name="kommune" legend="Kommune" options={facets.kommune} selected={filters.kommune} omitted={facets.omitted?.kommune} />
       <FacetGroup name="region" legend="Region" options={facets.region} selected={filters.region} />
       <FacetGroup name="sektor" legend="Sektor" options={facets.sektor} selected={filters.sektor} lowercase />
       <FacetGroup name="oppgave" legend="Oppgaveområde" options={facets.oppgave} selected={filters.oppgave} />

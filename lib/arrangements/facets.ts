@@ -17,7 +17,36 @@ export interface FacetOption {
   group?: string;
 }
 
-export type Facets = Record<FacetKey, FacetOption[]>;
+/**
+ * The options per facet, and per facet how many options were left out: at national scale the
+ * municipality facet would list every municipality (1 428 at 4 × national, 650 kB of page), so a
+ * group of more than MAX_MUNICIPALITY_OPTIONS shows the ones with most arrangements in the
+ * selection (and every selected one); the search field finds any municipality by name.
+ */
+export type Facets = Record<FacetKey, FacetOption[]> & { omitted?: Partial<Record<FacetKey, number>> };
+
+/** Above the 2021 registry's largest group (134 neighbouring municipalities), far below national scale. */
+export const MAX_MUNICIPALITY_OPTIONS = 150;
+
+/** At most `max` options of each group: the selected ones, then those with most hits; shown alphabetically. */
+export function capGroups<T extends FacetOption & { selected: boolean }>(options: T[], max: number, collator: Intl.Collator): { kept: T[]; omitted: number } {
+  const byGroup = new Map<string, T[]>();
+  for (const option of options) byGroup.set(option.group ?? "", [...(byGroup.get(option.group ?? "") ?? []), option]);
+  let omitted = 0;
+  const kept: T[] = [];
+  for (const group of byGroup.values()) {
+    if (group.length <= max) {
+      kept.push(...group);
+      continue;
+    }
+    const chosen = [...group]
+      .sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || collator.compare(a.label, b.label))
+      .slice(0, Math.max(max, group.filter((o) => o.selected).length));
+    omitted += group.length - chosen.length;
+    kept.push(...chosen);
+  }
+  return { kept, omitted };
+}
 
 /**
  * Counts per facet value under all the other filters (the usual faceted-search rule), so each
@@ -77,15 +106,15 @@ function facetOptions(r: ResolvedFilters, counts: FacetCounts, { municipalities,
       group: m.inSurveyScope ? "Kartlagte kommuner" : "Andre kommuner",
       selected: selectedMunicipalities.has(m.id),
     }))
-    .filter((o) => o.count > 0 || o.selected || o.group === "Kartlagte kommuner")
-    .sort((a, b) => (a.group === b.group ? collator.compare(a.label, b.label) : a.group === "Kartlagte kommuner" ? -1 : 1))
-    .map(({ selected: _selected, ...o }) => o);
+    .filter((o) => o.count > 0 || o.selected || o.group === "Kartlagte kommuner");
+  const capped = capGroups(kommuneOptions, MAX_MUNICIPALITY_OPTIONS, collator);
   const withUnknownForm = [
     ...forms.map((f) => ({ value: f.code, label: f.name, count: countOf(form, f.code) })),
     { value: "UKJENT", label: "Ukjent / ikke registrert", count: countOf(form, "UKJENT") },
   ];
   return {
-    kommune: kommuneOptions,
+    ...(capped.omitted ? { omitted: { kommune: capped.omitted } } : {}),
+    kommune: capped.kept.sort((a, b) => (a.group === b.group ? collator.compare(a.label, b.label) : a.group === "Kartlagte kommuner" ? -1 : 1)).map(({ selected: _selected, ...o }) => o),
     region: regions.map((g) => ({ value: g.slug, label: g.name, count: countOf(region, String(g.id)) })),
     sektor: sectors.map((s) => ({ value: s.code, label: s.name, count: countOf(sektor, s.code) })),
     oppgave: taskAreas.map((t) => ({ value: t.slug, label: t.name, count: countOf(oppgave, String(t.id)) })),

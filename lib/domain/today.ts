@@ -14,6 +14,16 @@ export function todayInNorway(now: Date = new Date()): string {
   return dayFormat.format(now);
 }
 
+const hourFormat = new Intl.DateTimeFormat("en-GB", { timeZone: REGISTRY_TIME_ZONE, hour: "2-digit", hourCycle: "h23" });
+
+/** Midnight at the start of a YYYY-MM-DD day in Norway, as an instant. */
+export function startOfDayInNorway(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  // Norway is UTC+1 or UTC+2: the offset at that instant, read back through the time zone.
+  const offsetHours = Number.parseInt(hourFormat.format(utcMidnight), 10);
+  return new Date(utcMidnight.getTime() - offsetHours * 3_600_000);
+}
+
 /** The current year in Norway. */
 export function currentYearInNorway(now: Date = new Date()): number {
   return yearOf(todayInNorway(now));

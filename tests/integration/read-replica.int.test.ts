@@ -30,6 +30,8 @@ beforeAll(async () => {
   const client = new pg.Client({ connectionString: replica.url });
   await client.connect();
   await client.query(`UPDATE "Arrangement" SET name = 'Fra replikaen' WHERE slug = $1`, [SLUG]);
+  // The replica has an applied change the primary lacks, so its registry version differs.
+  await client.query(`INSERT INTO "AuditEvent" (action, summary) VALUES ('test', 'Bare i replikaen')`);
   await client.end();
   process.env.DATABASE_URL = primary.url;
   process.env.DATABASE_READ_URL = replica.url;
@@ -55,6 +57,17 @@ describe("read replica", () => {
   it("scripts and tests (no request) use the primary", async () => {
     expect(anonymousRequest()).toBe(false);
     expect(await nameNow()).not.toBe("Fra replikaen");
+  });
+
+  it("the registry version is read where the data is read (lib/http/kept-answers.ts keys kept pages by it)", async () => {
+    const { registryVersion } = await import("@/lib/registry/version");
+    const fromReplica = await asRequest([], () => registryVersion());
+    const fromPrimary = await asRequest(["next-auth.session-token"], () => registryVersion());
+    expect(fromReplica.token).not.toBe(fromPrimary.token);
+    // The proxy has no request store and says who asks.
+    expect((await registryVersion({ anonymous: true })).token).toBe(fromReplica.token);
+    expect((await registryVersion({ anonymous: false })).token).toBe(fromPrimary.token);
+    expect((await registryVersion()).token).toBe(fromPrimary.token);
   });
 
   it("writes and transactions go to the primary even in an anonymous request", async () => {

@@ -1,0 +1,126 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+
+/**
+ * Finished answers (status, headers, body) kept in the process's memory under the registry's
+ * version (lib/registry/version.ts), so a repeat read of the same public address costs one small
+ * query instead of a render (docs/decisions/0051-response-cache.md).
+ *
+ * The key always starts with the version token, which moves with every applied change, at midnight
+ * in Norway and at each process start: an answer is never served after a change, because the next
+ * request reads a new version and misses. Nothing here decides what is correct; an instance with an
+ * empty memory answers exactly as one with a full one, so several instances behind one proxy agree.
+ *
+ * Concurrent misses for one key share one production (the first fills, the rest wait for it), so a
+ * burst after a change renders each page once, not once per request. The memory is bounded by bytes
+ * (RESPONSE_CACHE_MB, default 96; 0 turns it off, as does RESPONSE_CACHE=off), least recently used first out.
+ */
+
+/** Response header telling whether an answer came from memory ("hit") or was computed ("miss"). */
+export const CACHE_STATUS_HEADER = "x-samarbeid-cache";
+
+export interface KeptAnswer {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+const megabytes = Number(process.env.RESPONSE_CACHE_MB ?? 96);
+const MAX_BYTES = Number.isFinite(megabytes) && megabytes > 0 ? Math.floor(megabytes * 1024 * 1024) : 0;
+/** One answer may take at most a quarter of the memory (the open-data files at national scale fit). */
+const MAX_ENTRY_BYTES = Math.floor(MAX_BYTES / 4);
+/** Headers that belong to one exchange, never to a kept answer. */
+const EXCHANGE_HEADERS = new Set(["set-cookie", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-request-id", "x-samarbeid-cache"]);
+
+interface CacheState {
+  kept: LRUCache<string, KeptAnswer>;
+  filling: Map<string, Promise<KeptAnswer>>;
+  hits: number;
+  misses: number;
+}
+
+// On globalThis: Next.js may load this module once per bundle layer (proxy, route handlers, pages).
+const globalForCache = globalThis as unknown as { samarbeidResponseCache?: CacheState };
+
+function state(): CacheState {
+  globalForCache.samarbeidResponseCache ??= {
+    kept: new LRUCache<string, KeptAnswer>({ maxSize: Math.max(1, MAX_BYTES), sizeCalculation: (answer) => Math.max(1, answer.body.byteLength + 64 * answer.headers.length) }),
+    filling: new Map(),
+    hits: 0,
+    misses: 0,
+  };
+  return globalForCache.samarbeidResponseCache;
+}
+
+export function responseCacheEnabled(): boolean {
+  return MAX_BYTES > 0 && process.env.RESPONSE_CACHE !== "off";
+}
+
+/** A Response's status, reusable headers and whole body. */
+export async function keepable(response: Response): Promise<KeptAnswer> {
+  const headers: [string, string][] = [];
+  response.headers.forEach((value, name) => {
+    if (!EXCHANGE_HEADERS.has(name.toLowerCase())) headers.push([name, value]);
+  });
+  return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
+}
+
+/** A fresh Response from a kept answer (a Response body can be read only once). */
+export function answerFrom(answer: KeptAnswer, extraHeaders: Record<string, string> = {}): Response {
+  const headers = new Headers(answer.headers);
+  for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
+  const body = answer.status === 204 || answer.status === 304 ? null : answer.body.slice();
+  return new Response(body, { status: answer.status, headers });
+}
+
+/**
+ * The answer kept under `key`, or the one `produce` gives. It is kept when `keep(answer)` says so
+ * (e.g. only 200s) and it is small enough. `hit` tells whether it came from memory (or from a fill
+ * another request had started).
+ */
+export async function cachedAnswer(key: string, produce: () => Promise<KeptAnswer>, keep: (answer: KeptAnswer) => boolean): Promise<{ answer: KeptAnswer; hit: boolean }> {
+  const cache = state();
+  const found = cache.kept.get(key);
+  if (found) {
+    cache.hits += 1;
+    return { answer: found, hit: true };
+  }
+  const pending = cache.filling.get(key);
+  if (pending) {
+    cache.hits += 1;
+    return { answer: await pending, hit: true };
+  }
+  cache.misses += 1;
+  const fill = produce().then((answer) => {
+    if (keep(answer) && answer.body.byteLength <= MAX_ENTRY_BYTES) cache.kept.set(key, answer);
+    return answer;
+  });
+  cache.filling.set(key, fill);
+  try {
+    return { answer: await fill, hit: false };
+  } finally {
+    cache.filling.delete(key);
+  }
+}
+
+/** The answer kept under `key`, if any (counted as a hit), without producing one. */
+export function peekAnswer(key: string): KeptAnswer | undefined {
+  const cache = state();
+  const found = cache.kept.get(key);
+  if (found) cache.hits += 1;
+  return found;
+}
+
+/** Counters for /api/health and the benchmarks. */
+export function responseCacheStats(): { entries: number; bytes: number; hits: number; misses: number } {
+  const cache = state();
+  return { entries: cache.kept.size, bytes: cache.kept.calculatedSize, hits: cache.hits, misses: cache.misses };
+}
+
+/** Forgets every kept answer (tests). */
+export function forgetResponses(): void {
+  const cache = state();
+  cache.kept.clear();
+  cache.hits = 0;
+  cache.misses = 0;
+}

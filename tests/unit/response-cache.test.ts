@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("@/lib/registry/version", () => ({ registryVersion: async () => ({ token: "v1", lastModified: new Date(0) }) }));
+
+const { answerFrom, cachedAnswer, forgetResponses, keepable, responseCacheStats } = await import("@/lib/http/response-cache");
+const { keptKind, FILL_HEADER } = await import("@/lib/http/kept-answers");
+
+const text = (status: number, body: string, headers: Record<string, string> = {}) => keepable(new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...headers } }));
+const ok = () => true;
+
+beforeEach(() => {
+  process.env.RESPONSE_CACHE = "on";
+  forgetResponses();
+});
+afterEach(() => {
+  process.env.RESPONSE_CACHE = "off";
+});
+
+describe("cachedAnswer", () => {
+  it("keeps an answer under its key and serves the same bytes again", async () => {
+    const produce = vi.fn(() => text(200, "<p>Ål</p>"));
+    const first = await cachedAnswer("page\nv1\n/", produce, ok);
+    const second = await cachedAnswer("page\nv1\n/", produce, ok);
+    expect(produce).toHaveBeenCalledTimes(1);
+    expect([first.hit, second.hit]).toEqual([false, true]);
+    expect(await answerFrom(second.answer).text()).toBe("<p>Ål</p>");
+    expect(responseCacheStats()).toMatchObject({ entries: 1, hits: 1, misses: 1 });
+  });
+
+  it("a new version is a new key: nothing from before a change is served", async () => {
+    await cachedAnswer("page\nv1\n/", () => text(200, "før"), ok);
+    const after = await cachedAnswer("page\nv2\n/", () => text(200, "etter"), ok);
+    expect(after.hit).toBe(false);
+    expect(new TextDecoder().decode(after.answer.body)).toBe("etter");
+  });
+
+  it("concurrent misses share one production", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const produce = vi.fn(async () => {
+      await gate;
+      return text(200, "én gang");
+    });
+    const all = Promise.all(Array.from({ length: 20 }, () => cachedAnswer("page\nv1\n/kart", produce, ok)));
+    release();
+    const answers = await all;
+    expect(produce).toHaveBeenCalledTimes(1);
+    expect(answers.filter((a) => !a.hit)).toHaveLength(1);
+  });
+
+  it("keeps only what the rule allows, and a failed production keeps nothing", async () => {
+    const onlyOk = (answer: { status: number }) => answer.status === 200;
+    await cachedAnswer("page\nv1\n/mangler", () => text(404, "finnes ikke"), onlyOk);
+    expect((await cachedAnswer("page\nv1\n/mangler", () => text(404, "finnes ikke"), onlyOk)).hit).toBe(false);
+    await expect(cachedAnswer("page\nv1\n/feil", () => Promise.reject(new Error("nede")), ok)).rejects.toThrow("nede");
+    expect((await cachedAnswer("page\nv1\n/feil", () => text(200, "oppe"), ok)).hit).toBe(false);
+  });
+
+  it("drops the headers of one exchange (cookies, request id, length)", async () => {
+    const kept = await text(200, "x", { "set-cookie": "a=b", "x-request-id": "r1", "content-length": "1", vary: "rsc" });
+    const names = kept.headers.map(([name]) => name);
+    expect(names).toContain("vary");
+    expect(names).not.toContain("set-cookie");
+    expect(names).not.toContain("x-request-id");
+    expect(names).not.toContain("content-length");
+  });
+});
+
+describe("keptKind", () => {
+  const request = (url: string, headers: Record<string, string> = {}, cookies: string[] = [], method = "GET") => ({
+    method,
+    url: `http://localhost${url}`,
+    headers: new Headers(headers),
+    cookies: { has: (name: string) => cookies.includes(name) },
+  });
+
+  it("public pages for anonymous visitors, open data for everybody", () => {
+    expect(keptKind(request("/"))).toBe("page");
+    expect(keptKind(request("/ordninger?sok=%C3%85l"))).toBe("page");
+    expect(keptKind(request("/ordninger/ikt-hallingdal"))).toBe("page");
+    expect(keptKind(request("/kommuner/3328"))).toBe("page");
+    expect(keptKind(request("/statistikk/fylkesgrenser"))).toBe("page");
+    expect(keptKind(request("/api/v1/ordninger?kommune=3328"))).toBe("data");
+    expect(keptKind(request("/api/v1/statistikk", {}, ["next-auth.session-token"]))).toBe("data");
+    expect(keptKind(request("/apne-data/samarbeidsordninger.csv"))).toBe("data");
+  });
+
+  it("never a logged-in page, a navigation, a prefetch, a write, an editing page or the fill itself", () => {
+    expect(keptKind(request("/", {}, ["next-auth.session-token"]))).toBeNull();
+    expect(keptKind(request("/", {}, ["__Secure-next-auth.session-token.0"]))).toBeNull();
+    expect(keptKind(request("/kart", { rsc: "1" }))).toBeNull();
+    expect(keptKind(request("/kart?_rsc=abc"))).toBeNull();
+    expect(keptKind(request("/kart", { "next-router-prefetch": "1" }))).toBeNull();
+    expect(keptKind(request("/", { "next-action": "abc" }, [], "POST"))).toBeNull();
+    expect(keptKind(request("/", {}, [], "HEAD"))).toBeNull();
+    expect(keptKind(request("/ordninger/ny"))).toBeNull();
+    expect(keptKind(request("/ordninger/ikt-hallingdal/rediger"))).toBeNull();
+    expect(keptKind(request("/mine-forslag"))).toBeNull();
+    expect(keptKind(request("/logg-inn"))).toBeNull();
+    const token = (globalThis as unknown as { samarbeidFillToken: string }).samarbeidFillToken;
+    expect(keptKind(request("/", { [FILL_HEADER]: token }))).toBeNull();
+    // A guessed token is just another anonymous visitor.
+    expect(keptKind(request("/", { [FILL_HEADER]: "gjetning" }))).toBe("page");
+  });
+
+  it("nothing when the memory is turned off", () => {
+    process.env.RESPONSE_CACHE = "off";
+    expect(keptKind(request("/"))).toBeNull();
+    expect(keptKind(request("/api/v1/statistikk"))).toBeNull();
+  });
+});
