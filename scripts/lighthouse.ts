@@ -26,7 +26,7 @@ const PAGES: { path: string; label: string; note?: string }[] = [
   { path: "/ordninger", label: "Ordninger" },
   { path: "/ordninger/ikt-hallingdal", label: "Én ordning (IKT Hallingdal)" },
   { path: "/kommuner/3328", label: "Én kommune (Ål)" },
-  { path: "/kart", label: "Kart", note: "Layoutskift (0,24) fra tegningen og en melding i Chromes Issues-panel holder kartet under målet; gjenstår (issue 13)." },
+  { path: "/kart", label: "Kart" },
   { path: "/statistikk", label: "Statistikk" },
 ];
 const CATEGORIES = ["accessibility", "best-practices", "seo", "performance"] as const;
