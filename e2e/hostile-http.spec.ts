@@ -49,7 +49,7 @@ test.describe("fiendtlige forespørsler", () => {
     expect(await response.text()).toContain("for stor");
   });
 
-  test("en server action med for stor kropp sendt «chunked» (uten Content-Length) gir også 413 på norsk, og handlingen kjøres ikke", async ({ page, baseURL }) => {
+  test("en ekte server action: for stor kropp sendt «chunked» (uten Content-Length) gir 413 og ødelagt innhold 400, på norsk, og handlingen kjøres ikke", async ({ page, baseURL }) => {
     // Logged in as the adviser, with the real action id of the new-arrangement form (taken from an empty
     // submission, which the action refuses with field errors): the refusal comes before the action.
     await logIn(page, "adviser", "/ordninger/ny");
@@ -62,6 +62,15 @@ test.describe("fiendtlige forespørsler", () => {
     const big = await postChunked(baseURL!, "/ordninger/ny", { "Next-Action": actionId, Cookie: cookie }, 13);
     expect(big.status).toBe(413);
     expect(big.text).toContain("for stor");
+    // Malformed payloads sent to the real action are a Norwegian 400 too (before: a 500 from Next's decoding).
+    for (const [type, data] of [
+      ["text/plain;charset=UTF-8", "{{{ikke json"],
+      ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="1"\r\n\r\n{"id":\r\n--xyz--'],
+    ] as const) {
+      const response = await page.request.post("/ordninger/ny", { headers: { "Next-Action": actionId, "Content-Type": type, Origin: new URL(baseURL!).origin }, data });
+      expect(response.status(), type).toBe(400);
+      expect(await response.text()).toContain("kunne ikke leses");
+    }
     // A small chunked action body is not refused for being chunked (Next answers it as it would any other).
     const small = await postChunked(baseURL!, "/", {}, 0.25);
     expect(small.status).not.toBe(413);

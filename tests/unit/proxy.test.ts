@@ -81,4 +81,26 @@ describe("server actions refused before Next.js (issue #14)", () => {
     expect(await refused.text()).toContain("for stor");
     expect(await post(1)).toBeNull();
   });
+
+  it("a payload Next cannot decode is a Norwegian 400; well-formed ones pass", async () => {
+    const send = (type: string, body: BodyInit) =>
+      guardServerAction(new Request("http://localhost/ordninger/ny", { method: "POST", headers: { "next-action": "abc", host: "localhost", "content-type": type }, body }));
+    for (const [type, body] of [
+      ["text/plain;charset=UTF-8", "{{{ikke json"],
+      ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="1"\r\n\r\n{"id":\r\n--xyz--'],
+      ["multipart/form-data; boundary=xyz", "ikke multipart"],
+    ] as const) {
+      const refused = (await send(type, body))!;
+      expect(refused?.status, body).toBe(400);
+      expect(await refused.text()).toContain("kunne ikke leses");
+    }
+    expect(await send("text/plain;charset=UTF-8", '["$K1",3]')).toBeNull();
+    const form = new FormData();
+    form.set("1_navn", "Nore og Uvdal {");
+    form.set("0", '["$K1"]');
+    form.set("$ACTION_1:0", '{"id":"abc","bound":"$@1"}');
+    // A browser's FormData (the boundary as the browser chose it): user fields are prefixed, the numbered ones are JSON.
+    const encoded = new Request("http://localhost/", { method: "POST", body: form });
+    expect(await send(encoded.headers.get("content-type")!, await encoded.arrayBuffer())).toBeNull();
+  });
 });
