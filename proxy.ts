@@ -2,6 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { CORS_HEADERS } from "@/lib/api/http";
 import { isWellFormedPath } from "@/lib/http/path-segment";
+import { FORBIDDEN_PATH_HEADER } from "@/lib/auth/forbidden-reason";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { guardServerAction } from "@/lib/http/server-action-guard";
 
@@ -22,12 +23,15 @@ const NOT_FOUND_REWRITE = "/_ikke-funnet";
 /**
  * Every request the proxy sees gets a request id (the incoming `x-request-id` when sane, else a new
  * one): passed on to the page or route handler as a request header (lib/log.ts requestLog) and sent
- * back as a response header, so a log line can be matched to a request.
+ * back as a response header, so a log line can be matched to a request. The requested path and query
+ * go on as `x-samarbeid-path` (set here, replacing any such header the client sent), so a «Ingen tilgang» page can say why
+ * (app/forbidden.tsx, lib/auth/forbidden-reason.ts).
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const requestId = requestIdFrom(request.headers);
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
+  forwarded.set(FORBIDDEN_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = await route(request, event, forwarded);
   response?.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
@@ -35,7 +39,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 
 async function route(request: NextRequest, event: NextFetchEvent, headers: Headers): Promise<Response | null | undefined> {
   const { pathname } = request.nextUrl;
-  const refused = guardServerAction(request);
+  const refused = await guardServerAction(request);
   if (refused) return refused;
   // A malformed percent escape (`/kommuner/%E0%A4%A`) makes Next.js's own parameter decoding throw,
   // a bare 500 before any page or route runs: answer 400 (API, Norwegian JSON) or the 404 page here.

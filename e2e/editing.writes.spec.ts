@@ -167,6 +167,7 @@ test("Drammen-redaktøren kan ikke endre en ordning bare Ål deltar i, verken i 
   // «Ingen tilgang» is a 403 (issue #14).
   expect((await drammen.goto("/ordninger/innkjopssamarbeid-al-hol/rediger"))?.status()).toBe(403);
   await expect(drammen.getByTestId("ingen-tilgang")).toContainText("har ikke tilgang til denne siden");
+  await expect(drammen.getByTestId("ingen-tilgang-grunn")).toContainText("bare endres av redaktører for en kommune som deltar i ordningen");
   await expectNoAxeViolations(drammen);
 
   // Direct server-action call: take the form of an arrangement Drammen may edit and point it at Ål's.

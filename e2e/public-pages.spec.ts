@@ -106,6 +106,18 @@ test.describe("telefon", () => {
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     await expect(page.getByRole("button", { name: "Bruk filter" })).toBeVisible();
   });
+
+  test("på /ordninger er første rad i tabellen på første skjermbilde; tabellvalgene ligger bak «Tabellvalg»", async ({ page }) => {
+    await page.goto("/ordninger");
+    const top = await page
+      .locator(".registry-table tbody tr")
+      .first()
+      .evaluate((row) => row.getBoundingClientRect().top);
+    expect(top).toBeLessThan(844 - 40);
+    await expect(page.getByText("Rader per side")).toBeHidden();
+    await page.getByRole("button", { name: "Tabellvalg" }).click();
+    await expect(page.getByLabel("Rader per side")).toBeVisible();
+  });
 });
 
 test.describe("uten JavaScript", () => {

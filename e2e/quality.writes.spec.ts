@@ -22,8 +22,9 @@ test("the dashboard is for advisers: anonymous visitors log in, editors are refu
   await expect(anonymous).toHaveURL(/\/logg-inn\?callbackUrl=/);
   const editor = await anonymousPage(browser);
   await logIn(editor, "al", "/kvalitet");
-  // «Ingen tilgang» is a 403 page with one general explanation (issue #14).
+  // «Ingen tilgang» is a 403 page that says why: the dashboard is for the advisers (issue #14).
   await expect(editor.getByTestId("ingen-tilgang")).toContainText("har ikke tilgang til denne siden");
+  await expect(editor.getByTestId("ingen-tilgang-grunn")).toHaveText("Oversikten over datakvalitet er bare for rådgiverne hos Statsforvalteren og administratorene.");
 });
 
 test("the adviser sees counts per rule and per municipality and follows them to filtered lists", async ({ page }) => {

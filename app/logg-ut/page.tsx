@@ -1,12 +1,15 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { LogoutButton } from "@/components/auth/LogoutButton";
 import { currentActor } from "@/lib/auth/actor";
+import { loginPath, safeReturnPath } from "@/lib/auth/page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Logg ut" };
 
-export default async function LogoutPage() {
-  const actor = await currentActor();
+/** `?tilbake=/side`: after logging out, the login page that comes back to that page (from «Ingen tilgang»: log in as someone else). */
+export default async function LogoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [actor, params] = await Promise.all([currentActor(), searchParams]);
+  const returnTo = safeReturnPath(params.tilbake, "");
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -14,9 +17,11 @@ export default async function LogoutPage() {
       </Heading>
       {actor ? (
         <>
-          <Paragraph>Du er logget inn som {actor.name}. Vil du logge ut?</Paragraph>
+          <Paragraph>
+            Du er logget inn som {actor.name}. Vil du logge ut{returnTo ? " og logge inn med en annen konto" : ""}?
+          </Paragraph>
           <div>
-            <LogoutButton />
+            <LogoutButton callbackUrl={returnTo ? loginPath(returnTo) : "/"} />
           </div>
         </>
       ) : (

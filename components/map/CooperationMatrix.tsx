@@ -2,7 +2,7 @@
 
 import NextLink from "next/link";
 import { heatLegend, heatStep } from "@/lib/map/layout";
-import { mapHref, type MapQuery } from "@/lib/map/params";
+import { mapHref, type MapQuery } from "@/lib/map/href";
 import type { MatrixData } from "@/lib/map/view";
 
 const numberFormat = new Intl.NumberFormat("nb-NO");

@@ -1,7 +1,7 @@
 "use client";
 
 import NextLink from "next/link";
-import { mapHref, type MapQuery } from "@/lib/map/params";
+import { mapHref, type MapQuery } from "@/lib/map/href";
 import type { EgoData } from "@/lib/map/view";
 
 const numberFormat = new Intl.NumberFormat("nb-NO");

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { DrawingData } from "@/lib/map/view";
-import { mapHref, type MapQuery } from "@/lib/map/params";
+import { mapHref, type MapQuery } from "@/lib/map/href";
 
 const numberFormat = new Intl.NumberFormat("nb-NO");
 
@@ -82,7 +82,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
 
   return (
     <div className="kart-drawing">
-      <svg viewBox={`0 0 ${data.width} ${data.height}`} className="kart-svg" role="group" aria-label={data.label}>
+      <svg viewBox={`0 0 ${data.width} ${data.height}`} width={data.width} height={data.height} className="kart-svg" role="group" aria-label={data.label}>
         {data.boundaries.length ? (
           <g aria-hidden="true" className="kart-boundaries">
             {data.boundaries.map((d, i) => (

@@ -1,6 +1,6 @@
 import { Button, Field, Label, Select, SelectOption, Textfield } from "@digdir/designsystemet-react";
 import type { MapView } from "@/lib/map/view";
-import type { MapQuery } from "@/lib/map/params";
+import type { MapQuery } from "@/lib/map/href";
 
 /** The map's choices as a plain GET form (works without JavaScript). */
 export function MapFilters({ view, query }: { view: MapView; query: MapQuery }) {

@@ -1,5 +1,5 @@
 import NextLink from "next/link";
-import { mapHref, type MapQuery } from "@/lib/map/params";
+import { mapHref, type MapQuery } from "@/lib/map/href";
 import type { MapView } from "@/lib/map/view";
 
 const numberFormat = new Intl.NumberFormat("nb-NO");

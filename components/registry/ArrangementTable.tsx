@@ -26,6 +26,7 @@ import {
   usePagination,
   Field,
 } from "@digdir/designsystemet-react";
+import { FoldOnNarrow } from "@/components/site/FoldOnNarrow";
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -194,37 +195,40 @@ export function ArrangementTable({ rows, total, page, pageSize, sort, hidden, ca
 
   return (
     <div className="stack" aria-busy={pending}>
-      <div className="registry-table-tools">
-        <Details className="registry-columns">
-          <DetailsSummary>Velg kolonner</DetailsSummary>
-          <DetailsContent>
-            <Fieldset>
-              <FieldsetLegend>Kolonner som vises</FieldsetLegend>
-              {table
-                .getAllLeafColumns()
-                .filter((column) => column.getCanHide())
-                .map((column) => (
-                  <Checkbox
-                    key={column.id}
-                    label={ARRANGEMENT_COLUMNS.find((c) => c.id === column.id)?.label ?? column.id}
-                    checked={column.getIsVisible()}
-                    onChange={(event) => column.toggleVisibility(event.target.checked)}
-                  />
-                ))}
-            </Fieldset>
-          </DetailsContent>
-        </Details>
-        <Field className="registry-page-size">
-          <Label htmlFor="antall-per-side">Rader per side</Label>
-          <Select id="antall-per-side" value={String(pageSize)} onChange={(event) => table.setPageSize(Number(event.target.value))}>
-            {PAGE_SIZES.map((size) => (
-              <SelectOption key={size} value={String(size)}>
-                {size}
-              </SelectOption>
-            ))}
-          </Select>
-        </Field>
-      </div>
+      {/* On a phone the table options fold behind «Tabellvalg», so the first rows show on the first screen (issue #13). */}
+      <FoldOnNarrow id="tabellvalg" label="Tabellvalg" buttonClassName="table-options-toggle" panelClassName="table-options-fold">
+        <div className="registry-table-tools">
+          <Details className="registry-columns">
+            <DetailsSummary>Velg kolonner</DetailsSummary>
+            <DetailsContent>
+              <Fieldset>
+                <FieldsetLegend>Kolonner som vises</FieldsetLegend>
+                {table
+                  .getAllLeafColumns()
+                  .filter((column) => column.getCanHide())
+                  .map((column) => (
+                    <Checkbox
+                      key={column.id}
+                      label={ARRANGEMENT_COLUMNS.find((c) => c.id === column.id)?.label ?? column.id}
+                      checked={column.getIsVisible()}
+                      onChange={(event) => column.toggleVisibility(event.target.checked)}
+                    />
+                  ))}
+              </Fieldset>
+            </DetailsContent>
+          </Details>
+          <Field className="registry-page-size">
+            <Label htmlFor="antall-per-side">Rader per side</Label>
+            <Select id="antall-per-side" value={String(pageSize)} onChange={(event) => table.setPageSize(Number(event.target.value))}>
+              {PAGE_SIZES.map((size) => (
+                <SelectOption key={size} value={String(size)}>
+                  {size}
+                </SelectOption>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      </FoldOnNarrow>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <Table zebra stickyHeader data-size="sm" className="registry-table">
           <caption className="visually-hidden">{caption}</caption>

@@ -48,9 +48,9 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
 
 /**
  * «Ingen tilgang» with status 403: throws Next's forbidden(), which renders app/forbidden.tsx instead
- * of the page (a page's own return value would be a 200). The reason goes to the log: carrying it to
- * the forbidden page per request did not survive Next's separate render of that page (see the report
- * on issue #14), so the page shows one general explanation.
+ * of the page (a page's own return value would be a 200). The page's own reason goes to the log; it
+ * does not survive Next's separate render of the forbidden page, which instead tells the section's rule
+ * from the requested path (lib/auth/forbidden-reason.ts, passed on by proxy.ts).
  */
 export async function denyAccess(reason: string): Promise<never> {
   requestLog(await headers()).info({ reason }, "Ingen tilgang");

@@ -1,22 +1,9 @@
 import { z } from "zod";
+import { MAP_PARAMETERS, type MapQuery } from "./href";
 
-/**
- * The map's query string: `region` (a region slug; default the municipalities of the survey),
- * `kommune` (a municipality's code or slug: its ego network), `oppgave` (task area slug), `sektor`
- * (sector code), `minst` (minimum shared arrangements for a drawn link; default chosen so the
- * drawing stays readable) and `dato` (YYYY-MM-DD; default today in Norway). Pure: safe anywhere.
- */
-export interface MapQuery {
-  region?: string;
-  kommune?: string;
-  oppgave?: string;
-  sektor?: string;
-  minst?: number;
-  dato?: string;
-}
+export { MAP_PARAMETERS, mapHref, type MapQuery } from "./href";
 
-export const MAP_PARAMETERS = ["region", "kommune", "oppgave", "sektor", "minst", "dato"] as const;
-
+/** Parsing the map's query string (zod: server only in practice; the client components import ./href.ts). */
 const schema = z.object({
   region: z
     .string()
@@ -64,16 +51,4 @@ export function parseMapParams(params: URLSearchParams | SearchParamsLike): MapP
   const query: MapQuery = {};
   for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) (query as Record<string, unknown>)[key] = value;
   return { ok: true, query };
-}
-
-/** The map's URL for a query (parameters in a fixed order; empty values left out). */
-export function mapHref(query: MapQuery, change: Partial<Record<keyof MapQuery, string | number | undefined>> = {}): string {
-  const merged: Record<string, string | number | undefined> = { ...query, ...change };
-  const search = new URLSearchParams();
-  for (const key of MAP_PARAMETERS) {
-    const value = merged[key];
-    if (value !== undefined && value !== "") search.set(key, key === "sektor" ? String(value).toLowerCase() : String(value));
-  }
-  const text = search.toString();
-  return text ? `/kart?${text}` : "/kart";
 }
