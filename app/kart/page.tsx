@@ -63,6 +63,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           : view.links.total
             ? `Tegningen viser ${formatInteger(view.links.drawn)} av ${formatInteger(view.links.total)} forbindelser${view.links.minWeight > 1 ? `, de med minst ${formatInteger(view.links.minWeight)} felles ordninger` : ""}${view.links.capped ? " (de sterkeste)" : ""}.`
             : "Ingen forbindelser."}
+        {!view.ego && view.drawing.backdrop ? ` Kommuner uten en tegnet forbindelse er grå prikker; velg en region for å kunne velge hver av dem.` : null}
       </p>
 
       <section className="stack" aria-labelledby="kart-tegning-tittel">

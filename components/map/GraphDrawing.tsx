@@ -99,6 +99,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
             ))}
           </g>
         ) : null}
+        {data.backdrop ? <path d={data.backdrop} className="kart-backdrop" aria-hidden="true" /> : null}
         <g aria-hidden="true">
           {data.links.map(([a, b, weight]) => {
             const p = data.nodes[a]!;

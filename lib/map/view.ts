@@ -18,6 +18,12 @@ const MULTIPLE_LINK_LIMIT = 60;
 const MULTIPLE_WIDTH = 200;
 /** Labels are written beside every node up to this many nodes; above it, only the chosen one. */
 const LABEL_LIMIT = 40;
+/**
+ * Above this many municipalities in scope, only those with a drawn link are points one can choose;
+ * the rest are grey dots in one path (the page stays under 500 kB at 4 × national scale). A region
+ * or a municipality's own page gives every one of them.
+ */
+export const NODE_LIMIT = 300;
 
 /** What the drawing (a client component) gets: only what it shows. */
 export interface DrawingData {
@@ -36,6 +42,8 @@ export interface DrawingData {
   groups: [string, number, number][];
   /** Many municipalities: smaller points and thinner lines. */
   dense: boolean;
+  /** Municipalities in scope without a point (above NODE_LIMIT) as one path of dots, or "". */
+  backdrop: string;
 }
 
 export interface MatrixData {
@@ -161,6 +169,7 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       boundaries: [],
       groups: [],
       dense: false,
+      backdrop: "",
     };
     const shared = [...new Map(ego.links.flatMap((l) => l.arrangements.map((a) => [a.id, a] as const))).values()].sort((x, y) => collator.compare(x.name, y.name));
     const sharedIndex = new Map(shared.map((a, i) => [a.id, i]));
@@ -176,11 +185,20 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       }),
     };
   } else {
-    const index = new Map(scope.map((m, i) => [m.id, i]));
+    const linked = new Set(thinned.drawn.flatMap((l) => [l.a, l.b]));
+    const pointed = scope.length > NODE_LIMIT ? scope.filter((m) => linked.has(m.id)) : scope;
+    const index = new Map(pointed.map((m, i) => [m.id, i]));
     drawing = {
       width: layout.width,
       height: layout.height,
-      nodes: scope.map((m) => {
+      backdrop:
+        pointed.length < scope.length
+          ? scope
+              .filter((m) => !index.has(m.id))
+              .map((m) => dot(layout.positions.get(m.id)))
+              .join("")
+          : "",
+      nodes: pointed.map((m) => {
         const p = layout.positions.get(m.id)!;
         return [m.slug, m.name, p.x, p.y, counts.get(m.id) ?? 0, scope.length <= LABEL_LIMIT ? 1 : 0];
       }),
@@ -209,7 +227,8 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       slug: r.slugs[0]!,
       arrangements: r.ids.reduce((sum, id) => sum + (byArea.arrangements.get(id) ?? 0), 0),
       municipalities: involved.size,
-      dots: [...involved].map((id) => dot(small.get(id))).join(""),
+      // Above NODE_LIMIT the dark dots are the ends of the drawn links (the grey ones are all the scope).
+      dots: [...(scope.length > NODE_LIMIT ? new Set(shown.flatMap((p) => [p.a, p.b])) : involved)].map((id) => dot(small.get(id))).join(""),
       lines: shown.map((p) => line(small.get(p.a), small.get(p.b))).join(""),
       shownLinks: shown.length,
       totalLinks: merged.length,

@@ -23,11 +23,15 @@ afterAll(async () => {
 });
 
 describe("the map at national scale", () => {
-  it("the default view draws every municipality in scope with a bounded number of links, lists the strongest instead of a 357 × 357 matrix, and stays small", async () => {
+  it("the default view draws every municipality in scope (points for those with a drawn link, dots for the rest) with a bounded number of links, lists the strongest instead of a 357 × 357 matrix, and stays small", async () => {
     const { loadMapView } = await import("@/lib/map");
     const view = await loadMapView({});
     expect(view.scope.municipalities).toBe(357);
-    expect(view.drawing.nodes).toHaveLength(357);
+    // Above NODE_LIMIT (300) only municipalities with a drawn link are points; the rest are grey dots.
+    const backdropDots = view.drawing.backdrop.match(/M/g)?.length ?? 0;
+    expect(view.drawing.nodes.length + backdropDots).toBe(357);
+    expect(view.drawing.nodes.length).toBeLessThanOrEqual(2 * view.drawing.links.length);
+    expect(backdropDots).toBeGreaterThan(0);
     expect(view.drawing.links.length).toBeLessThanOrEqual(300);
     expect(view.links.total).toBeGreaterThan(view.drawing.links.length);
     expect(view.matrix).toBeNull();
