@@ -12,8 +12,8 @@ interface FacetGroupProps {
   selected: string[];
   lowercase?: boolean;
   open?: boolean;
-  /** How many options are left out (the municipality facet at national scale); said in the group. */
-  omitted?: number;
+  /** Options left out (municipalities and regions at national scale), said in the group with where to find them. */
+  omitted?: { count: number; noun: string; hint: string; href: string; all: string };
 }
 
 function FacetGroup({ name, legend, options, selected, lowercase, open, omitted }: FacetGroupProps) {
@@ -27,11 +27,11 @@ function FacetGroup({ name, legend, options, selected, lowercase, open, omitted 
         {selectedCount ? ` (${selectedCount} valgt)` : ""}
       </DetailsSummary>
       <DetailsContent>
-        {omitted ? (
+        {omitted?.count ? (
           <p className="ds-paragraph" data-size="sm">
-            {omitted} kommuner med færre ordninger i utvalget er ikke listet her. Søk etter en kommune med navn i søkefeltet, eller se{" "}
-            <NextLink href="/kommuner" className="ds-link">
-              alle kommuner
+            {omitted.count} {omitted.noun} med færre ordninger i utvalget er ikke listet her. {omitted.hint}Se også{" "}
+            <NextLink href={omitted.href} className="ds-link">
+              {omitted.all}
             </NextLink>
             .
           </p>
@@ -64,8 +64,20 @@ export function FilterPanel({ filters, facets, action = "/ordninger", children }
         Filtrer
       </h2>
       <Textfield label="Søk i ordninger" description="Navn, forkortelse (IKS, LVS, IKT) eller kommune" name="sok" type="search" defaultValue={filters.sok ?? ""} data-size="sm" />
-      <FacetGroup name="kommune" legend="Kommune" options={facets.kommune} selected={filters.kommune} omitted={facets.omitted?.kommune} />
-      <FacetGroup name="region" legend="Region" options={facets.region} selected={filters.region} />
+      <FacetGroup
+        name="kommune"
+        legend="Kommune"
+        options={facets.kommune}
+        selected={filters.kommune}
+        omitted={{ count: facets.omitted?.kommune ?? 0, noun: "kommuner", hint: "Søk etter kommunen med navn i søkefeltet. ", href: "/kommuner", all: "alle kommuner" }}
+      />
+      <FacetGroup
+        name="region"
+        legend="Region"
+        options={facets.region}
+        selected={filters.region}
+        omitted={{ count: facets.omitted?.region ?? 0, noun: "regioner", hint: "", href: "/regioner", all: "alle regioner" }}
+      />
       <FacetGroup name="sektor" legend="Sektor" options={facets.sektor} selected={filters.sektor} lowercase />
       <FacetGroup name="oppgave" legend="Oppgaveområde" options={facets.oppgave} selected={filters.oppgave} />
       <FacetGroup name="form" legend="Juridisk form" options={facets.form} selected={filters.form} lowercase />

@@ -27,6 +27,8 @@ export type Facets = Record<FacetKey, FacetOption[]> & { omitted?: Partial<Recor
 
 /** Above the 2021 registry's largest group (134 neighbouring municipalities), far below national scale. */
 export const MAX_MUNICIPALITY_OPTIONS = 150;
+/** Regions likewise: the 2021 registry has far fewer, 4 × national has 238. */
+export const MAX_REGION_OPTIONS = 60;
 
 /** At most `max` options of each group: the selected ones, then those with most hits; shown alphabetically. */
 export function capGroups<T extends FacetOption & { selected: boolean }>(options: T[], max: number, collator: Intl.Collator): { kept: T[]; omitted: number } {
@@ -108,14 +110,20 @@ function facetOptions(r: ResolvedFilters, counts: FacetCounts, { municipalities,
     }))
     .filter((o) => o.count > 0 || o.selected || o.group === "Kartlagte kommuner");
   const capped = capGroups(kommuneOptions, MAX_MUNICIPALITY_OPTIONS, collator);
+  const selectedRegions = new Set(r.regionIds);
+  const cappedRegions = capGroups(
+    regions.map((g, order) => ({ value: g.slug, label: g.name, count: countOf(region, String(g.id)), selected: selectedRegions.has(g.id), order })),
+    MAX_REGION_OPTIONS,
+    collator,
+  );
   const withUnknownForm = [
     ...forms.map((f) => ({ value: f.code, label: f.name, count: countOf(form, f.code) })),
     { value: "UKJENT", label: "Ukjent / ikke registrert", count: countOf(form, "UKJENT") },
   ];
   return {
-    ...(capped.omitted ? { omitted: { kommune: capped.omitted } } : {}),
+    ...(capped.omitted || cappedRegions.omitted ? { omitted: { ...(capped.omitted ? { kommune: capped.omitted } : {}), ...(cappedRegions.omitted ? { region: cappedRegions.omitted } : {}) } } : {}),
     kommune: capped.kept.sort((a, b) => (a.group === b.group ? collator.compare(a.label, b.label) : a.group === "Kartlagte kommuner" ? -1 : 1)).map(({ selected: _selected, ...o }) => o),
-    region: regions.map((g) => ({ value: g.slug, label: g.name, count: countOf(region, String(g.id)) })),
+    region: cappedRegions.kept.sort((a, b) => a.order - b.order).map(({ selected: _selected, order: _order, ...o }) => o),
     sektor: sectors.map((s) => ({ value: s.code, label: s.name, count: countOf(sektor, s.code) })),
     oppgave: taskAreas.map((t) => ({ value: t.slug, label: t.name, count: countOf(oppgave, String(t.id)) })),
     form: withUnknownForm,
