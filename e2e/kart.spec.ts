@@ -97,7 +97,8 @@ test.describe("kartet", () => {
     { width: 390, height: 844 },
     { width: 1366, height: 900 },
   ]) {
-    for (const path of ["/kart", "/kart?kommune=al", "/kart?region=hallingdal&kommune=hol"]) {
+    // Plain /kart is checked at both sizes by e2e/public-pages.spec.ts (every public page).
+    for (const path of ["/kart?kommune=al", "/kart?region=hallingdal&kommune=hol"]) {
       test(`${path} ved ${viewport.width} × ${viewport.height}: ingen sidescroll og ingen axe-brudd`, async ({ page }) => {
         // axe on a page of ~2 000 elements takes a while on a busy machine.
         test.setTimeout(120_000);
