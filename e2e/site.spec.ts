@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 
 /**
@@ -102,8 +102,7 @@ test.describe("nettstedet", () => {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
         await expect(page.getByRole("main")).toContainText("Statsforvalteren i Østfold, Buskerud, Oslo og Akershus");
-        expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
-        await expectNoAxeViolations(page);
+        // Sideways scroll and axe on these pages at both sizes: e2e/public-pages.spec.ts.
       }
     });
   }
@@ -156,8 +155,3 @@ test.describe("nettstedet", () => {
     expect(widths.page).toBeLessThanOrEqual(700);
   });
 });
-
-/** How many pixels the page scrolls sideways (0 when it does not). */
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
