@@ -68,6 +68,9 @@ async function route(request: NextRequest, event: NextFetchEvent, headers: Heade
  */
 async function keptRead(request: NextRequest): Promise<Response | null> {
   try {
+    // Under scripts/serve.ts (npm start) the server's front answers kept reads before Next.js routes them.
+    const { frontIsActive } = await import("@/lib/http/front");
+    if (frontIsActive()) return null;
     const { keptAnswer, keptKind } = await import("@/lib/http/kept-answers");
     const kind = keptKind(request);
     return kind ? await keptAnswer(request, kind) : null;
@@ -90,7 +93,7 @@ async function isMissing(pathname: string): Promise<boolean> {
 
 export const config = {
   matcher: [
-    // Public pages an anonymous visitor may get from memory (lib/http/page-cache.ts).
+    // Public pages an anonymous visitor may get from memory (lib/http/kept-answers.ts).
     "/",
     "/ordninger",
     "/kommuner",

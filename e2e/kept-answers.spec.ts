@@ -13,18 +13,32 @@ const DOCUMENT = { Accept: "text/html,application/xhtml+xml,application/xml;q=0.
 
 test("en offentlig side: første svar lages, det neste kommer fra minnet, og en gjeldende kopi gir 304", async ({ request }) => {
   const address = "/ordninger/ikt-hallingdal/historikk";
-  const first = await request.get(address, { headers: DOCUMENT });
+  const PLAIN = { ...DOCUMENT, "Accept-Encoding": "identity" };
+  const first = await request.get(address, { headers: PLAIN });
   expect(first.status()).toBe(200);
   expect(["hit", "miss"]).toContain(first.headers()[CACHE]);
-  const second = await request.get(address, { headers: DOCUMENT });
+  const second = await request.get(address, { headers: PLAIN });
   expect(second.headers()[CACHE]).toBe("hit");
+  expect(second.headers()["content-encoding"]).toBeUndefined();
   expect(await second.text()).toBe(await first.text());
   const etag = second.headers()["etag"];
   expect(etag).toMatch(/^"[\w-]{22}"$/);
   expect(second.headers()["cache-control"]).toBe("private, no-cache");
-  const conditional = await request.get(address, { headers: { ...DOCUMENT, "If-None-Match": etag! } });
+  const conditional = await request.get(address, { headers: { ...PLAIN, "If-None-Match": etag! } });
   expect(conditional.status()).toBe(304);
   expect(await conditional.body()).toHaveLength(0);
+
+  // As a browser asks (gzip): the copy compressed once when the page was kept (not again per
+  // request), with a weak ETag that a conditional request matches.
+  const zipped = await request.get(address, { headers: { ...DOCUMENT, "Accept-Encoding": "gzip, deflate, br" } });
+  expect(zipped.headers()[CACHE]).toBe("hit");
+  expect(zipped.headers()["content-encoding"]).toBe("gzip");
+  expect(Number(zipped.headers()["content-length"])).toBeLessThan((await first.body()).length / 3);
+  expect(zipped.headers()["etag"]).toBe(`W/${etag}`);
+  expect(zipped.headers()["vary"]).toContain("Accept-Encoding");
+  expect(await zipped.text()).toBe(await first.text());
+  const weak = await request.get(address, { headers: { ...DOCUMENT, "Accept-Encoding": "gzip", "If-None-Match": `W/${etag}` } });
+  expect(weak.status()).toBe(304);
 });
 
 test("åpne data: API-svaret kommer fra minnet med CORS og validatorer, og 400 holdes aldri", async ({ request }) => {

@@ -3,7 +3,7 @@
  *
  * For each dataset — the seeded 2021 registry, the synthetic national registry and 4 × national
  * (scripts/generate-national-dataset.ts --scale 4) — on a throwaway embedded PostgreSQL, it starts
- * `next start` (the build of scripts/lib/build.ts, built when missing or stale), warms every endpoint
+ * the production server (scripts/serve.ts, as `npm start` runs it; the build of scripts/lib/build.ts, built when missing or stale), warms every endpoint
  * up, then loads each with 20 connections for 15 s: req/s, p50/p95/p99 (time-outs count as 10 s),
  * errors, bytes per answer, the server's peak RSS and the machine's load average. A static file from
  * the same server is measured alone first (the baseline) and again beside the heaviest page.
@@ -224,10 +224,11 @@ async function benchScale(label: string, url: string, counts: ScaleResult["count
   const base = `http://127.0.0.1:${port}`;
   const { kommune, sektor, sok } = await pickParameters(url);
   const secret = randomBytes(32).toString("base64url");
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  // The production server as `npm start` runs it (scripts/serve.ts: Next.js behind the front that answers kept reads).
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SAMARBEID_EMBEDDED_DB: "0", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SAMARBEID_EMBEDDED_DB: "0", NEXT_TELEMETRY_DISABLED: "1" },
   });
   try {
     await waitForHealth(`${base}/api/health`, child, 90_000);
@@ -354,7 +355,7 @@ function section(results: ScaleResult[], startLoad: number[], endLoad: number[],
   return `<!-- bench:http:start -->
 ## HTTP load (bench:http)
 
-\`npm run bench:http\`${quick ? " -- --quick" : ""} (scripts/bench-http.ts), kjørt ${started.toISOString().slice(0, 16).replace("T", " ")} UTC: autocannon mot en produksjonsbygg (\`next start\`),
+\`npm run bench:http\`${quick ? " -- --quick" : ""} (scripts/bench-http.ts), kjørt ${started.toISOString().slice(0, 16).replace("T", " ")} UTC: autocannon mot en produksjonsbygg (\`scripts/serve.ts\`, som \`npm start\` kjører den),
 ${CONNECTIONS} samtidige forbindelser, ${DURATION} s per endepunkt etter ${WARMUP} s oppvarming, time-out ${TIMEOUT_S} s (en time-out teller som ${TIMEOUT_S} s i persentilene).
 Hver database er en kastbar innebygd PostgreSQL på samme maskin. Mellom endepunktene venter benchmarken til server og database er i ro igjen
 («etterslep»: sekunder de arbeidet videre med forespørsler autocannon hadde gitt opp), så et tregt endepunkt ikke belaster det neste.

@@ -76,7 +76,7 @@ async function stopOrphanServer(pidFile: string): Promise<void> {
   } catch {
     return; // gone
   }
-  if (!/next/.test(command)) return;
+  if (!/next|serve\.ts/.test(command)) return;
   log(`Stopper gjenglemt webserver (prosess ${pid}) fra en tidligere kjøring`);
   try {
     process.kill(pid, "SIGTERM");
@@ -149,12 +149,16 @@ async function main(): Promise<void> {
     return;
   }
 
-  const nextBin = path.join(ROOT, "node_modules/.bin/next");
-  child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
+  // Production: scripts/serve.ts, Next.js behind the front that answers kept public reads from
+  // memory (decision 0052). Development: `next dev` (nothing is kept there).
+  const command = dev ? path.join(ROOT, "node_modules/.bin/next") : process.execPath;
+  const args = dev ? ["dev", "-p", String(port)] : ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/serve.ts")];
+  child = spawn(command, args, {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
+      PORT: String(port),
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret(dataDir),
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret(dataDir),

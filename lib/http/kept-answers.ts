@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CORS_HEADERS, entityTag, matchesIfNoneMatch, notModifiedSince, validatorHeaders } from "@/lib/api/http";
 import { registryVersion } from "@/lib/registry/version";
-import { answerFrom, CACHE_STATUS_HEADER, cachedAnswer, keepable, responseCacheEnabled, type KeptAnswer } from "./response-cache";
+import { acceptsGzip, CACHE_STATUS_HEADER, cachedAnswer, keepable, replyFrom, responseCacheEnabled, responseFrom, type KeptAnswer, type Reply } from "./response-cache";
 import { hasSessionCookie } from "./session-cookie";
 
 /**
@@ -94,7 +94,7 @@ async function fill(pathAndQuery: string, kind: Kind, request: ReadRequest): Pro
   if (kind === "data" && cookie) headers.cookie = cookie;
   const response = await fetch(`${ownOrigin()}${pathAndQuery}`, { headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   const kept = await keepable(response);
-  // fetch decodes a compressed body; the kept copy is plain, and the server compresses each answer again.
+  // The fill asks for no compression; keepable() makes the one gzip copy.
   kept.headers = kept.headers.filter(([name]) => name.toLowerCase() !== "content-encoding");
   return kept;
 }
@@ -107,10 +107,11 @@ function keepAs(kind: Kind): (answer: KeptAnswer) => boolean {
 }
 
 /**
- * The answer to a public read from memory (or filled once and kept), 304 for a current client
- * copy, or null when this read is not kept (the caller lets it through as usual).
+ * The reply to a public read from memory (or filled once and kept), 304 for a current client
+ * copy, or null when this read is not kept (the caller lets it through as usual). `gzip`: the
+ * caller can send a compressed body (lib/http/front.ts can; proxy.ts cannot, see keptAnswer).
  */
-export async function keptAnswer(request: ReadRequest, kind: Kind): Promise<Response | null> {
+export async function keptReply(request: ReadRequest, kind: Kind, options: { gzip?: boolean } = {}): Promise<Reply | null> {
   const { pathname, search } = new URL(request.url);
   const version = await registryVersion({ anonymous: !hasSessionCookie(request.cookies) });
   const { answer, hit } = await cachedAnswer(`${kind}\n${version.token}\n${pathname}${search}`, () => fill(`${pathname}${search}`, kind, request), keepAs(kind));
@@ -118,8 +119,21 @@ export async function keptAnswer(request: ReadRequest, kind: Kind): Promise<Resp
   if (!keepAs(kind)(answer)) return null;
   const validators = validatorHeaders(entityTag(request.url, version.token), version.lastModified);
   const extra: Record<string, string> = kind === "page" ? { ETag: validators.ETag!, "Cache-Control": PAGE_CACHE_CONTROL } : { ...CORS_HEADERS, ...validators };
+  // The compressed copy goes with a weak ETag (one representation of the same content, as web
+  // servers mark a compressed answer); If-None-Match compares weakly, so either tag matches.
+  const gzip = Boolean(options.gzip && answer.gzipped && acceptsGzip(request.headers.get("accept-encoding")));
+  if (gzip) extra.ETag = `W/${validators.ETag!}`;
   const ifNoneMatch = request.headers.get("if-none-match");
   const current = ifNoneMatch ? matchesIfNoneMatch(ifNoneMatch, validators.ETag!) : kind === "data" && notModifiedSince(request.headers.get("if-modified-since"), version.lastModified);
-  if (current) return new Response(null, { status: 304, headers: { ...extra, [CACHE_STATUS_HEADER]: "hit" } });
-  return answerFrom(answer, { ...extra, [CACHE_STATUS_HEADER]: hit ? "hit" : "miss" });
+  if (current) return { status: 304, headers: new Headers({ ...extra, [CACHE_STATUS_HEADER]: "hit" }), body: null };
+  return replyFrom(answer, { ...extra, [CACHE_STATUS_HEADER]: hit ? "hit" : "miss" }, { gzip });
+}
+
+/**
+ * The same as a Response, for proxy.ts. Always the plain body: Next.js drops Content-Encoding
+ * from a proxy's answer (and compresses it again itself, on every request).
+ */
+export async function keptAnswer(request: ReadRequest, kind: Kind): Promise<Response | null> {
+  const reply = await keptReply(request, kind);
+  return reply && responseFrom(reply);
 }

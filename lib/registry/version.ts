@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import { readPool } from "@/lib/db";
 import { startOfDayInNorway, todayInNorway } from "@/lib/domain/today";
 
@@ -20,6 +21,42 @@ export interface RegistryVersion {
 /** A new process (a deploy) may answer differently with the same data, so it starts a new version. */
 const PROCESS_START = new Date();
 
+// The column holds UTC without a zone (Prisma's DateTime): epoch milliseconds, whatever the process's TZ.
+const LATEST_EVENT_SQL = `SELECT id, (extract(epoch FROM at) * 1000)::float8 AS ms FROM "AuditEvent" WHERE "changeRequestId" IS NULL OR "arrangementId" IS NOT NULL ORDER BY id DESC LIMIT 1`;
+type LatestEvent = { id: number; ms: number } | undefined;
+
+/** Per pool: the query under way, and the one that starts when it is done (callers that came while it ran). */
+const reads = new WeakMap<pg.Pool, { running: Promise<LatestEvent> | null; following: Promise<LatestEvent> | null }>();
+
+/**
+ * The newest relevant audit event, read by a query that starts after this call: never older than
+ * any change committed before the caller asked. Callers that come while a query runs share the
+ * next one (it starts when the running one ends), so under load there is one query per round trip,
+ * not one per request, and no caller is ever given a read that began before it arrived.
+ */
+export function latestEvent(pool: pg.Pool): Promise<LatestEvent> {
+  let state = reads.get(pool);
+  if (!state) reads.set(pool, (state = { running: null, following: null }));
+  const current = state;
+  const start = (): Promise<LatestEvent> => {
+    const query = pool.query<{ id: number; ms: number }>(LATEST_EVENT_SQL).then((result) => result.rows[0]);
+    current.running = query;
+    const clear = () => {
+      if (current.running === query) current.running = null;
+    };
+    query.then(clear, clear);
+    return query;
+  };
+  if (!current.running) return start();
+  current.following ??= current.running
+    .catch(() => undefined)
+    .then(() => {
+      current.following = null;
+      return start();
+    });
+  return current.following;
+}
+
 export async function registryVersion(options: { now?: Date; anonymous?: boolean } = {}): Promise<RegistryVersion> {
   const now = options.now ?? new Date();
   // Events about a proposal that touched no arrangement (sent, commented, returned, rejected,
@@ -29,11 +66,7 @@ export async function registryVersion(options: { now?: Date; anonymous?: boolean
   // again can never meet a token from before the restore. Read with plain `pg` (one small query on
   // every public read) from the server the visitor's data comes from (lib/db.ts readPool): a replica
   // that lags must never pair its older data with the primary's newer version.
-  const { rows } = await readPool(options.anonymous).query<{ id: number; ms: number }>(
-    // The column holds UTC without a zone (Prisma's DateTime): epoch milliseconds, whatever the process's TZ.
-    `SELECT id, (extract(epoch FROM at) * 1000)::float8 AS ms FROM "AuditEvent" WHERE "changeRequestId" IS NULL OR "arrangementId" IS NOT NULL ORDER BY id DESC LIMIT 1`,
-  );
-  const latest = rows[0];
+  const latest = await latestEvent(readPool(options.anonymous));
   const today = todayInNorway(now);
   const lastChange = new Date(latest?.ms ?? 0);
   const dayStart = startOfDayInNorway(today);

@@ -1,8 +1,9 @@
+import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@/lib/registry/version", () => ({ registryVersion: async () => ({ token: "v1", lastModified: new Date(0) }) }));
 
-const { answerFrom, cachedAnswer, forgetResponses, keepable, responseCacheStats } = await import("@/lib/http/response-cache");
+const { acceptsGzip, answerFrom, cachedAnswer, forgetResponses, keepable, replyFrom, responseCacheStats } = await import("@/lib/http/response-cache");
 const { keptKind, FILL_HEADER } = await import("@/lib/http/kept-answers");
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) => keepable(new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...headers } }));
@@ -63,6 +64,48 @@ describe("cachedAnswer", () => {
     expect(names).not.toContain("set-cookie");
     expect(names).not.toContain("x-request-id");
     expect(names).not.toContain("content-length");
+  });
+});
+
+describe("gzip", () => {
+  const page = "<main>" + "<p>Interkommunalt samarbeid i Hallingdal</p>".repeat(100) + "</main>";
+
+  it("a kept text answer of some size gets a gzip copy made once; small or binary ones do not", async () => {
+    const kept = await text(200, page);
+    expect(kept.gzipped).toBeDefined();
+    expect(kept.gzipped!.byteLength).toBeLessThan(kept.body.byteLength / 4);
+    expect(gunzipSync(kept.gzipped!).toString("utf8")).toBe(page);
+    expect((await text(200, "<p>kort</p>")).gzipped).toBeUndefined();
+    const xlsx = await keepable(new Response(new Uint8Array(4096), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } }));
+    expect(xlsx.gzipped).toBeUndefined();
+    const json = await keepable(new Response(JSON.stringify({ rader: Array.from({ length: 200 }, (_, i) => ({ i })) }), { headers: { "content-type": "application/json; charset=utf-8" } }));
+    expect(json.gzipped).toBeDefined();
+  });
+
+  it("goes to a client that accepts it; the plain body to one that does not; both vary by Accept-Encoding", async () => {
+    const kept = await text(200, page, { vary: "rsc" });
+    const zipped = replyFrom(kept, {}, { gzip: true });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("vary")).toBe("rsc, Accept-Encoding");
+    expect(gunzipSync(zipped.body!).toString("utf8")).toBe(page);
+    const plain = replyFrom(kept, {}, { gzip: false });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("vary")).toBe("rsc, Accept-Encoding");
+    expect(new TextDecoder().decode(plain.body!)).toBe(page);
+    // The proxy's Response is always plain (Next.js drops a proxy's Content-Encoding).
+    expect(await answerFrom(kept).text()).toBe(page);
+  });
+
+  it("reads Accept-Encoding as RFC 9110 says", () => {
+    expect(acceptsGzip("gzip, deflate, br, zstd")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, gzip;q=0.8, *;q=0.1")).toBe(true);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("*, gzip;q=0")).toBe(false);
+    expect(acceptsGzip("identity")).toBe(false);
+    expect(acceptsGzip("br")).toBe(false);
+    expect(acceptsGzip("")).toBe(false);
+    expect(acceptsGzip(null)).toBe(false);
   });
 });
 
