@@ -361,7 +361,7 @@ Hver database er en kastbar innebygd PostgreSQL på samme maskin. Mellom endepun
 («etterslep»: sekunder de arbeidet videre med forespørsler autocannon hadde gitt opp), så et tregt endepunkt ikke belaster det neste.
 «Bytes per svar» er autocannons snitt (med headere, uten komprimering); «svar alene» er kroppen av ett svar hentet alene før kjøringen, og «første svar» tiden det tok: det er svaret som lages (siden rendres, spørringene kjøres), før det holdes i minnet.
 Sidene hentes slik en nettleser åpner dem (\`Accept: text/html\`). Gjentatte lesinger av samme adresse besvares fra minnet så lenge registeret ikke er endret
-(beslutning 0051, \`lib/http/kept-answers.ts\`): tallene under last er derfor lesinger av en side som allerede er laget; «første svar» viser hva det koster å lage den. Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden.
+(beslutning 0051 og 0052, \`lib/http/kept-answers.ts\`, \`lib/http/front.ts\`): tallene under last er derfor lesinger av en side som allerede er laget; «første svar» viser hva det koster å lage den. Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden.
 
 Maskin: ${os.cpus().length} kjerner (${os.cpus()[0]?.model ?? "ukjent"}), ${Math.round(os.totalmem() / 1024 ** 3)} GB minne, Node ${process.version}.
 **Maskinen er delt** med andre prosesser under kjøringen; load average (1, 5, 15 min) var ${startLoad.map((v) => v.toFixed(2)).join(", ")} ved start og ${endLoad.map((v) => v.toFixed(2)).join(", ")} ved slutt,
