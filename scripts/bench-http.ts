@@ -6,7 +6,9 @@
  * the production server (scripts/serve.ts, as `npm start` runs it; the build of scripts/lib/build.ts, built when missing or stale), warms every endpoint
  * up, then loads each with 20 connections for 15 s: req/s, p50/p95/p99 (time-outs count as 10 s),
  * errors, bytes per answer, the server's peak RSS and the machine's load average. A static file from
- * the same server is measured alone first (the baseline) and again beside the heaviest page.
+ * the same server is measured alone first (the baseline) and again beside the heaviest page. Each
+ * load runs in its own autocannon process (scripts/lib/bench-load.ts), as separate browsers would.
+ * Pages are asked for as a browser asks (Accept-Encoding too); the server's CPU is reported per run.
  * Writes the section «HTTP load (bench:http)» of docs/benchmarks.md.
  *
  *   npm run bench:http                 all three datasets, 15 s per endpoint (about 15 minutes)
@@ -14,14 +16,14 @@
  *   npm run bench:http -- --scales 2021,national,4
  * Not part of `npm run bench` (it needs a production build and takes long); run it on its own.
  */
-import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ensureBuild } from "./lib/build.ts";
+import type { LoadOptions, LoadResult } from "./lib/bench-load.ts";
 import { defaultTempDataDir, freePort, startEmbeddedDatabase } from "./lib/embedded-db.ts";
 import { migrate } from "./lib/migrate.ts";
 import { MIGRATIONS_DIR, prepareDatabase, ROOT } from "./lib/prepare.ts";
@@ -36,9 +38,36 @@ const WARMUP = quick ? 2 : 3;
 const CONNECTIONS = 20;
 const TIMEOUT_S = 10;
 const log = (line: string) => console.log(`[bench:http] ${line}`);
-/** Pages are asked for as a browser opens them (Accept: text/html): that is what is kept in memory (lib/http/kept-answers.ts). */
-const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-const requestHeaders = (urlPath: string): Record<string, string> => (urlPath.startsWith("/api/") || urlPath.startsWith("/_next/") ? {} : { accept: BROWSER_ACCEPT });
+/**
+ * Pages are asked for as a browser opens them (Accept: text/html, and Accept-Encoding, which every
+ * browser sends): that is what is kept in memory, with its gzip copy (lib/http/kept-answers.ts).
+ * The API is asked for as a simple script does (no compression), and the static file as in every
+ * earlier run (no compression), so the baseline stays comparable.
+ */
+const BROWSER_HEADERS = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "accept-encoding": "gzip, deflate, br" };
+const requestHeaders = (urlPath: string): Record<string, string> => (urlPath.startsWith("/api/") || urlPath.startsWith("/_next/") ? {} : { ...BROWSER_HEADERS });
+/** Linux clock ticks per second (USER_HZ) in /proc/<pid>/stat. */
+const CLOCK_TICKS = 100;
+
+/**
+ * The server on the first half of the cores, the load generators on the rest (taskset), so the
+ * generators' CPU is never taken from the server: alone and beside another load the server has the
+ * same cores. The database is left free (pinned to the server's cores, its version query waited
+ * behind the busy server and starved the pages; decision 0053). Off with BENCH_PIN=0, or on one
+ * core, or without taskset.
+ */
+const PINNING = ((): { server: string; load: string } | null => {
+  const cores = os.cpus().length;
+  if (process.env.BENCH_PIN === "0" || cores < 2 || spawnSync("taskset", ["-V"]).status !== 0) return null;
+  const half = Math.floor(cores / 2);
+  const list = (from: number, to: number) => (from === to - 1 ? String(from) : `${from}-${to - 1}`);
+  return { server: list(0, half), load: list(half, cores) };
+})();
+
+/** A command on the given cores (taskset), or as it is without pinning. */
+function pinned(cores: string | undefined, command: string, args: string[]): [string, string[]] {
+  return cores ? ["taskset", ["-c", cores, command, ...args]] : [command, args];
+}
 
 interface Sample {
   name: string;
@@ -53,6 +82,8 @@ interface Sample {
   non2xx: number;
   bytesPerAnswer: number;
   rssPeakMb: number;
+  /** The server's CPU during the run, in cores (1 = one core busy all the time). */
+  serverCpu: number;
   load1: number;
   /** Seconds the server and database kept working after the run (requests autocannon gave up on). */
   backlogS?: number;
@@ -68,6 +99,8 @@ interface ScaleResult {
   samples: Sample[];
   staticIdle: Sample;
   staticBeside: Sample | null;
+  /** The heaviest page in the same run as staticBeside. */
+  heaviestBeside: Sample | null;
   heaviest: Sample | null;
   rssPeakMb: number;
 }
@@ -150,31 +183,38 @@ async function settle(pids: number[]): Promise<number> {
   return Math.round((Date.now() - started) / 1000);
 }
 
+/** One load in its own process (scripts/lib/bench-load.ts), with the server's peak RSS and CPU sampled meanwhile. */
 async function load(base: string, name: string, urlPath: string, duration: number, serverPid: number, connections = CONNECTIONS): Promise<Sample> {
-  const latencies: number[] = [];
   let rssPeak = treeRssMb(serverPid);
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMb(serverPid))), 500);
-  const instance = autocannon({ url: `${base}${urlPath}`, connections, duration, timeout: TIMEOUT_S, headers: requestHeaders(urlPath) });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  const result = await instance;
+  const ticksBefore = cpuTicks([serverPid]);
+  const options: LoadOptions = { url: `${base}${urlPath}`, connections, duration, timeoutS: TIMEOUT_S, headers: requestHeaders(urlPath) };
+  const child = spawn(...pinned(PINNING?.load, process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/lib/bench-load.ts"), JSON.stringify(options)]), {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   clearInterval(sampler);
-  // A time-out is an answer that took at least the time-out: it counts in the percentiles.
-  for (let i = 0; i < result.timeouts; i++) latencies.push(TIMEOUT_S * 1000);
-  latencies.sort((a, b) => a - b);
-  const answered = Math.max(1, result.requests.total);
+  const ticks = cpuTicks([serverPid]) - ticksBefore;
+  if (code !== 0) throw new Error(`autocannon mot ${urlPath} stoppet med kode ${code}`);
+  const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadResult;
+  const answered = Math.max(1, result.requests);
   return {
     name,
     path: urlPath,
-    reqPerSec: result.requests.total / (result.duration || duration),
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    p99: quantile(latencies, 0.99),
-    requests: result.requests.total,
+    reqPerSec: result.requests / result.duration,
+    p50: quantile(result.latencies, 0.5),
+    p95: quantile(result.latencies, 0.95),
+    p99: quantile(result.latencies, 0.99),
+    requests: result.requests,
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    bytesPerAnswer: Math.round(result.throughput.total / answered),
+    bytesPerAnswer: Math.round(result.bytes / answered),
     rssPeakMb: rssPeak,
+    serverCpu: ticks / CLOCK_TICKS / duration,
     load1: os.loadavg()[0]!,
   };
 }
@@ -225,7 +265,8 @@ async function benchScale(label: string, url: string, counts: ScaleResult["count
   const { kommune, sektor, sok } = await pickParameters(url);
   const secret = randomBytes(32).toString("base64url");
   // The production server as `npm start` runs it (scripts/serve.ts: Next.js behind the front that answers kept reads).
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
+  // taskset execs the command, so child.pid is the server's own pid.
+  const child = spawn(...pinned(PINNING?.server, process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/serve.ts")]), {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORT: String(port), DATABASE_URL: url, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SAMARBEID_EMBEDDED_DB: "0", NEXT_TELEMETRY_DISABLED: "1" },
@@ -275,14 +316,17 @@ async function benchScale(label: string, url: string, counts: ScaleResult["count
     // The static file beside the heaviest page (the lowest throughput of the pages), both under load.
     const heaviest = [...samples].filter((s) => !s.path.startsWith("/api/")).sort((a, b) => a.reqPerSec - b.reqPerSec)[0] ?? null;
     let staticBeside: Sample | null = null;
+    let heaviestBeside: Sample | null = null;
     if (heaviest) {
       await settle(pids);
       log(`${label}: statisk fil ved siden av ${heaviest.name}`);
-      const [, beside] = await Promise.all([load(base, heaviest.name, heaviest.path, DURATION, pid), load(base, "Statisk fil (ved siden av)", staticFile, DURATION, pid)]);
-      staticBeside = beside;
+      [heaviestBeside, staticBeside] = await Promise.all([
+        load(base, `${heaviest.name} (ved siden av den statiske filen)`, heaviest.path, DURATION, pid),
+        load(base, "Statisk fil (ved siden av)", staticFile, DURATION, pid),
+      ]);
     }
     const rssPeakMb = Math.max(staticIdle.rssPeakMb, ...samples.map((s) => s.rssPeakMb), staticBeside?.rssPeakMb ?? 0);
-    return { label, counts, samples, staticIdle, staticBeside, heaviest, rssPeakMb };
+    return { label, counts, samples, staticIdle, staticBeside, heaviestBeside, heaviest, rssPeakMb };
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => {
@@ -296,13 +340,13 @@ const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.ro
 const kb = (v: number) => `${Math.round(v / 1024)} kB`;
 
 function table(result: ScaleResult): string {
-  const rows = [result.staticIdle, ...result.samples, ...(result.staticBeside ? [result.staticBeside] : [])];
+  const rows = [result.staticIdle, ...result.samples, ...(result.heaviestBeside ? [result.heaviestBeside] : []), ...(result.staticBeside ? [result.staticBeside] : [])];
   return [
-    "| Endepunkt | req/s | p50 | p95 | p99 | feil / time-outs / ikke-2xx | bytes per svar | svar alene | første svar | RSS (topp) | load 1 min | etterslep |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Endepunkt | req/s | p50 | p95 | p99 | feil / time-outs / ikke-2xx | bytes per svar | svar alene | første svar | CPU server | RSS (topp) | load 1 min | etterslep |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (s) =>
-        `| ${s.name} \`${s.path.length > 60 ? `${s.path.slice(0, 57)}…` : s.path}\` | ${s.reqPerSec.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} / ${s.timeouts} / ${s.non2xx} | ${kb(s.bytesPerAnswer)} | ${s.sizeBytes === undefined ? "–" : kb(s.sizeBytes)} | ${s.firstMs === undefined ? "–" : ms(s.firstMs)} | ${s.rssPeakMb} MB | ${s.load1.toFixed(2)} | ${s.backlogS === undefined ? "–" : `${s.backlogS} s`} |`,
+        `| ${s.name} \`${s.path.length > 60 ? `${s.path.slice(0, 57)}…` : s.path}\` | ${s.reqPerSec.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} / ${s.timeouts} / ${s.non2xx} | ${kb(s.bytesPerAnswer)} | ${s.sizeBytes === undefined ? "–" : kb(s.sizeBytes)} | ${s.firstMs === undefined ? "–" : ms(s.firstMs)} | ${Math.round(s.serverCpu * 100)} % | ${s.rssPeakMb} MB | ${s.load1.toFixed(2)} | ${s.backlogS === undefined ? "–" : `${s.backlogS} s`} |`,
     ),
   ].join("\n");
 }
@@ -359,9 +403,14 @@ function section(results: ScaleResult[], startLoad: number[], endLoad: number[],
 ${CONNECTIONS} samtidige forbindelser, ${DURATION} s per endepunkt etter ${WARMUP} s oppvarming, time-out ${TIMEOUT_S} s (en time-out teller som ${TIMEOUT_S} s i persentilene).
 Hver database er en kastbar innebygd PostgreSQL på samme maskin. Mellom endepunktene venter benchmarken til server og database er i ro igjen
 («etterslep»: sekunder de arbeidet videre med forespørsler autocannon hadde gitt opp), så et tregt endepunkt ikke belaster det neste.
-«Bytes per svar» er autocannons snitt (med headere, uten komprimering); «svar alene» er kroppen av ett svar hentet alene før kjøringen, og «første svar» tiden det tok: det er svaret som lages (siden rendres, spørringene kjøres), før det holdes i minnet.
-Sidene hentes slik en nettleser åpner dem (\`Accept: text/html\`). Gjentatte lesinger av samme adresse besvares fra minnet så lenge registeret ikke er endret
-(beslutning 0051 og 0052, \`lib/http/kept-answers.ts\`, \`lib/http/front.ts\`): tallene under last er derfor lesinger av en side som allerede er laget; «første svar» viser hva det koster å lage den. Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden.
+Sidene hentes slik en nettleser åpner dem (\`Accept: text/html\` og \`Accept-Encoding: gzip, deflate, br\`, som alle nettlesere sender); API-et og den statiske filen hentes ukomprimert, som i tidligere kjøringer.
+«Bytes per svar» er autocannons snitt per svar slik det gikk over nettet (med headere; sidene Brotli-komprimert); «svar alene» er den ukomprimerte kroppen av ett svar hentet alene før kjøringen, og «første svar» tiden det tok: det er svaret som lages (siden rendres, spørringene kjøres), før det holdes i minnet.
+Gjentatte lesinger av samme adresse besvares fra minnet så lenge registeret ikke er endret
+(beslutning 0051 og 0052, \`lib/http/kept-answers.ts\`, \`lib/http/front.ts\`): tallene under last er derfor lesinger av en side som allerede er laget; «første svar» viser hva det koster å lage den.
+«CPU server» er serverprosessens CPU-bruk under kjøringen (100 % er én kjerne hele tiden).
+Den statiske filen (en JavaScript-fil fra \`.next/static\`, fra samme server) er målt alene først, og igjen ved siden av den tyngste siden (den med lavest req/s), begge under last samtidig.
+Hver last kjører i sin egen autocannon-prosess, slik separate nettlesere ville: i én felles prosess brukte lesingen av den tyngste sidens svar hele lastgeneratorens tråd (106 % CPU mens serveren brukte 31 %), og da målte benchmarken lastgeneratoren, ikke serveren.
+${PINNING ? `Serveren kjører på kjerne ${PINNING.server}, lastgeneratorene på kjerne ${PINNING.load} (\`taskset\`), så lastgeneratorene aldri tar CPU fra serveren: serveren har de samme kjernene alene og ved siden av en annen last. Databasen kan bruke begge kjernene (beslutning 0053).` : "Server og lastgeneratorer deler kjernene (ingen \`taskset\`-fordeling i denne kjøringen)."}
 
 Maskin: ${os.cpus().length} kjerner (${os.cpus()[0]?.model ?? "ukjent"}), ${Math.round(os.totalmem() / 1024 ** 3)} GB minne, Node ${process.version}.
 **Maskinen er delt** med andre prosesser under kjøringen; load average (1, 5, 15 min) var ${startLoad.map((v) => v.toFixed(2)).join(", ")} ved start og ${endLoad.map((v) => v.toFixed(2)).join(", ")} ved slutt,

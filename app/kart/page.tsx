@@ -4,7 +4,7 @@ import { CooperationMatrix } from "@/components/map/CooperationMatrix";
 import { EgoTable } from "@/components/map/EgoTable";
 import { GraphDrawing } from "@/components/map/GraphDrawing";
 import { MapFilters } from "@/components/map/MapFilters";
-import { SmallMultiples } from "@/components/map/SmallMultiples";
+import { MapBackground, SmallMultiples } from "@/components/map/SmallMultiples";
 import "@/components/map/kart.css";
 import { formatInteger, formatShortDate } from "@/lib/format";
 import { loadMapView, mapHref, MATRIX_LIMIT, parseMapParams, type MapQuery } from "@/lib/map";
@@ -35,10 +35,11 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           ? "Kommunegrensene er tegnet fra filen kommunegrenser.geojson. Punktene står ved kommunesentrene."
           : view.geographic
             ? "Kartet er skjematisk: hver kommune er et punkt omtrent der kommunesenteret ligger, uten kommunegrenser. Grensene tegnes bare når administrator har lagt inn filen kommunegrenser.geojson."
-            : "Kartet er skjematisk: kommunene er gruppert etter region, ikke plassert geografisk. Kommunegrenser tegnes bare når administrator har lagt inn filen kommunegrenser.geojson."}
+            : `Kartet er skjematisk: kommunene er gruppert etter region, ikke plassert geografisk.${view.drawing.nodes.length && !view.ego && !view.drawing.groups.length ? " Med så mange regioner står ikke navnene i tegningen (de ville skrevet over hverandre); velg en region over for å se den alene." : ""} Kommunegrenser tegnes bare når administrator har lagt inn filen kommunegrenser.geojson.`}
       </p>
 
       <MapFilters view={view} query={query} />
+      {view.multiples.background && (view.drawing.backdrop || view.multiples.items.length) ? <MapBackground path={view.multiples.background} /> : null}
 
       {problems.length ? (
         <div className="ds-alert" data-color="warning" role="alert">

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { DrawingData } from "@/lib/map/view";
-import { mapHref, type MapQuery } from "@/lib/map/href";
+import { mapHref, MAP_BACKGROUND_ID, type MapQuery } from "@/lib/map/href";
 
 const numberFormat = new Intl.NumberFormat("nb-NO");
+/** A number with at most this many decimals (the markup carries no more precision than a screen shows). */
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 interface Label {
   x: number;
@@ -99,7 +101,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
             ))}
           </g>
         ) : null}
-        {data.backdrop ? <path d={data.backdrop} className="kart-backdrop" aria-hidden="true" /> : null}
+        {data.backdrop ? <use href={`#${MAP_BACKGROUND_ID}`} transform={`scale(${data.backdrop})`} strokeWidth={round(3 / data.backdrop, 2)} className="kart-backdrop" aria-hidden="true" /> : null}
         <g aria-hidden="true">
           {data.links.map(([a, b, weight]) => {
             const p = data.nodes[a]!;
@@ -114,7 +116,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
                 x2={q[2]}
                 y2={q[3]}
                 className={lit ? "kart-link kart-link--lit" : dim ? "kart-link kart-link--dim" : "kart-link"}
-                strokeWidth={data.dense ? 0.75 + 3 * (weight / maxWeight) : 1 + 9 * (weight / maxWeight)}
+                strokeWidth={round(data.dense ? 0.75 + 3 * (weight / maxWeight) : 1 + 9 * (weight / maxWeight), 2)}
               />
             );
           })}
@@ -146,7 +148,7 @@ export function GraphDrawing({ data, query }: { data: DrawingData; query: MapQue
                 onMouseLeave={() => setFocused((f) => (f === i ? null : f))}
                 onClick={(event) => choose(event, href)}
               >
-                <circle cx={x} cy={y} r={r} />
+                <circle cx={x} cy={y} r={round(r, 1)} />
                 {showLabel ? (
                   <text x={label.x} y={label.y} textAnchor={label.anchor} transform={label.transform} className="kart-label">
                     {name}

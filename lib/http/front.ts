@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { keptKind, keptReply, type ReadRequest } from "./kept-answers";
+import { keptKind, keptReply, type HeaderReader, type ReadRequest } from "./kept-answers";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 /**
@@ -11,7 +11,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
  * Through proxy.ts a kept answer still cost ~2 ms of the one thread (Next's routing and the
  * proxy's request and response objects) and could not be sent compressed (Next drops a proxy's
  * Content-Encoding and gzips the page again on every request). Here it is one small version query
- * and one write of bytes made once: plain, or the gzip copy to a client that accepts gzip.
+ * and one write of bytes made once: plain, or the Brotli or gzip copy to a client that accepts it.
  */
 
 /** The environment variable the server sets: proxy.ts then leaves kept reads to the front. */
@@ -21,16 +21,20 @@ export function frontIsActive(): boolean {
   return process.env[FRONT_ENV] === "1";
 }
 
-function readRequestFrom(req: IncomingMessage): ReadRequest | null {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    try {
-      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    } catch {
-      return null; // a header value fetch's Headers refuses: leave the request to Next.js
-    }
-  }
+/**
+ * Node's request headers read as fetch's Headers reads them (names in any case; a repeated header
+ * joined with ", "), without copying them into a Headers object on every request.
+ */
+function headerReader(req: IncomingMessage): HeaderReader {
+  const value = (name: string): string | null => {
+    const found = req.headers[name.toLowerCase()];
+    return found === undefined ? null : Array.isArray(found) ? found.join(", ") : found;
+  };
+  return { get: value, has: (name) => value(name) !== null };
+}
+
+function readRequestFrom(req: IncomingMessage): ReadRequest {
+  const headers = headerReader(req);
   const names = new Set(
     (headers.get("cookie") ?? "")
       .split(";")
@@ -46,10 +50,10 @@ function readRequestFrom(req: IncomingMessage): ReadRequest | null {
  */
 export async function answerFromMemory(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "GET") return false;
-  let request: ReadRequest | null;
+  let request: ReadRequest;
   try {
     request = readRequestFrom(req);
-    if (!request || !URL.canParse(request.url)) return false;
+    if (!URL.canParse(request.url)) return false;
   } catch {
     return false;
   }
@@ -57,7 +61,7 @@ export async function answerFromMemory(req: IncomingMessage, res: ServerResponse
   if (!kind) return false;
   let reply;
   try {
-    reply = await keptReply(request, kind, { gzip: true });
+    reply = await keptReply(request, kind, { compress: true });
   } catch (error) {
     console.error("[samarbeidsregisteret] minnet for offentlige svar feilet; svaret lages på vanlig måte", error);
     return false;

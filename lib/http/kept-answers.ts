@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CORS_HEADERS, entityTag, matchesIfNoneMatch, notModifiedSince, validatorHeaders } from "@/lib/api/http";
 import { registryVersion } from "@/lib/registry/version";
-import { acceptsGzip, CACHE_STATUS_HEADER, cachedAnswer, keepable, replyFrom, responseCacheEnabled, responseFrom, type KeptAnswer, type Reply } from "./response-cache";
+import { CACHE_STATUS_HEADER, cachedAnswer, chooseEncoding, keepable, replyFrom, responseCacheEnabled, responseFrom, type KeptAnswer, type Reply } from "./response-cache";
 import { hasSessionCookie } from "./session-cookie";
 
 /**
@@ -49,10 +49,13 @@ const PAGE_CACHE_CONTROL = "private, no-cache";
 const globalForFill = globalThis as unknown as { samarbeidFillToken?: string };
 const fillToken = (globalForFill.samarbeidFillToken ??= randomUUID());
 
+/** The request headers a kept read looks at (fetch's Headers, or the front's view of Node's headers). */
+export type HeaderReader = Pick<Headers, "get" | "has">;
+
 export interface ReadRequest {
   method: string;
   url: string;
-  headers: Headers;
+  headers: HeaderReader;
   cookies: { has(name: string): boolean };
 }
 
@@ -76,7 +79,7 @@ export function keptKind(request: ReadRequest): Kind | null {
  * default Accept, without text/html, and `Sec-Fetch-Dest: empty`), so they never match and always
  * reach the page. Tools that do not ask for HTML (curl's default) get the page rendered as usual.
  */
-export function isDocumentRequest(headers: Headers): boolean {
+export function isDocumentRequest(headers: HeaderReader): boolean {
   const destination = headers.get("sec-fetch-dest");
   if (destination && destination !== "document") return false;
   return (headers.get("accept") ?? "").toLowerCase().includes("text/html");
@@ -94,7 +97,7 @@ async function fill(pathAndQuery: string, kind: Kind, request: ReadRequest): Pro
   if (kind === "data" && cookie) headers.cookie = cookie;
   const response = await fetch(`${ownOrigin()}${pathAndQuery}`, { headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   const kept = await keepable(response);
-  // The fill asks for no compression; keepable() makes the one gzip copy.
+  // The fill asks for no compression; keepable() makes the compressed copies once.
   kept.headers = kept.headers.filter(([name]) => name.toLowerCase() !== "content-encoding");
   return kept;
 }
@@ -108,10 +111,10 @@ function keepAs(kind: Kind): (answer: KeptAnswer) => boolean {
 
 /**
  * The reply to a public read from memory (or filled once and kept), 304 for a current client
- * copy, or null when this read is not kept (the caller lets it through as usual). `gzip`: the
+ * copy, or null when this read is not kept (the caller lets it through as usual). `compress`: the
  * caller can send a compressed body (lib/http/front.ts can; proxy.ts cannot, see keptAnswer).
  */
-export async function keptReply(request: ReadRequest, kind: Kind, options: { gzip?: boolean } = {}): Promise<Reply | null> {
+export async function keptReply(request: ReadRequest, kind: Kind, options: { compress?: boolean } = {}): Promise<Reply | null> {
   const { pathname, search } = new URL(request.url);
   const version = await registryVersion({ anonymous: !hasSessionCookie(request.cookies) });
   const { answer, hit } = await cachedAnswer(`${kind}\n${version.token}\n${pathname}${search}`, () => fill(`${pathname}${search}`, kind, request), keepAs(kind));
@@ -121,12 +124,12 @@ export async function keptReply(request: ReadRequest, kind: Kind, options: { gzi
   const extra: Record<string, string> = kind === "page" ? { ETag: validators.ETag!, "Cache-Control": PAGE_CACHE_CONTROL } : { ...CORS_HEADERS, ...validators };
   // The compressed copy goes with a weak ETag (one representation of the same content, as web
   // servers mark a compressed answer); If-None-Match compares weakly, so either tag matches.
-  const gzip = Boolean(options.gzip && answer.gzipped && acceptsGzip(request.headers.get("accept-encoding")));
-  if (gzip) extra.ETag = `W/${validators.ETag!}`;
+  const encoding = options.compress ? chooseEncoding(request.headers.get("accept-encoding"), answer) : null;
+  if (encoding) extra.ETag = `W/${validators.ETag!}`;
   const ifNoneMatch = request.headers.get("if-none-match");
   const current = ifNoneMatch ? matchesIfNoneMatch(ifNoneMatch, validators.ETag!) : kind === "data" && notModifiedSince(request.headers.get("if-modified-since"), version.lastModified);
   if (current) return { status: 304, headers: new Headers({ ...extra, [CACHE_STATUS_HEADER]: "hit" }), body: null };
-  return replyFrom(answer, { ...extra, [CACHE_STATUS_HEADER]: hit ? "hit" : "miss" }, { gzip });
+  return replyFrom(answer, { ...extra, [CACHE_STATUS_HEADER]: hit ? "hit" : "miss" }, { encoding });
 }
 
 /**

@@ -6,7 +6,7 @@
 export const REQUEST_ID_HEADER = "x-request-id";
 const SANE = /^[A-Za-z0-9._-]{1,100}$/;
 
-export function requestIdFrom(headers: Headers): string {
+export function requestIdFrom(headers: Pick<Headers, "get">): string {
   const incoming = headers.get(REQUEST_ID_HEADER);
   return incoming && SANE.test(incoming) ? incoming : crypto.randomUUID();
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 
 /**
@@ -27,9 +27,20 @@ export interface KeptAnswer {
   body: Uint8Array;
   /** The body gzip-compressed once, when it is text worth compressing (see `keepable`). */
   gzipped?: Uint8Array;
+  /** The same body Brotli-compressed once (every current browser asks for it; about 35–40 % smaller than gzip on our pages). */
+  brotli?: Uint8Array;
 }
 
+/** A content coding of a kept copy. */
+export type Encoding = "br" | "gzip";
+
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+/**
+ * Brotli quality 5: /kart at 4 × national (197 kB) becomes 25.5 kB in 7 ms (gzip: 40 kB in 4 ms;
+ * quality 11: 20.8 kB in 283 ms, too much CPU for a copy made again after every change).
+ */
+const BROTLI_QUALITY = 5;
 /** Bodies smaller than this are sent as they are (compression would gain too little). */
 const MIN_COMPRESS_BYTES = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|[a-z.+-]*\+(json|xml))|image\/svg\+xml)/i;
@@ -55,7 +66,7 @@ function state(): CacheState {
   globalForCache.samarbeidResponseCache ??= {
     kept: new LRUCache<string, KeptAnswer>({
       maxSize: Math.max(1, MAX_BYTES),
-      sizeCalculation: (answer) => Math.max(1, answer.body.byteLength + (answer.gzipped?.byteLength ?? 0) + 64 * answer.headers.length),
+      sizeCalculation: (answer) => Math.max(1, answer.body.byteLength + (answer.gzipped?.byteLength ?? 0) + (answer.brotli?.byteLength ?? 0) + 64 * answer.headers.length),
     }),
     filling: new Map(),
     hits: 0,
@@ -69,9 +80,10 @@ export function responseCacheEnabled(): boolean {
 }
 
 /**
- * A Response's status, reusable headers and whole body, plus the body gzip-compressed once when it
- * is text of some size (browsers always ask for gzip; compressing a 330 kB page costs ~12 ms of the
- * thread that answers requests, so it is done once per kept answer, on libuv's thread pool).
+ * A Response's status, reusable headers and whole body, plus the body gzip- and Brotli-compressed
+ * once when it is text of some size (browsers always ask for compression; compressing a 330 kB page
+ * costs ~12 ms of the thread that answers requests, so it is done once per kept answer, on libuv's
+ * thread pool).
  */
 export async function keepable(response: Response): Promise<KeptAnswer> {
   const headers: [string, string][] = [];
@@ -80,7 +92,42 @@ export async function keepable(response: Response): Promise<KeptAnswer> {
   });
   const body = new Uint8Array(await response.arrayBuffer());
   const compressible = body.byteLength >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(response.headers.get("content-type") ?? "") && !response.headers.has("content-encoding");
-  return { status: response.status, headers, body, ...(compressible ? { gzipped: new Uint8Array(await gzipAsync(body)) } : {}) };
+  if (!compressible) return { status: response.status, headers, body };
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(body),
+    brotliAsync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }),
+  ]);
+  return { status: response.status, headers, body, gzipped: new Uint8Array(gzipped), brotli: new Uint8Array(brotli) };
+}
+
+/**
+ * The weight (q-value) an Accept-Encoding header gives a content coding (RFC 9110 §12.5.3): the
+ * coding named (`x-gzip` counts as gzip), else `*`, else 0 (not accepted).
+ */
+export function codingWeight(header: string | null | undefined, coding: Encoding): number {
+  if (!header) return 0;
+  let star = 0;
+  for (const part of header.split(",")) {
+    const [rawName = "", ...params] = part.split(";");
+    const name = rawName.trim().toLowerCase();
+    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
+    const weight = q ? Number(q.slice(2)) : 1;
+    const value = Number.isFinite(weight) && weight > 0 ? Math.min(1, weight) : 0;
+    if (name === coding || (coding === "gzip" && name === "x-gzip")) return value;
+    if (name === "*") star = value;
+  }
+  return star;
+}
+
+/**
+ * The compressed copy of a kept answer to send for this Accept-Encoding: the accepted coding with
+ * the highest weight, Brotli on a tie (it is the smaller); null for the plain body.
+ */
+export function chooseEncoding(header: string | null | undefined, answer: KeptAnswer): Encoding | null {
+  const br = answer.brotli ? codingWeight(header, "br") : 0;
+  const gz = answer.gzipped ? codingWeight(header, "gzip") : 0;
+  if (br > 0 && br >= gz) return "br";
+  return gz > 0 ? "gzip" : null;
 }
 
 /**
@@ -88,18 +135,7 @@ export async function keepable(response: Response): Promise<KeptAnswer> {
  * with a q-value above 0; gzip named with q=0 refuses it whatever `*` says.
  */
 export function acceptsGzip(header: string | null | undefined): boolean {
-  if (!header) return false;
-  let star = false;
-  for (const part of header.split(",")) {
-    const [rawName = "", ...params] = part.split(";");
-    const name = rawName.trim().toLowerCase();
-    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
-    const weight = q ? Number(q.slice(2)) : 1;
-    const accepted = Number.isFinite(weight) && weight > 0;
-    if (name === "gzip" || name === "x-gzip") return accepted;
-    if (name === "*") star = accepted;
-  }
-  return star;
+  return codingWeight(header, "gzip") > 0;
 }
 
 /** What is sent for a kept answer: status, headers and the body bytes (the kept bytes themselves: never write to them). */
@@ -110,16 +146,16 @@ export interface Reply {
 }
 
 /**
- * The reply for a kept answer: gzip-compressed when `gzip` is asked for and the kept copy has a
- * compressed body. A kept answer with a compressed copy varies by Accept-Encoding either way.
+ * The reply for a kept answer: its compressed copy in `encoding` when asked for and kept, else the
+ * plain body. A kept answer with a compressed copy varies by Accept-Encoding either way.
  */
-export function replyFrom(answer: KeptAnswer, extraHeaders: Record<string, string> = {}, options: { gzip?: boolean } = {}): Reply {
+export function replyFrom(answer: KeptAnswer, extraHeaders: Record<string, string> = {}, options: { encoding?: Encoding | null } = {}): Reply {
   const headers = new Headers(answer.headers);
   for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
   if (answer.status === 204 || answer.status === 304) return { status: answer.status, headers, body: null };
   if (answer.gzipped) addVary(headers, "Accept-Encoding");
-  const zipped = options.gzip ? answer.gzipped : undefined;
-  if (zipped) headers.set("content-encoding", "gzip");
+  const zipped = options.encoding === "br" ? answer.brotli : options.encoding === "gzip" ? answer.gzipped : undefined;
+  if (zipped) headers.set("content-encoding", options.encoding!);
   return { status: answer.status, headers, body: zipped ?? answer.body };
 }
 

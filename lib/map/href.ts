@@ -28,3 +28,6 @@ export function mapHref(query: MapQuery, change: Partial<Record<keyof MapQuery, 
   const text = search.toString();
   return text ? `/kart?${text}` : "/kart";
 }
+
+/** The id of the SVG path with every municipality in scope as a dot (components/map/SmallMultiples.tsx MapBackground). */
+export const MAP_BACKGROUND_ID = "kart-bakgrunn";

@@ -12,10 +12,14 @@ import { REPORT_MAPS } from "./report-maps";
 
 /** The largest scope drawn as a full matrix; larger scopes list their strongest links and ask for a region. */
 export const MATRIX_LIMIT = 30;
-/** Links drawn in a small multiple at most (the strongest). */
+/** Links drawn in a small multiple at most (the strongest); half of it above NODE_LIMIT, where a 200-unit figure holds no more. */
 const MULTIPLE_LINK_LIMIT = 60;
+/** Links drawn in the big drawing at most when it is dense (more than LABEL_LIMIT municipalities): the strongest. */
+const DENSE_LINK_LIMIT = 150;
 /** Small multiples are drawn on a canvas this wide, in whole units (short path data). */
 const MULTIPLE_WIDTH = 200;
+/** Region names are written under their group in the schematic drawing up to this many groups; above it they would overlap (the cells get narrower than a name). */
+const GROUP_LABEL_LIMIT = 100;
 /** Labels are written beside every node up to this many nodes; above it, only the chosen one. */
 const LABEL_LIMIT = 40;
 /**
@@ -42,8 +46,11 @@ export interface DrawingData {
   groups: [string, number, number][];
   /** Many municipalities: smaller points and thinner lines. */
   dense: boolean;
-  /** Municipalities in scope without a point (above NODE_LIMIT) as one path of dots, or "". */
-  backdrop: string;
+  /**
+   * Above NODE_LIMIT, every municipality in scope is a grey dot under the points: the small
+   * multiples' background (#kart-bakgrunn, sent once) drawn at this scale. 0: no backdrop.
+   */
+  backdrop: number;
 }
 
 export interface MatrixData {
@@ -94,6 +101,8 @@ export interface MapView {
 }
 
 const dot = (p: Placed | undefined) => (p ? `M${p.x} ${p.y}h0` : "");
+/** Dots as one path, each point once (on the small canvas, neighbours in a region often round to the same point). */
+const dots = (points: (Placed | undefined)[]) => [...new Set(points.map(dot))].join("");
 const line = (p: Placed | undefined, q: Placed | undefined) => (p && q ? `M${p.x} ${p.y}L${q.x} ${q.y}` : "");
 const scaled = (positions: Map<number, Placed>, factor: number) => new Map([...positions].map(([id, p]) => [id, { x: Math.round(p.x * factor), y: Math.round(p.y * factor) }]));
 
@@ -142,7 +151,9 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
   const layout = placeMunicipalities(scope);
   const byId = new Map<number, GraphMunicipality>(scope.map((m) => [m.id, m]));
   const name = (id: number) => byId.get(id)?.name ?? "";
-  const maxLinks = scope.length <= LABEL_LIMIT ? 60 : Math.min(300, scope.length);
+  const maxLinks = scope.length <= LABEL_LIMIT ? 60 : Math.min(DENSE_LINK_LIMIT, scope.length);
+  // The small multiples' canvas (MULTIPLE_WIDTH wide, whole units); the big drawing reuses its dots as backdrop.
+  const factor = MULTIPLE_WIDTH / layout.width;
   const thinned = thinLinks(pairs, maxLinks, query.minst);
 
   let drawing: DrawingData;
@@ -161,7 +172,7 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       nodes: order.map((id, i) => {
         const m = who.get(id)!;
         const p = placed.positions.get(id)!;
-        return [m.slug, m.name, p.x, p.y, i === 0 ? ego.arrangementCount : ego.links[i - 1]!.arrangements.length, labelled(i)];
+        return [m.slug, m.name, Math.round(p.x), Math.round(p.y), i === 0 ? ego.arrangementCount : ego.links[i - 1]!.arrangements.length, labelled(i)];
       }),
       links: ego.links.map((l, i) => [0, i + 1, l.arrangements.length]),
       selected: 0,
@@ -169,7 +180,7 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       boundaries: [],
       groups: [],
       dense: false,
-      backdrop: "",
+      backdrop: 0,
     };
     const shared = [...new Map(ego.links.flatMap((l) => l.arrangements.map((a) => [a.id, a] as const))).values()].sort((x, y) => collator.compare(x.name, y.name));
     const sharedIndex = new Map(shared.map((a, i) => [a.id, i]));
@@ -191,22 +202,16 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
     drawing = {
       width: layout.width,
       height: layout.height,
-      backdrop:
-        pointed.length < scope.length
-          ? scope
-              .filter((m) => !index.has(m.id))
-              .map((m) => dot(layout.positions.get(m.id)))
-              .join("")
-          : "",
+      backdrop: pointed.length < scope.length ? layout.width / MULTIPLE_WIDTH : 0,
       nodes: pointed.map((m) => {
         const p = layout.positions.get(m.id)!;
-        return [m.slug, m.name, p.x, p.y, counts.get(m.id) ?? 0, scope.length <= LABEL_LIMIT ? 1 : 0];
+        return [m.slug, m.name, Math.round(p.x), Math.round(p.y), counts.get(m.id) ?? 0, scope.length <= LABEL_LIMIT ? 1 : 0];
       }),
       links: thinned.drawn.map((l) => [index.get(l.a)!, index.get(l.b)!, l.weight]),
       selected: -1,
       label: "Kommunene og samarbeidet mellom dem",
       boundaries: boundaries(scope, layout.projection),
-      groups: layout.groups.map((g) => [regions.find((r) => r.id === g.regionId)?.name ?? "Uten region", g.x, g.y]),
+      groups: layout.groups.length <= GROUP_LABEL_LIMIT ? layout.groups.map((g) => [regions.find((r) => r.id === g.regionId)?.name ?? "Uten region", Math.round(g.x), Math.round(g.y)]) : [],
       dense: scope.length > LABEL_LIMIT,
     };
   }
@@ -214,13 +219,12 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
   const matrix = scope.length && scope.length <= MATRIX_LIMIT ? buildMatrix(scope, pairs) : null;
   const strongest = matrix ? [] : pairs.slice(0, 30).map((p) => ({ a: name(p.a), b: name(p.b), weight: p.weight }));
 
-  const factor = MULTIPLE_WIDTH / layout.width;
   const small = scaled(layout.positions, factor);
   const items: SmallMultiple[] = reportAreas.map((r) => {
     const areaPairs = byArea.pairs.filter((p) => r.ids.includes(p.taskAreaId));
     const merged = mergePairs(areaPairs);
     const involved = new Set(merged.flatMap((p) => [p.a, p.b]));
-    const shown = merged.slice(0, MULTIPLE_LINK_LIMIT);
+    const shown = merged.slice(0, scope.length > NODE_LIMIT ? MULTIPLE_LINK_LIMIT / 2 : MULTIPLE_LINK_LIMIT);
     return {
       figure: r.figure,
       title: r.title,
@@ -228,7 +232,7 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
       arrangements: r.ids.reduce((sum, id) => sum + (byArea.arrangements.get(id) ?? 0), 0),
       municipalities: involved.size,
       // Above NODE_LIMIT the dark dots are the ends of the drawn links (the grey ones are all the scope).
-      dots: [...(scope.length > NODE_LIMIT ? new Set(shown.flatMap((p) => [p.a, p.b])) : involved)].map((id) => dot(small.get(id))).join(""),
+      dots: dots([...(scope.length > NODE_LIMIT ? new Set(shown.flatMap((p) => [p.a, p.b])) : involved)].map((id) => small.get(id))),
       lines: shown.map((p) => line(small.get(p.a), small.get(p.b))).join(""),
       shownLinks: shown.length,
       totalLinks: merged.length,
@@ -253,7 +257,7 @@ async function buildMapView(query: MapQuery, options: { empty?: boolean }): Prom
     ego: egoData,
     matrix,
     strongest,
-    multiples: { width: MULTIPLE_WIDTH, height: Math.round(layout.height * factor), background: scope.map((m) => dot(small.get(m.id))).join(""), dense: scope.length > LABEL_LIMIT, items },
+    multiples: { width: MULTIPLE_WIDTH, height: Math.round(layout.height * factor), background: dots(scope.map((m) => small.get(m.id))), dense: scope.length > LABEL_LIMIT, items },
   };
 }
 

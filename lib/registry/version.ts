@@ -57,6 +57,17 @@ export function latestEvent(pool: pg.Pool): Promise<LatestEvent> {
   return current.following;
 }
 
+/** Today in Norway and its start, worked out once per second (every public read asks; the time-zone arithmetic is the costly part). */
+let lastDay: { second: number; today: string; dayStart: Date } | null = null;
+function dayOf(now: Date): { today: string; dayStart: Date } {
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastDay?.second !== second) {
+    const today = todayInNorway(now);
+    lastDay = { second, today, dayStart: startOfDayInNorway(today) };
+  }
+  return lastDay;
+}
+
 export async function registryVersion(options: { now?: Date; anonymous?: boolean } = {}): Promise<RegistryVersion> {
   const now = options.now ?? new Date();
   // Events about a proposal that touched no arrangement (sent, commented, returned, rejected,
@@ -67,9 +78,8 @@ export async function registryVersion(options: { now?: Date; anonymous?: boolean
   // every public read) from the server the visitor's data comes from (lib/db.ts readPool): a replica
   // that lags must never pair its older data with the primary's newer version.
   const latest = await latestEvent(readPool(options.anonymous));
-  const today = todayInNorway(now);
+  const { today, dayStart } = dayOf(now);
   const lastChange = new Date(latest?.ms ?? 0);
-  const dayStart = startOfDayInNorway(today);
   const lastModified = new Date(Math.floor(Math.max(lastChange.getTime(), dayStart.getTime(), PROCESS_START.getTime()) / 1000) * 1000);
   return { token: `${latest?.id ?? 0}.${lastChange.getTime()}.${today}.${PROCESS_START.getTime()}`, lastModified };
 }

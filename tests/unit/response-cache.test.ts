@@ -1,9 +1,9 @@
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@/lib/registry/version", () => ({ registryVersion: async () => ({ token: "v1", lastModified: new Date(0) }) }));
 
-const { acceptsGzip, answerFrom, cachedAnswer, forgetResponses, keepable, replyFrom, responseCacheStats } = await import("@/lib/http/response-cache");
+const { acceptsGzip, answerFrom, cachedAnswer, chooseEncoding, codingWeight, forgetResponses, keepable, replyFrom, responseCacheStats } = await import("@/lib/http/response-cache");
 const { keptKind, FILL_HEADER } = await import("@/lib/http/kept-answers");
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) => keepable(new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...headers } }));
@@ -75,20 +75,28 @@ describe("gzip", () => {
     expect(kept.gzipped).toBeDefined();
     expect(kept.gzipped!.byteLength).toBeLessThan(kept.body.byteLength / 4);
     expect(gunzipSync(kept.gzipped!).toString("utf8")).toBe(page);
+    expect(brotliDecompressSync(kept.brotli!).toString("utf8")).toBe(page);
+    expect(kept.brotli!.byteLength).toBeLessThan(kept.body.byteLength / 4);
     expect((await text(200, "<p>kort</p>")).gzipped).toBeUndefined();
+    expect((await text(200, "<p>kort</p>")).brotli).toBeUndefined();
     const xlsx = await keepable(new Response(new Uint8Array(4096), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } }));
     expect(xlsx.gzipped).toBeUndefined();
+    expect(xlsx.brotli).toBeUndefined();
     const json = await keepable(new Response(JSON.stringify({ rader: Array.from({ length: 200 }, (_, i) => ({ i })) }), { headers: { "content-type": "application/json; charset=utf-8" } }));
     expect(json.gzipped).toBeDefined();
   });
 
   it("goes to a client that accepts it; the plain body to one that does not; both vary by Accept-Encoding", async () => {
     const kept = await text(200, page, { vary: "rsc" });
-    const zipped = replyFrom(kept, {}, { gzip: true });
+    const zipped = replyFrom(kept, {}, { encoding: "gzip" });
     expect(zipped.headers.get("content-encoding")).toBe("gzip");
     expect(zipped.headers.get("vary")).toBe("rsc, Accept-Encoding");
     expect(gunzipSync(zipped.body!).toString("utf8")).toBe(page);
-    const plain = replyFrom(kept, {}, { gzip: false });
+    const brotli = replyFrom(kept, {}, { encoding: "br" });
+    expect(brotli.headers.get("content-encoding")).toBe("br");
+    expect(brotli.headers.get("vary")).toBe("rsc, Accept-Encoding");
+    expect(brotliDecompressSync(brotli.body!).toString("utf8")).toBe(page);
+    const plain = replyFrom(kept, {}, { encoding: null });
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(plain.headers.get("vary")).toBe("rsc, Accept-Encoding");
     expect(new TextDecoder().decode(plain.body!)).toBe(page);
@@ -106,6 +114,21 @@ describe("gzip", () => {
     expect(acceptsGzip("br")).toBe(false);
     expect(acceptsGzip("")).toBe(false);
     expect(acceptsGzip(null)).toBe(false);
+    expect(codingWeight("br;q=0.5, gzip", "br")).toBe(0.5);
+    expect(codingWeight("gzip", "br")).toBe(0);
+  });
+
+  it("sends Brotli where the browser takes it (every current browser does), gzip where only gzip is taken, the plain body otherwise", async () => {
+    const kept = await text(200, page);
+    expect(chooseEncoding("gzip, deflate, br, zstd", kept)).toBe("br");
+    expect(chooseEncoding("gzip, deflate", kept)).toBe("gzip");
+    expect(chooseEncoding("br;q=0.5, gzip", kept)).toBe("gzip");
+    expect(chooseEncoding("br;q=0, gzip;q=0", kept)).toBeNull();
+    expect(chooseEncoding("*", kept)).toBe("br");
+    expect(chooseEncoding("identity", kept)).toBeNull();
+    expect(chooseEncoding(null, kept)).toBeNull();
+    // No copies (a small answer): always the plain body.
+    expect(chooseEncoding("br, gzip", await text(200, "<p>kort</p>"))).toBeNull();
   });
 });
 
